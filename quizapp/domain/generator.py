@@ -1,0 +1,189 @@
+"""Article text -> an ordered question bank: the generator's one entry point.
+
+The bank's order is the order a quiz draws from. First one question for every fact,
+best first, spread over the article: each sentence's best fact before any sentence's
+second, so a 20-question quiz asks about the 20 most important facts and no sentence
+takes over. Then the other question types for the same facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quizapp.domain.facts import Fact, extract_facts
+from quizapp.domain.questions import (
+    BUILDERS,
+    QUESTION_TYPES,
+    Context,
+    Question,
+    gives_away,
+    normalise_for_match,
+)
+from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
+
+_MIN_SCORE = 3.0  # below this a span is not worth a question
+_MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
+_TRIVIAL = frozenset(
+    """the a an this that these those it its they them their he she his her we our you i
+    however meanwhile but and or so yet also still even though although while when where
+    which who what some many most more much few several all any each every other another
+    such same there here then mr mrs ms dr says said say one""".split()
+)
+
+
+@dataclass(slots=True)
+class Bank:
+    title: str
+    text: str  # the cleaned article; every question's offsets point into it
+    questions: list[Question] = field(default_factory=list)
+    facts: int = 0
+
+    def to_dict(self, source: str | None = None) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "source": source,
+            "questions": [
+                {
+                    "type": q.type,
+                    "prompt": q.prompt,
+                    "answer": q.answer,
+                    "choices": q.choices,
+                    "explanation": q.explanation,
+                    "source_sentence": q.source_sentence,
+                    "fact_kind": q.fact_kind,
+                    "difficulty": q.difficulty,
+                    "accepted": q.accepted,
+                    "sentence_start": q.sentence_start,
+                    "sentence_end": q.sentence_end,
+                }
+                for q in self.questions
+            ],
+        }
+
+
+def generate_bank(
+    raw_text: str,
+    *,
+    title: str | None = None,
+    types: Iterable[str] = QUESTION_TYPES,
+    limit: int | None = None,
+    seed: int | None = None,
+) -> Bank:
+    """Questions about `raw_text`, best first. Deterministic for the same text and seed."""
+    wanted = [t for t in QUESTION_TYPES if t in set(types)]
+    text = clean_article(raw_text)
+    headline, body = split_title(text)
+    offset = len(text) - len(body)
+    sentences = [s for s in split_sentences(body, offset=offset) if _usable(s)]
+    facts = [f for f in extract_facts(sentences) if _askable(f)]
+    if seed is None:
+        seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    rng = random.Random(seed)
+    ordered = order_facts(facts)
+    by_index = {s.index: s for s in sentences}
+    questions: list[Question] = []
+    prompts: set[str] = set()
+
+    def add(question: Question | None) -> bool:
+        if question is None:
+            return False
+        key = normalise_for_match(question.prompt)
+        if key in prompts:
+            return False
+        if question.type != "true_false" and gives_away(question.prompt, question.answer):
+            return False
+        prompts.add(key)
+        questions.append(question)
+        return True
+
+    primary_types = [t for t in ("multiple_choice", "short_answer", "cloze") if t in wanted]
+    used: dict[int, str] = {}
+    for n, fact in enumerate(ordered):
+        ctx = _context(fact, facts, by_index, rng)
+        for qtype in _rotation(primary_types, n):
+            if add(BUILDERS[qtype](fact, ctx)):
+                used[id(fact)] = qtype
+                break
+    # second round: the other types, the facts in the same order
+    for fact in ordered:
+        ctx = _context(fact, facts, by_index, rng)
+        for qtype in wanted:
+            if qtype != used.get(id(fact)):
+                add(BUILDERS[qtype](fact, ctx))
+    if limit is not None:
+        questions = questions[: max(limit, 0)]
+    return Bank(title=title or headline or _fallback_title(sentences), text=text,
+                questions=questions, facts=len(ordered))
+
+
+def _rotation(types: list[str], n: int) -> list[str]:
+    """Mostly multiple choice, with a typed question every few, for variety."""
+    if not types:
+        return []
+    if n % 5 == 4 and "short_answer" in types:
+        first = "short_answer"
+    elif n % 7 == 6 and "cloze" in types:
+        first = "cloze"
+    else:
+        first = types[0]
+    return [first, *[t for t in types if t != first]]
+
+
+def order_facts(facts: list[Fact]) -> list[Fact]:
+    """One fact per answer, each sentence's best first, best sentences first."""
+    best: dict[str, Fact] = {}
+    for f in facts:
+        if f.score < _MIN_SCORE:
+            continue
+        current = best.get(f.key)
+        if current is None or f.score > current.score + 0.5:
+            best[f.key] = f
+    per_sentence: dict[int, list[Fact]] = defaultdict(list)
+    for f in best.values():
+        per_sentence[f.sentence.index].append(f)
+    for group in per_sentence.values():
+        group.sort(key=lambda f: (-f.score, f.start))
+    ordered: list[Fact] = []
+    depth = max((len(g) for g in per_sentence.values()), default=0)
+    for r in range(depth):
+        layer = [g[r] for g in per_sentence.values() if len(g) > r]
+        layer.sort(key=lambda f: (-f.score, f.sentence.index, f.start))
+        ordered.extend(layer)
+    return ordered
+
+
+def _context(
+    fact: Fact, facts: list[Fact], by_index: dict[int, Sentence], rng: random.Random
+) -> Context:
+    index = fact.sentence.index
+    previous = by_index.get(index - 1)
+    antecedent = ""
+    for f in reversed(facts):
+        if f.kind == "person" and index - 3 <= f.sentence.index < index:
+            antecedent = f.aliases[0] if f.aliases else f.text
+            break
+    return Context(pool=facts, rng=rng, previous_sentence=previous.text if previous else "",
+                   antecedent=antecedent)
+
+
+def _usable(sentence: Sentence) -> bool:
+    words = sentence.text.split()
+    letters = sum(ch.isalpha() for ch in sentence.text)
+    return len(words) >= _MIN_WORDS and letters >= 0.5 * len(sentence.text)
+
+
+def _askable(fact: Fact) -> bool:
+    t = fact.text.lower()
+    return bool(re.search(r"\w", t)) and t not in _TRIVIAL and len(fact.text) <= 80
+
+
+def _fallback_title(sentences: list[Sentence]) -> str:
+    if not sentences:
+        return "Untitled article"
+    words = sentences[0].text.split()
+    return " ".join(words[:8]) + ("..." if len(words) > 8 else "")

@@ -1,0 +1,328 @@
+"""Facts -> questions: one builder per question type, and the wording they share.
+
+A real question ("Who said ...?", "How many adults ...?", "Which organisation ...?")
+is written only where the sentence's shape makes it safe: the answer opens the
+sentence, or it names the speaker of a quotation. Everywhere else the sentence itself,
+with the answer blanked, is the stem: it reads better than a question forced out of a
+clause it does not fit.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from quizapp.domain.distractors import pick_distractors
+from quizapp.domain.facts import NUMERIC_KINDS, Fact
+
+BLANK = "_____"
+QUESTION_TYPES = ("multiple_choice", "true_false", "cloze", "short_answer")
+_MAX_STEM_WORDS = 40
+_QUALIFIERS = (
+    r"(?:Some|About|Around|Nearly|Almost|Roughly|Over|Under|More than|Fewer than|Less than"
+    r"|An estimated|Only|Just|Up to|At least|Another|A further)"
+)
+_SPEECH = r"(?:said|says|added|told [A-Z][\w ]*?|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled)"  # noqa: E501
+
+
+@dataclass(slots=True)
+class Question:
+    type: str
+    prompt: str
+    answer: str
+    choices: list[str]
+    explanation: str
+    source_sentence: str
+    fact_kind: str
+    difficulty: float
+    sentence_start: int  # offsets of the source sentence in the cleaned article
+    sentence_end: int
+    answer_start: int  # offset of the answer inside the source sentence, -1 for true/false
+    accepted: list[str] = field(default_factory=list)  # other answers a grader accepts
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a builder may need beyond its fact."""
+
+    pool: list[Fact]  # every fact of the article, for distractors
+    rng: random.Random
+    previous_sentence: str = ""
+    antecedent: str = ""  # the person a leading "He"/"She" most likely refers to
+
+
+Builder = Callable[[Fact, Context], "Question | None"]
+
+
+def normalise_for_match(text: str) -> str:
+    """Lower-case, plain quotes, no thousands commas, punctuation as spaces."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = re.sub(r"(?<=\d),(?=\d{3})", "", s)
+    s = re.sub(r"[^\w\s.%$£€-]", " ", s)
+    s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def gives_away(prompt: str, answer: str) -> bool:
+    """Does the prompt contain the answer as whole words?"""
+    a = normalise_for_match(answer)
+    return bool(a) and bool(re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", normalise_for_match(prompt)))
+
+
+def accepted_answers(fact: Fact) -> list[str]:
+    out = [a for a in fact.aliases if a != fact.text]
+    words = fact.text.split()
+    if fact.kind == "person" and len(words) >= 2:
+        out.append(words[-1])
+    return out
+
+
+# ---- stems -------------------------------------------------------------------------
+
+
+def cloze_stem(fact: Fact, ctx: Context) -> str:
+    text = fact.sentence.text
+    stem = text[: fact.start] + BLANK + text[fact.end :]
+    # other mentions of the answer in the same sentence would give it away
+    pattern = re.compile(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", re.IGNORECASE)
+    stem = pattern.sub(BLANK, stem)
+    stem = _trim_around_blank(stem)
+    return _resolve_leading_pronoun(stem, ctx)
+
+
+def _trim_around_blank(stem: str) -> str:
+    words = stem.split()
+    if len(words) <= _MAX_STEM_WORDS:
+        return stem
+    # keep the clauses nearest the blank until the stem is short enough
+    parts = re.split(r"(?<=[;,])\s+|\s+(?=-\s)", stem)
+    idx = next(i for i, p in enumerate(parts) if BLANK in p)
+    lo = hi = idx
+    count = len(parts[idx].split())
+    while True:
+        grew = False
+        if hi + 1 < len(parts) and count + len(parts[hi + 1].split()) <= _MAX_STEM_WORDS:
+            hi += 1
+            count += len(parts[hi].split())
+            grew = True
+        if lo > 0 and count + len(parts[lo - 1].split()) <= _MAX_STEM_WORDS:
+            lo -= 1
+            count += len(parts[lo].split())
+            grew = True
+        if not grew:
+            break
+    out = " ".join(parts[lo : hi + 1]).rstrip(",;")
+    if count > _MAX_STEM_WORDS + 15:  # one long clause: cut words around the blank
+        tokens = out.split()
+        at = next(i for i, t in enumerate(tokens) if BLANK in t)
+        a, b = max(0, at - 20), at + 20
+        out = " ".join(tokens[a:b])
+        out = ("... " if a else "") + out + (" ..." if b < len(tokens) else "")
+    else:
+        out = ("... " if lo else "") + out + (" ..." if hi < len(parts) - 1 else "")
+    return out
+
+
+def _resolve_leading_pronoun(stem: str, ctx: Context) -> str:
+    """A stem that opens with "He"/"It" is vague on its own: say who, or give the context."""
+    m = re.match(r"(He|She|His|Her|It|They|This|These|Its|Their)\b", stem)
+    if not m:
+        return stem
+    word = m.group(1)
+    if word in ("He", "She") and ctx.antecedent:
+        return ctx.antecedent + stem[len(word) :]
+    if word in ("His", "Her") and ctx.antecedent:
+        return ctx.antecedent + "'s" + stem[len(word) :]
+    if ctx.previous_sentence:
+        prev = ctx.previous_sentence
+        if len(prev.split()) > 25:
+            prev = " ".join(prev.split()[:25]) + " ..."
+        return f'After "{prev}": {stem}'
+    return stem
+
+
+def wh_question(fact: Fact, ctx: Context) -> str | None:
+    """A real question when the sentence allows one; None otherwise."""
+    text = fact.sentence.text
+    before, after = text[: fact.start], text[fact.end :]
+    if fact.kind == "person":
+        q = _speaker_question(fact, before, after)
+        if q:
+            return q
+    if fact.kind in ("money", "number") and re.fullmatch(rf"\s*(?:{_QUALIFIERS}\s)?", before):
+        if fact.kind == "money":
+            m = re.match(r"\s(will|was|were|is|are|has|had|have|would|could)\b(.*)", after)
+            if m:
+                return _finish(f"How much {m.group(1)}{m.group(2)}")
+        else:
+            m = re.match(r"\s([a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s(have|has|had|are|were|lack|live|work|took|take|said|say|used|use)\b(.*)", after)  # noqa: E501
+            if m and re.search(r"(?:\d|million|billion|thousand|bn|m)$", fact.text):
+                return _finish(f"How many {m.group(1)} {m.group(2)}{m.group(3)}")
+    wh = _WH.get(fact.kind)
+    if fact.kind == "place":
+        wh = {"country": "Which country", "city": "Which city", "continent": "Which continent"}.get(
+            fact.subkind, "Which place"
+        )
+    if wh and re.fullmatch(r"\s*(?:The\s)?", before):
+        if after.startswith("'s "):
+            owner = "Whose" if fact.kind == "person" else f"{wh}'s"
+            return _finish(f"{owner} {after[3:]}")
+        m = re.match(r"\s(?:,\s[^,]{3,60},\s)?([a-z][\w-]*)\b(.*)", after)
+        if m and m.group(1) not in _NOT_VERBS:
+            return _finish(f"{wh} {after.strip()}")
+    return None
+
+
+_WH = {"person": "Who", "org": "Which organisation", "event": "Which event", "product": "What"}
+_NOT_VERBS = frozenset("and or of in on at to for with from by as the a an".split())
+
+
+def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
+    # 'Education minister Ivan Lewis said: "..."' -> 'Which education minister said: "..."?'
+    m = re.match(rf"\s(?:,\s[^,]+,\s)?({_SPEECH})(\s*:?\s*.*)", after)
+    if m and len(before.split()) <= 6 and "," not in before and '"' not in before:
+        role = before.strip()
+        wh = f"Which {_lower_role(role)}" if role else "Who"
+        return _finish(f"{wh} {m.group(1)}{_shorten_quote(m.group(2))}")
+    # '"...," said chief executive Mervyn Davies at a conference.' -> 'Who said "..." at ...?'
+    q = re.match(rf'(".+?)[,.!?]?"\s*,?\s*({_SPEECH})\s+(.*?)$', before + "\x00" + after)
+    if q and "\x00" in q.group(3):
+        role, _, rest = q.group(3).partition("\x00")
+        role = role.strip()
+        if len(role.split()) > 6 or "," in role:
+            return None
+        wh = f"Which {_lower_role(role)}" if role else "Who"
+        rest = re.sub(r"^,\s[^,]+(?:,|$)", "", rest)
+        quote = _shorten_quote(q.group(1) + '"')
+        return _finish(f"{wh} {q.group(2)} {quote.strip()}{rest}")
+    return None
+
+
+def _lower_role(role: str) -> str:
+    words = role.split()
+    if words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _shorten_quote(text: str, limit: int = 30) -> str:
+    words = text.split(" ")
+    if len(words) <= limit:
+        return text
+    cut = " ".join(words[:limit]).rstrip(",;:")
+    return cut + ' ..."' if cut.count('"') % 2 else cut + " ..."
+
+
+def _finish(question: str) -> str:
+    question = re.sub(r"\s+", " ", question).strip()
+    question = re.sub(r"[.,;:!]+(\"?)$", r"\1", question)
+    words = question.split()
+    if len(words) > _MAX_STEM_WORDS + 10:
+        question = " ".join(words[: _MAX_STEM_WORDS + 10]) + " ..."
+    return question + "?"
+
+
+# ---- builders ----------------------------------------------------------------------
+
+
+def _difficulty(kind: str, qtype: str) -> float:
+    base = {"true_false": 0.2, "multiple_choice": 0.35, "cloze": 0.6, "short_answer": 0.65}[qtype]
+    return round(min(1.0, base + (0.1 if kind in NUMERIC_KINDS else 0.0)), 2)
+
+
+def _question(fact: Fact, qtype: str, prompt: str, **kw: object) -> Question:
+    s = fact.sentence
+    return Question(
+        type=qtype,
+        prompt=prompt,
+        answer=str(kw.pop("answer", fact.text)),
+        choices=list(kw.pop("choices", [])),  # type: ignore[call-overload]
+        explanation=str(kw.pop("explanation", _explain(fact))),
+        source_sentence=s.text,
+        fact_kind=fact.kind,
+        difficulty=_difficulty(fact.kind, qtype),
+        sentence_start=s.start,
+        sentence_end=s.end,
+        answer_start=int(kw.pop("answer_start", fact.start)),  # type: ignore[call-overload]
+        accepted=accepted_answers(fact),
+    )
+
+
+def _explain(fact: Fact) -> str:
+    who = f" ({fact.role})" if fact.role and fact.kind == "person" else ""
+    return f'The answer is "{fact.text}"{who}. The article says: "{fact.sentence.text}"'
+
+
+def build_multiple_choice(fact: Fact, ctx: Context) -> Question | None:
+    distractors = pick_distractors(fact, ctx.pool, ctx.rng)
+    if len(distractors) < 3:
+        return None
+    prompt = wh_question(fact, ctx) or cloze_stem(fact, ctx)
+    choices = [fact.text, *distractors]
+    ctx.rng.shuffle(choices)
+    return _question(fact, "multiple_choice", prompt, choices=choices)
+
+
+def build_cloze(fact: Fact, ctx: Context) -> Question | None:
+    return _question(fact, "cloze", f"Fill in the blank: {cloze_stem(fact, ctx)}")
+
+
+def build_short_answer(fact: Fact, ctx: Context) -> Question | None:
+    question = wh_question(fact, ctx)
+    if question is None or len(fact.text.split()) > 5:
+        return None
+    return _question(fact, "short_answer", question)
+
+
+def build_true_false(fact: Fact, ctx: Context) -> Question | None:
+    statement = _trim_statement(fact.sentence.text, fact)
+    make_false = ctx.rng.random() < 0.5
+    if make_false:
+        distractors = pick_distractors(fact, ctx.pool, ctx.rng, count=1)
+        if not distractors:
+            make_false = False
+        else:
+            wrong = distractors[0]
+            offset = fact.sentence.text.find(statement)
+            if offset < 0:
+                statement, offset = fact.sentence.text, 0
+            s, e = fact.start - offset, fact.end - offset
+            statement = statement[:s] + wrong + statement[e:]
+            explanation = (
+                f'False: the article says "{fact.text}", not "{wrong}". '
+                f'It says: "{fact.sentence.text}"'
+            )
+    if not make_false:
+        explanation = f'True. The article says: "{fact.sentence.text}"'
+    prompt = f"True or false? {_resolve_leading_pronoun(statement, ctx)}"
+    return _question(
+        fact,
+        "true_false",
+        prompt,
+        answer="False" if make_false else "True",
+        choices=["True", "False"],
+        explanation=explanation,
+        answer_start=-1,
+    )
+
+
+def _trim_statement(text: str, fact: Fact) -> str:
+    """The clause(s) of the sentence around the fact, so the statement is about it."""
+    marked = text[: fact.start] + BLANK + text[fact.end :]
+    trimmed = _trim_around_blank(marked)
+    core = trimmed.replace("... ", "").replace(" ...", "")
+    return core.replace(BLANK, fact.text, 1) if BLANK in core else text
+
+
+BUILDERS: dict[str, Builder] = {
+    "multiple_choice": build_multiple_choice,
+    "cloze": build_cloze,
+    "short_answer": build_short_answer,
+    "true_false": build_true_false,
+}
