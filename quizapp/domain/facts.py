@@ -47,8 +47,8 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("date", re.compile(r"\b(?:mid-|early\s|late\s)?(?:1[5-9]|20)\d0s\b"), 5.5),
     ("number", re.compile(r"\b\d{1,3}-year-old\b"), 6.5),
     ("number", re.compile(rf"\b{_NUM}\s(?:to|and)\s{_NUM}\b(?=\s(?:years?|per|%|million|billion))|(?<=aged\s){_NUM}\s(?:to|and)\s{_NUM}\b|(?<=between\s){_NUM}\sand\s{_NUM}\b"), 6.5),  # noqa: E501
-    ("number", re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)"), 6.5),
-    ("date", re.compile(r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"), 6.0),  # noqa: E501
+    ("number", re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)"), 7.5),  # a result: the story's point
+    ("date", re.compile(r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"), 6.5),  # noqa: E501
     ("number", re.compile(rf"\b{_NUM}\s{_TIME_UNITS}\b"), 6.5),
     ("number", re.compile(rf"\b{_NUM}{_SCALE}"), 8.0),
     ("number", re.compile(rf"(?<![\w.,$£€-]){_NUM}\b(?![.,]\d)"), 5.5),
@@ -133,11 +133,49 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
                     Fact(sentence, s, s + len(text), text, kind, base, answer_key(text))
                 )
         raw_names.extend(_capitalised_spans(sentence, taken))
+    titles = _titles_of_works(sentences)
+    if titles:
+        raw_names = _apply_titles(raw_names, sentences, titles)
     names = _classify_names(raw_names, sentences)
     facts = quantities + names
     facts.extend(_keyphrases(sentences, facts))
     _adjust_scores(facts, sentences)
     return sorted(facts, key=lambda f: (f.sentence.index, f.start))
+
+
+_TITLE_AFTER_CUE = re.compile(
+    r"\b(?:" + "|".join(sorted(gz.WORK_CUES)) + r")\s+"
+    r"([A-Z][\w'!-]*(?:\s(?:(?:of|the|in|into|on|a|an|to|and|at|for|with|from)\s)*[A-Z][\w'!-]*)+)"
+)
+
+
+def _titles_of_works(sentences: list[Sentence]) -> set[str]:
+    """Multi-word titles named after a cue: "the screenplay Flight into Danger"."""
+    found = set()
+    for sentence in sentences:
+        for m in _TITLE_AFTER_CUE.finditer(sentence.text):
+            title = m.group(1).rstrip("!")
+            if re.search(r"\s[a-z]+\s", title):  # only titles with a small word need help
+                found.add(title)
+    return found
+
+
+def _apply_titles(
+    raw: list[tuple[Sentence, int, int, str, str]],
+    sentences: list[Sentence],
+    titles: set[str],
+) -> list[tuple[Sentence, int, int, str, str]]:
+    """Wherever a known title occurs, it replaces the pieces the name finder made of it."""
+    out = list(raw)
+    for sentence in sentences:
+        for title in titles:
+            for m in re.finditer(re.escape(title), sentence.text):
+                s, e = m.span()
+                out = [
+                    r for r in out if not (r[0] is sentence and r[1] < e and s < r[2])
+                ]
+                out.append((sentence, s, e, title, ""))
+    return out
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -166,7 +204,9 @@ def _capitalised_spans(
         while j + 1 < len(tokens):
             gap = text[tokens[j].end() : tokens[j + 1].start()]
             nxt = tokens[j + 1].group()
-            if gap != " " or tokens[j].group().endswith("'s"):
+            if gap != " " or tokens[j].group().endswith("'s") or _LOCATIVE_SUFFIX.search(
+                tokens[j].group()
+            ):
                 break
             if _is_name_token(nxt):
                 j += 1
@@ -189,6 +229,9 @@ def _capitalised_spans(
     return spans
 
 
+_LOCATIVE_SUFFIX = re.compile(r"-(?:based|born|listed|owned|led|backed|made|headquartered)$")
+
+
 def _is_name_token(token: str) -> bool:
     if token[0].isupper():
         return True
@@ -206,7 +249,7 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         if last.endswith(suffix) and len(last) > len(suffix):
             end_cut = len(suffix)
             break
-    suffix_match = re.search(r"-(?:based|born|listed|owned|led|backed|made|headquartered)$", last)
+    suffix_match = _LOCATIVE_SUFFIX.search(last)
     if suffix_match:
         end_cut = len(last) - suffix_match.start()
     start_i = 0
@@ -318,7 +361,7 @@ def _classify_names(
 
 
 _KIND_SCORE = {
-    "person": 8.0, "org": 7.5, "place": 6.5, "product": 7.0, "event": 7.0, "other": 5.5,
+    "person": 7.5, "org": 7.5, "place": 6.5, "product": 7.5, "event": 7.0, "other": 5.5,
 }  # fmt: skip
 
 
@@ -352,7 +395,11 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["org"] += 0.5
     if low_words[-1] in gz.ORG_WORDS or any(w in gz.ORG_WORDS for w in low_words[1:]):
         v["org"] += 4
-    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+    if re.fullmatch(r"[A-Z]{2,6}s", name) or re.search(
+        r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(" + re.escape(name) + r"\)", text
+    ):
+        v["concept"] += 3  # "LLMs", "artificial intelligence (AI)": a term, not an organisation
+    elif name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         v["org"] += 2
     if prev_word in gz.ORG_CUE_NOUNS:
         v["org"] += 3
@@ -382,7 +429,8 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
 def _decide_kind(entry: _Name) -> str:
     votes = Counter({k: v for k, v in entry.votes.items() if k != "speaker" and v > 0})
     if votes:
-        return votes.most_common(1)[0][0]
+        kind = votes.most_common(1)[0][0]
+        return "other" if kind == "concept" else kind
     words = entry.text.split()
     looks_personal = 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
     if looks_personal and (entry.votes["speaker"] or gz.is_first_name(words[0])):
@@ -445,12 +493,12 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
             if any(s < fe and fs < e for fs, fe in spans[sentence.index]):
                 continue
             rarity = (max(0.0, 6.0 - _zipf(first)) + max(0.0, 6.0 - _zipf(second))) / 2
-            if rarity >= 1.2 and (best is None or rarity > best[0]):
+            if rarity >= 0.9 and (best is None or rarity > best[0]):
                 best = (rarity, s, f"{first} {second}")
         if best:
             rarity, s, phrase = best
             out.append(
-                Fact(sentence, s, s + len(phrase), phrase, "other", 2.5 + min(rarity, 2.0),
+                Fact(sentence, s, s + len(phrase), phrase, "other", 2.0 + min(rarity, 2.0),
                      answer_key(phrase))
             )
     return out
@@ -460,8 +508,10 @@ def _adjust_scores(facts: list[Fact], sentences: list[Sentence]) -> None:
     """Weigh each span by what a learner gains from it, not only by its kind."""
     n = max(1, len(sentences))
     sentences_per_key: dict[str, set[int]] = defaultdict(set)
+    per_sentence: Counter[int] = Counter()
     for f in facts:
         sentences_per_key[f.key].add(f.sentence.index)
+        per_sentence[f.sentence.index] += 1
     for f in facts:
         text = f.sentence.text
         spread = len(sentences_per_key[f.key]) / n
@@ -473,11 +523,43 @@ def _adjust_scores(facts: list[Fact], sentences: list[Sentence]) -> None:
             f.score -= 2.0  # "$3.3bn (£1.8bn)": the conversion repeats the fact
         if len(text.split()) < 6:
             f.score -= 1.0
+        if _inside_quote(text, f.start):
+            f.score -= 2.0  # opinions quoted are less often facts worth recalling
+        if f.kind not in NUMERIC_KINDS and _in_enumeration(text, f.start, f.end):
+            # "A, B, C and D": one of a list is a weak question, its head less so
+            f.score -= 1.0 if _heads_list(text, f.end) else 3.0
+        if f.kind == "person" and " " not in f.text and not f.aliases:
+            f.score -= 1.0  # "his wife, Sheila": a first name alone is a minor character
         if f.kind == "number" and f.text.isdigit() and int(f.text) < 10:
             f.score -= 1.5
         if f.kind == "number" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", f.text):
             f.score += 2.0  # "750,000 adults" is as much a headline figure as "1.5 million"
+        if f.kind not in NUMERIC_KINDS and not f.aliases:
+            f.score += 0.8  # the full name ("Korea First Bank (KFB)") defines; "KFB" refers
+        if f.sentence.index == min(sentences_per_key[f.key]):
+            f.score += 0.5  # the first mention usually introduces
+        # A name stated in a sentence about little else is the mention that states it.
+        f.score -= 0.15 * (per_sentence[f.sentence.index] - 1)
         f.score -= 0.004 * f.sentence.index  # news puts what matters first
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    if text.count('"') == 1 and text.lstrip().startswith('"'):
+        return True  # a paragraph of quoted speech: its quote closes in a later sentence
+    return text[:pos].count('"') % 2 == 1
+
+
+def _heads_list(text: str, end: int) -> bool:
+    return bool(re.match(r"(?:\s\(\d+\))?,\s[A-Z]", text[end:])) and not re.search(
+        r"[A-Z][\w'-]*,\s$", text[:end].rsplit(" ", 3)[0] + " "
+    )
+
+
+def _in_enumeration(text: str, start: int, end: int) -> bool:
+    """Is the span one item of a list of three or more capitalised names?"""
+    window = text[max(0, start - 60) : end + 60]
+    items = re.findall(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?=,| and )", window)
+    return len(items) >= 3 and bool(re.search(r"[A-Z][\w' -]*, [A-Z][\w' -]*,", window))
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

@@ -26,8 +26,10 @@ from quizapp.domain.questions import (
 )
 from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
 
-_MIN_SCORE = 3.0  # below this a span is not worth a question
-_MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
+_MIN_SCORE = 2.0  # below this a span is not worth a question
+_MIN_WORDS = 5
+_LAYER_PENALTY = 2.0  # a sentence's second fact ranks as if it were worth this much less
+_REPEAT_PENALTY = 3.0  # a second mention of an answer ranks this much below the first  # shorter "sentences" are fragments: "Have happened."
 _TRIVIAL = frozenset(
     """the a an this that these those it its they them their he she his her we our you i
     however meanwhile but and or so yet also still even though although while when where
@@ -135,26 +137,31 @@ def _rotation(types: list[str], n: int) -> list[str]:
 
 
 def order_facts(facts: list[Fact]) -> list[Fact]:
-    """One fact per answer, each sentence's best first, best sentences first."""
-    best: dict[str, Fact] = {}
+    """One fact per answer; each sentence's best before any sentence's second.
+
+    A name repeated across sentences is asked where it is stated best; its runner-up
+    mention joins later, since another sentence may be the one a reader remembers.
+    """
+    mentions: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.score < _MIN_SCORE:
-            continue
-        current = best.get(f.key)
-        if current is None or f.score > current.score + 0.5:
-            best[f.key] = f
-    per_sentence: dict[int, list[Fact]] = defaultdict(list)
-    for f in best.values():
-        per_sentence[f.sentence.index].append(f)
+        if f.score >= _MIN_SCORE:
+            mentions[f.key].append(f)
+    chosen: list[tuple[float, Fact]] = []
+    for group in mentions.values():
+        group.sort(key=lambda f: (-f.score, f.sentence.index))
+        chosen.append((group[0].score, group[0]))
+        if len(group) > 1 and group[1].sentence.index != group[0].sentence.index:
+            chosen.append((group[1].score - _REPEAT_PENALTY, group[1]))
+    per_sentence: dict[int, list[tuple[float, Fact]]] = defaultdict(list)
+    for score, f in chosen:
+        per_sentence[f.sentence.index].append((score, f))
+    ranked: list[tuple[float, int, int, Fact]] = []
     for group in per_sentence.values():
-        group.sort(key=lambda f: (-f.score, f.start))
-    ordered: list[Fact] = []
-    depth = max((len(g) for g in per_sentence.values()), default=0)
-    for r in range(depth):
-        layer = [g[r] for g in per_sentence.values() if len(g) > r]
-        layer.sort(key=lambda f: (-f.score, f.sentence.index, f.start))
-        ordered.extend(layer)
-    return ordered
+        group.sort(key=lambda sf: (-sf[0], sf[1].start))
+        for layer, (score, f) in enumerate(group):
+            ranked.append((score - _LAYER_PENALTY * layer, f.sentence.index, f.start, f))
+    ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
+    return [r[3] for r in ranked]
 
 
 def _context(
@@ -162,13 +169,18 @@ def _context(
 ) -> Context:
     index = fact.sentence.index
     previous = by_index.get(index - 1)
-    antecedent = ""
+    person = organisation = ""
     for f in reversed(facts):
-        if f.kind == "person" and index - 3 <= f.sentence.index < index:
-            antecedent = f.aliases[0] if f.aliases else f.text
-            break
+        if f.sentence.index >= index or f.sentence.index < index - 3:
+            continue
+        name = f.aliases[0] if f.aliases else f.text
+        if f.kind == "person" and not person:
+            person = name
+        # "Its shares fell": "it" is the organisation the previous sentence opened with
+        if f.kind == "org" and f.sentence.index == index - 1 and f.start < 40:
+            organisation = name
     return Context(pool=facts, rng=rng, previous_sentence=previous.text if previous else "",
-                   antecedent=antecedent)
+                   antecedent=person, organisation=organisation)
 
 
 def _usable(sentence: Sentence) -> bool:

@@ -55,6 +55,7 @@ class Context:
     rng: random.Random
     previous_sentence: str = ""
     antecedent: str = ""  # the person a leading "He"/"She" most likely refers to
+    organisation: str = ""  # the organisation a leading "Its" most likely refers to
 
 
 Builder = Callable[[Fact, Context], "Question | None"]
@@ -139,11 +140,13 @@ def _resolve_leading_pronoun(stem: str, ctx: Context) -> str:
         return ctx.antecedent + stem[len(word) :]
     if word in ("His", "Her") and ctx.antecedent:
         return ctx.antecedent + "'s" + stem[len(word) :]
-    if ctx.previous_sentence:
+    if word == "Its" and ctx.organisation:
+        return ctx.organisation + "'s" + stem[len(word) :]
+    if ctx.previous_sentence and '"' not in ctx.previous_sentence:
         prev = ctx.previous_sentence
         if len(prev.split()) > 25:
             prev = " ".join(prev.split()[:25]) + " ..."
-        return f'After "{prev}": {stem}'
+        return f"(Context: {prev}) {stem}"
     return stem
 
 
@@ -174,13 +177,23 @@ def wh_question(fact: Fact, ctx: Context) -> str | None:
             owner = "Whose" if fact.kind == "person" else f"{wh}'s"
             return _finish(f"{owner} {after[3:]}")
         m = re.match(r"\s(?:,\s[^,]{3,60},\s)?([a-z][\w-]*)\b(.*)", after)
-        if m and m.group(1) not in _NOT_VERBS:
+        if m and _looks_like_verb(m.group(1)):
             return _finish(f"{wh} {after.strip()}")
     return None
 
 
 _WH = {"person": "Who", "org": "Which organisation", "event": "Which event", "product": "What"}
-_NOT_VERBS = frozenset("and or of in on at to for with from by as the a an".split())
+_VERBS = frozenset(
+    """is are was were has have had will would can could may might must should does did
+    said says beat won lost made took gave bought sold became began led left met ran saw
+    told went came got set put paid built grew fell rose hit kept held brought sought won
+    owns runs wants plans expects remains helps leads makes takes gives sees""".split()
+)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Without a tagger: an auxiliary, a common irregular verb, or a past tense."""
+    return word in _VERBS or (word.endswith("ed") and len(word) > 4)
 
 
 def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
@@ -198,7 +211,8 @@ def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
         if len(role.split()) > 6 or "," in role:
             return None
         wh = f"Which {_lower_role(role)}" if role else "Who"
-        rest = re.sub(r"^,\s[^,]+(?:,|$)", "", rest)
+        if rest.startswith(",") or len(rest.split()) > 8:
+            rest = ""  # an apposition about the speaker ("partner at Y, which ...") is not asked
         quote = _shorten_quote(q.group(1) + '"')
         return _finish(f"{wh} {q.group(2)} {quote.strip()}{rest}")
     return None

@@ -1,0 +1,96 @@
+"""Is a typed answer right? Forgiving of form, strict about facts.
+
+Forgiven: case, accents, punctuation, leading articles, thousands separators, number
+words ("eleven" = "11"), a currency or unit the question implies ("30000" for
+"US$30,000"), scale words ("3.3 billion" = "$3.3bn"), and a near-miss typo in a long
+name. Never forgiven: a different number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from quizapp.domain.numbers import canonical_number, words_to_number
+
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
+_TYPO_MIN_LENGTH = 6  # shorter answers must be exact: "Lee" is not "Lei"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    correct: bool
+    exact: bool  # typed exactly as expected, after normalisation
+    expected: str
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s.%$£€-]", " ", text)
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return _ARTICLES.sub("", text)
+
+
+_UNIT_WORDS = re.compile(
+    r"(?:million|billion|trillion|thousand|percent|cent|pence|dollars|pounds|euros|yuan|years?|old)"
+)
+_NUMERAL = re.compile(r"(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)?")
+
+
+def _number(text: str) -> tuple[float, ...] | None:
+    """The values in an answer that is a number (in digits or words), else None.
+
+    "16 to 18" -> (16, 18), "$3.3bn" -> (3.3e9,), "eleven" -> (11,).
+    """
+    if re.search(r"\d", text):
+        if re.search(r"[a-z]{4,}", _UNIT_WORDS.sub("", text)):
+            return None  # "GPT-4 Turbo" is a name with a digit, not a number
+        values = tuple(
+            v for m in _NUMERAL.finditer(text) if (v := canonical_number(m.group())) is not None
+        )
+        return values or None
+    value = words_to_number(text)
+    return None if value is None else (value,)
+
+
+def grade(given: str, expected: str, accepted: Iterable[str] = ()) -> Verdict:
+    g = normalise(given)
+    if not g:
+        return Verdict(False, False, expected)
+    for candidate in (expected, *accepted):
+        c = normalise(candidate)
+        if not c:
+            continue
+        if g == c:
+            return Verdict(True, True, expected)
+        expected_value, given_value = _number(c), _number(g)
+        if expected_value is not None:
+            if given_value is not None and given_value == expected_value:
+                return Verdict(True, False, expected)
+            continue  # a different number is never close enough
+        if given_value is not None:
+            continue
+        if _close_enough(g, c):
+            return Verdict(True, False, expected)
+    return Verdict(False, False, expected)
+
+
+def _close_enough(given: str, expected: str) -> bool:
+    if len(expected) < _TYPO_MIN_LENGTH:
+        return False
+    # one slip per six characters: "Standard Charterd" passes, "Standard Bank" does not
+    allowed = max(1, len(expected) // 6)
+    return Levenshtein.distance(given, expected) <= allowed
+
+
+def is_correct(given: str, expected: str, accepted: Iterable[str] = ()) -> bool:
+    return grade(given, expected, accepted).correct
