@@ -26,15 +26,30 @@ def main() -> None:
 
 @main.command("generate")
 @click.argument("file", type=click.File("rb"))
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True, help="JSON for programs, text for people.")
-@click.option("--types", default=",".join(QUESTION_TYPES), show_default=True,
-              help="Comma-separated question types to include.")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="At most this many questions (the best first).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="JSON for programs, text for people.",
+)
+@click.option(
+    "--types",
+    default=",".join(QUESTION_TYPES),
+    show_default=True,
+    help="Comma-separated question types to include.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most this many questions (the best first).",
+)
 @click.option("--title", default=None, help="Title of the bank (default: the headline).")
-def generate_command(file: click.utils.LazyFile, fmt: str, types: str, limit: int | None,
-                     title: str | None) -> None:
+def generate_command(
+    file: click.utils.LazyFile, fmt: str, types: str, limit: int | None, title: str | None
+) -> None:
     """Write a question bank for FILE (.txt, .md, .html; - for stdin) to stdout.
 
     Touches no database.

@@ -15,7 +15,9 @@ from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
 
-_FALLBACK_FIRST = "James Maria David Sarah Michael Anna Peter Laura Daniel Elena Thomas Helen".split()
+_FALLBACK_FIRST = (
+    "James Maria David Sarah Michael Anna Peter Laura Daniel Elena Thomas Helen".split()
+)
 _FALLBACK_LAST = "Miller Garcia Thompson Nakamura Rossi Schmidt Okafor Novak Silva Clarke".split()
 _NUMBER_WORD_LIST = [w for w, v in sorted(WORD_VALUES.items(), key=lambda kv: kv[1]) if v > 0]
 
@@ -138,9 +140,8 @@ def _perturbed_numbers(fact: Fact, pool: list[Fact], rng: random.Random) -> list
         candidates = [value * f for f in factors]
     out = []
     for v in candidates:
-        if "%" in q.suffix or "per" in q.suffix:
-            if v > 100:
-                continue
+        if ("%" in q.suffix or "per" in q.suffix) and v > 100:
+            continue
         if not q.decimals:
             v = _round_like(v, value)
         if v != value and v > 0:
@@ -165,7 +166,9 @@ def _made_up_people(fact: Fact, pool: list[Fact], rng: random.Random) -> list[st
         pool_lasts = lasts + list(_FALLBACK_LAST)
         rng.shuffle(pool_lasts)
         return [w for w in pool_lasts if w not in answer_words]
-    combos = [f"{a} {b}" for a in firsts for b in lasts if a not in answer_words or b not in answer_words]
+    combos = [
+        f"{a} {b}" for a in firsts for b in lasts if a not in answer_words or b not in answer_words
+    ]
     rng.shuffle(combos)
     fallback = [f"{a} {b}" for a in _FALLBACK_FIRST for b in _FALLBACK_LAST]
     rng.shuffle(fallback)

@@ -109,16 +109,22 @@ def markdown_to_document(text: str) -> Document:
     body = re.sub(r"^\s*>\s?", "", body, flags=re.MULTILINE)
     body = re.sub(r"^\s*[-*+]\s+", "", body, flags=re.MULTILINE)
     body = re.sub(r"<[^>]+>", "", body)
-    return Document(text=body, title=title, publisher=meta.get("publisher"),
-                    date=meta.get("date"), source=meta.get("source"))
+    return Document(
+        text=body,
+        title=title,
+        publisher=meta.get("publisher"),
+        date=meta.get("date"),
+        source=meta.get("source"),
+    )
 
 
 def html_to_document(html: str) -> Document:
     """The article in a web page: trafilatura finds the body; BeautifulSoup is the fallback."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_precision=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
     meta = trafilatura.extract_metadata(html)
     if not text or len(text.split()) < MIN_WORDS:
         text = _soup_text(html)
@@ -147,9 +153,7 @@ def check_article(text: str) -> None:
     """Raise InputError unless `text` is English prose long enough to ask about."""
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < MIN_WORDS:
-        raise InputError(
-            f"The text has {len(words)} words; an article needs at least {MIN_WORDS}."
-        )
+        raise InputError(f"The text has {len(words)} words; an article needs at least {MIN_WORDS}.")
     language = detect_language(text)
     if language != "en":
         raise InputError(

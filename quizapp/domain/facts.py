@@ -40,21 +40,65 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("money", re.compile(rf"\b{_NUM}{_SCALE}?\s{_MONEY_UNITS}\b"), 9.0),
     ("money", re.compile(rf"\b{_NUM}p\b"), 8.0),
     ("percent", re.compile(rf"\b{_NUM}\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)"), 8.5),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}\b"), 7.5),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s)?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b"), 7.5),
+    (
+        "date",
+        re.compile(rf"\b(?:{_WEEKDAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}\b"),
+        7.5,
+    ),
+    (
+        "date",
+        re.compile(rf"\b(?:{_WEEKDAY},?\s)?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b"),
+        7.5,
+    ),
     ("date", re.compile(rf"\b{_MONTH}\s\d{{4}}\b"), 7.2),
-    ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}\b|\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s\d)"), 6.5),  # noqa: E501
+    (
+        "date",
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}\b|\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s\d)"
+        ),
+        6.5,
+    ),  # noqa: E501
     ("date", re.compile(r"\b(?:mid-|early\s|late\s)?(?:1[5-9]|20)\d0s\b"), 5.5),
     ("number", re.compile(r"\b\d{1,3}-year-old\b"), 6.5),
-    ("number", re.compile(rf"\b{_NUM}\s(?:to|and)\s{_NUM}\b(?=\s(?:years?|per|%|million|billion))|(?<=aged\s){_NUM}\s(?:to|and)\s{_NUM}\b|(?<=between\s){_NUM}\sand\s{_NUM}\b"), 6.5),  # noqa: E501
+    (
+        "number",
+        re.compile(
+            rf"\b{_NUM}\s(?:to|and)\s{_NUM}\b(?=\s(?:years?|per|%|million|billion))|(?<=aged\s){_NUM}\s(?:to|and)\s{_NUM}\b|(?<=between\s){_NUM}\sand\s{_NUM}\b"
+        ),
+        6.5,
+    ),  # noqa: E501
     ("number", re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)"), 7.5),  # a result: the story's point
-    ("date", re.compile(r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"), 6.5),  # noqa: E501
+    (
+        "date",
+        re.compile(
+            r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"
+        ),
+        6.5,
+    ),  # noqa: E501
     ("number", re.compile(rf"\b{_NUM}\s{_TIME_UNITS}\b"), 6.5),
     ("number", re.compile(rf"\b{_NUM}{_SCALE}"), 8.0),
     ("number", re.compile(rf"(?<![\w.,$£€-]){_NUM}\b(?![.,]\d)"), 5.5),
-    ("number", re.compile(rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:hundred|thousand|million|billion))?\s{_TIME_UNITS}\b", re.I), 6.0),  # noqa: E501
-    ("number", re.compile(rf"\b(?:{NUMBER_WORDS}|(?:{NUMBER_WORDS})\s(?:hundred|thousand|million|billion))\b(?=\s(?:[a-z]+s|people|children|men|women)\b)", re.I), 5.0),  # noqa: E501
-    ("date", re.compile(rf"\b(?:last|next|on|this|since|until|by)\s(?:{_WEEKDAY}|{_MONTH})\b(?!\s\d)"), 4.0),  # noqa: E501
+    (
+        "number",
+        re.compile(
+            rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:hundred|thousand|million|billion))?\s{_TIME_UNITS}\b",
+            re.I,
+        ),
+        6.0,
+    ),  # noqa: E501
+    (
+        "number",
+        re.compile(
+            rf"\b(?:{NUMBER_WORDS}|(?:{NUMBER_WORDS})\s(?:hundred|thousand|million|billion))\b(?=\s(?:[a-z]+s|people|children|men|women)\b)",
+            re.I,
+        ),
+        5.0,
+    ),  # noqa: E501
+    (
+        "date",
+        re.compile(rf"\b(?:last|next|on|this|since|until|by)\s(?:{_WEEKDAY}|{_MONTH})\b(?!\s\d)"),
+        4.0,
+    ),  # noqa: E501
 ]
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'.&-]*[^\W_])?")
@@ -171,9 +215,7 @@ def _apply_titles(
         for title in titles:
             for m in re.finditer(re.escape(title), sentence.text):
                 s, e = m.span()
-                out = [
-                    r for r in out if not (r[0] is sentence and r[1] < e and s < r[2])
-                ]
+                out = [r for r in out if not (r[0] is sentence and r[1] < e and s < r[2])]
                 out.append((sentence, s, e, title, ""))
     return out
 
@@ -188,11 +230,7 @@ def _capitalised_spans(
     sentence: Sentence, taken: list[tuple[int, int]]
 ) -> list[tuple[Sentence, int, int, str, str]]:
     text = sentence.text
-    tokens = [
-        m
-        for m in _TOKEN.finditer(text)
-        if not any(s <= m.start() < e for s, e in taken)
-    ]
+    tokens = [m for m in _TOKEN.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
     spans: list[tuple[Sentence, int, int, str, str]] = []
     i = 0
     while i < len(tokens):
@@ -204,8 +242,10 @@ def _capitalised_spans(
         while j + 1 < len(tokens):
             gap = text[tokens[j].end() : tokens[j + 1].start()]
             nxt = tokens[j + 1].group()
-            if gap != " " or tokens[j].group().endswith("'s") or _LOCATIVE_SUFFIX.search(
-                tokens[j].group()
+            if (
+                gap != " "
+                or tokens[j].group().endswith("'s")
+                or _LOCATIVE_SUFFIX.search(tokens[j].group())
             ):
                 break
             if _is_name_token(nxt):
@@ -379,17 +419,23 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] += 4
     if len(words) >= 2 and gz.is_first_name(words[0]) and words[1][0].isupper():
         v["person"] += 3
-    if len(words) in (2, 3) and low_words[0] in gz.CHINESE_SURNAMES and all(
-        w[0].isupper() and w[1:].islower() for w in words
+    if (
+        len(words) in (2, 3)
+        and low_words[0] in gz.CHINESE_SURNAMES
+        and all(w[0].isupper() and w[1:].islower() for w in words)
     ):
         v["person"] += 2
     if prev_word in gz.PERSON_ROLE_NOUNS or prev_word in gz.TITLE_WORDS:
         v["person"] += 2
-    if re.match(r",\s(?:a|an|the)?\s?(?:former\s)?(?:" + "|".join(gz.PERSON_ROLE_NOUNS) + r")\b", after):  # noqa: E501
+    if re.match(
+        r",\s(?:a|an|the)?\s?(?:former\s)?(?:" + "|".join(gz.PERSON_ROLE_NOUNS) + r")\b", after
+    ):  # noqa: E501
         v["person"] += 3
     if re.match(r",\s(?:who|whose)\b", after) or re.match(r"\s(?:himself|herself)\b", after):
         v["person"] += 2
-    if re.match(rf"\s{_SPEECH_VERBS}\b", after) or re.search(rf"\b{_SPEECH_VERBS}\s$", before + " "):
+    if re.match(rf"\s{_SPEECH_VERBS}\b", after) or re.search(
+        rf"\b{_SPEECH_VERBS}\s$", before + " "
+    ):
         v["speaker"] += 1  # organisations "say" things too: weighed in _decide_kind
     if re.search(r"\b(?:at|of|from|with)\s$", before + " ") and prev_word in ("at", "of"):
         v["org"] += 0.5
@@ -403,7 +449,9 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["org"] += 2
     if prev_word in gz.ORG_CUE_NOUNS:
         v["org"] += 3
-    if re.match(r"'s?\s(?:[a-z]+\s)?(?:shares|stock|chief|boss|founder|revenue|profits?|customers)\b", after):  # noqa: E501
+    if re.match(
+        r"'s?\s(?:[a-z]+\s)?(?:shares|stock|chief|boss|founder|revenue|profits?|customers)\b", after
+    ):  # noqa: E501
         v["org"] += 2
     if re.match(r"-(?:listed|owned|backed)", after):
         v["org"] += 2
@@ -451,11 +499,7 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
             if (
                 (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
                 or (len(words) == 1 and entry.text == acronym and len(acronym) >= 2)
-                or (
-                    other.votes["person"] > 0
-                    and len(words) >= 2
-                    and set(words) < set(other_words)
-                )
+                or (other.votes["person"] > 0 and len(words) >= 2 and set(words) < set(other_words))
                 or (
                     other.text.startswith(entry.text + " ")
                     and other.votes["org"] > 0
@@ -498,8 +542,15 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
         if best:
             rarity, s, phrase = best
             out.append(
-                Fact(sentence, s, s + len(phrase), phrase, "other", 2.0 + min(rarity, 2.0),
-                     answer_key(phrase))
+                Fact(
+                    sentence,
+                    s,
+                    s + len(phrase),
+                    phrase,
+                    "other",
+                    2.0 + min(rarity, 2.0),
+                    answer_key(phrase),
+                )
             )
     return out
 

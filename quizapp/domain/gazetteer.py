@@ -105,6 +105,14 @@ def is_first_name(word: str) -> bool:
     return len(word) > 1 and _detector().get_gender(word) != "unknown"
 
 
+# Names news uses for places that geonames spells otherwise.
+_PLACE_ALIASES = (
+    "uk", "us", "usa", "britain", "great britain", "england", "scotland", "wales",
+    "northern ireland", "europe", "asia", "africa", "the west", "middle east", "hong kong",
+    "taiwan", "mainland china", "south korea", "north korea",
+)  # fmt: skip
+
+
 @cache
 def places() -> dict[str, tuple[str, int]]:
     """Lower-cased place name -> (kind, population): countries, US states, continents, cities."""
@@ -120,9 +128,7 @@ def places() -> dict[str, tuple[str, int]]:
         table[country["name"].lower()] = ("country", 10**9)
     for continent in gc.get_continents().values():
         table[continent["name"].lower()] = ("continent", 10**10)
-    for alias in ("uk", "us", "usa", "britain", "great britain", "england", "scotland", "wales",
-                  "northern ireland", "europe", "asia", "africa", "the west", "middle east",
-                  "hong kong", "taiwan", "mainland china", "south korea", "north korea"):  # fmt: skip
+    for alias in _PLACE_ALIASES:
         table.setdefault(alias, ("country", 10**9))
     return table
 

@@ -27,9 +27,9 @@ from quizapp.domain.questions import (
 from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
 
 _MIN_SCORE = 2.0  # below this a span is not worth a question
-_MIN_WORDS = 5
+_MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
 _LAYER_PENALTY = 2.0  # a sentence's second fact ranks as if it were worth this much less
-_REPEAT_PENALTY = 3.0  # a second mention of an answer ranks this much below the first  # shorter "sentences" are fragments: "Have happened."
+_REPEAT_PENALTY = 3.0  # a second mention of an answer ranks this much below the first
 _TRIVIAL = frozenset(
     """the a an this that these those it its they them their he she his her we our you i
     however meanwhile but and or so yet also still even though although while when where
@@ -119,8 +119,12 @@ def generate_bank(
                 add(BUILDERS[qtype](fact, ctx))
     if limit is not None:
         questions = questions[: max(limit, 0)]
-    return Bank(title=title or headline or _fallback_title(sentences), text=text,
-                questions=questions, facts=len(ordered))
+    return Bank(
+        title=title or headline or _fallback_title(sentences),
+        text=text,
+        questions=questions,
+        facts=len(ordered),
+    )
 
 
 def _rotation(types: list[str], n: int) -> list[str]:
@@ -179,8 +183,13 @@ def _context(
         # "Its shares fell": "it" is the organisation the previous sentence opened with
         if f.kind == "org" and f.sentence.index == index - 1 and f.start < 40:
             organisation = name
-    return Context(pool=facts, rng=rng, previous_sentence=previous.text if previous else "",
-                   antecedent=person, organisation=organisation)
+    return Context(
+        pool=facts,
+        rng=rng,
+        previous_sentence=previous.text if previous else "",
+        antecedent=person,
+        organisation=organisation,
+    )
 
 
 def _usable(sentence: Sentence) -> bool:

@@ -73,7 +73,9 @@ def normalise_for_match(text: str) -> str:
 def gives_away(prompt: str, answer: str) -> bool:
     """Does the prompt contain the answer as whole words?"""
     a = normalise_for_match(answer)
-    return bool(a) and bool(re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", normalise_for_match(prompt)))
+    return bool(a) and bool(
+        re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", normalise_for_match(prompt))
+    )
 
 
 def accepted_answers(fact: Fact) -> list[str]:
@@ -164,7 +166,10 @@ def wh_question(fact: Fact, ctx: Context) -> str | None:
             if m:
                 return _finish(f"How much {m.group(1)}{m.group(2)}")
         else:
-            m = re.match(r"\s([a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s(have|has|had|are|were|lack|live|work|took|take|said|say|used|use)\b(.*)", after)  # noqa: E501
+            m = re.match(
+                r"\s([a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s(have|has|had|are|were|lack|live|work|took|take|said|say|used|use)\b(.*)",
+                after,
+            )  # noqa: E501
             if m and re.search(r"(?:\d|million|billion|thousand|bn|m)$", fact.text):
                 return _finish(f"How many {m.group(1)} {m.group(2)}{m.group(3)}")
     wh = _WH.get(fact.kind)
@@ -291,7 +296,16 @@ def build_short_answer(fact: Fact, ctx: Context) -> Question | None:
     question = wh_question(fact, ctx)
     if question is None or len(fact.text.split()) > 5:
         return None
-    return _question(fact, "short_answer", question)
+    # the hint tells the learner what form to type, and keeps the prompt distinct from
+    # the multiple-choice question asked in the same words
+    return _question(fact, "short_answer", f"{question} (Type the {_HINTS[fact.kind]}.)")
+
+
+_HINTS = {
+    "person": "name", "org": "organisation", "place": "place", "money": "amount",
+    "number": "number", "percent": "percentage", "date": "date", "product": "name",
+    "event": "event", "other": "answer",
+}  # fmt: skip
 
 
 def build_true_false(fact: Fact, ctx: Context) -> Question | None:

@@ -1,0 +1,86 @@
+"""How fast the generator is, and whether its cost grows linearly with the text.
+
+Prints figures; asserts nothing. Each figure is also given as a ratio to a baseline
+measured in the same run (splitting the same text into sentences), because these
+machines are shared and absolute times move with the load.
+
+    .venv/bin/python bench/generate_speed.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from quizapp.domain.generator import generate_bank
+from quizapp.domain.text import clean_article, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "china-llm-race.txt"
+
+
+def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def body_of_seed() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    return text.split("\n---\n", 1)[1] if text.startswith("---") else text
+
+
+def main() -> None:
+    seed = body_of_seed()
+    start = time.perf_counter()
+    generate_bank(seed)  # loads the gazetteers once
+    cold = time.perf_counter() - start
+
+    seed_words = len(seed.split())
+    # 100,000 words: the seed's paragraphs repeated with a counter, so that names and
+    # numbers differ from copy to copy as in a long real text
+    paragraphs = [p for p in seed.split("\n\n") if p.strip()]
+    big_parts: list[str] = []
+    n = 0
+    while sum(len(p.split()) for p in big_parts) < 100_000:
+        p = paragraphs[n % len(paragraphs)]
+        big_parts.append(p.replace("2023", str(1900 + n % 120)))
+        n += 1
+    big = "\n\n".join(big_parts)
+    big_words = len(big.split())
+
+    baseline_seed = best_of(lambda: split_sentences(clean_article(seed)), 20)
+    seed_time = best_of(lambda: generate_bank(seed), 5)
+    baseline_big = best_of(lambda: split_sentences(clean_article(big)), 3)
+    big_time = best_of(lambda: generate_bank(big), 1)
+    per_word_seed = seed_time / seed_words
+    per_word_big = big_time / big_words
+
+    print(f"seed article: {seed_words} words")
+    print(f"  first call (loads gazetteers): {cold * 1000:.0f} ms")
+    print(f"  generate:  {seed_time * 1000:.1f} ms  (target < 500 ms)")
+    print(
+        f"  baseline (clean + split only): {baseline_seed * 1000:.2f} ms; "
+        f"generate = {seed_time / baseline_seed:.0f}x baseline"
+    )
+    print(f"{big_words} words:")
+    print(f"  generate:  {big_time:.2f} s  (target < 20 s)")
+    print(
+        f"  baseline (clean + split only): {baseline_big * 1000:.0f} ms; "
+        f"generate = {big_time / baseline_big:.0f}x baseline"
+    )
+    ratio = per_word_big / per_word_seed
+    print(
+        f"linearity: time per word at {big_words} words / at {seed_words} words = "
+        f"{ratio:.2f} (linear = 1.0; the bar is <= 1.5)"
+    )
+    median = statistics.median([per_word_seed, per_word_big])
+    print(f"  median of both per-word costs: {median * 1e6:.1f} us/word")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+import random
+
+from quizapp.domain.distractors import is_variant, pick_distractors
+from quizapp.domain.facts import extract_facts
+from quizapp.domain.text import clean_article, split_sentences, split_title
+
+
+def article_facts(text: str):
+    _, body = split_title(clean_article(text))
+    return extract_facts(split_sentences(body))
+
+
+def fact(facts, text):
+    return next(f for f in facts if f.text == text)
+
+
+def test_variants_are_recognised():
+    assert is_variant("the Royal Air Force", "Royal Air Force")
+    assert is_variant("30000", "30,000")
+    assert is_variant("Blair", "Tony Blair")
+    assert not is_variant("$3.4bn", "$3.3bn")
+    assert not is_variant("Gordon Brown", "Tony Blair")
+
+
+def test_money_distractors_keep_the_currency_and_scale(sample_article):
+    facts = article_facts(sample_article)
+    answer = fact(facts, "$420m")
+    out = pick_distractors(answer, facts, random.Random(1))
+    assert len(out) == 3
+    assert all(d.startswith("$") and d.endswith("m") for d in out)
+    assert "$420m" not in out
+
+
+def test_year_distractors_stay_plausible(sample_article):
+    facts = article_facts(sample_article)
+    out = pick_distractors(fact(facts, "2017"), facts, random.Random(2))
+    assert len(out) == 3
+    assert all(1990 < int(y) <= 2027 for y in out)
+
+
+def test_person_distractors_are_people(sample_article):
+    facts = article_facts(sample_article)
+    out = pick_distractors(fact(facts, "Maria Lindqvist"), facts, random.Random(3))
+    assert len(out) == 3
+    assert "Tomas Berg" in out
+    assert all(len(d.split()) >= 2 for d in out)
+    assert not any(is_variant(d, "Maria Lindqvist") for d in out)
+
+
+def test_distractors_match_numericness(sample_article):
+    facts = article_facts(sample_article)
+    for f in facts:
+        for d in pick_distractors(f, facts, random.Random(4)):
+            assert any(c.isdigit() for c in d) == f.numeric

@@ -1,0 +1,65 @@
+import pytest
+
+from quizapp.domain.documents import InputError, read_document
+
+ENGLISH = (
+    "The city council approved a new budget on Monday after a long debate. "
+    "The mayor said the plan would fund schools, roads and parks for the next five years."
+)
+
+
+def test_plain_text_with_front_matter():
+    data = f"---\ntitle: Budget day\npublisher: The Gazette\n---\n{ENGLISH}".encode()
+    doc = read_document(data, "a.txt")
+    assert doc.title == "Budget day"
+    assert doc.publisher == "The Gazette"
+    assert doc.text.strip() == ENGLISH
+
+
+def test_markdown_loses_its_markup():
+    data = f"# Budget day\n\n**{ENGLISH}** See [the plan](http://x.test).".encode()
+    doc = read_document(data, "a.md")
+    assert doc.title == "Budget day"
+    assert "**" not in doc.text and "http" not in doc.text
+    assert "the plan" in doc.text
+
+
+def test_html_keeps_the_article_and_drops_scripts():
+    html = (
+        "<html><head><title>Budget day</title><script>alert('x')</script></head>"
+        "<body><nav>Home | News</nav><article><h1>Budget day</h1>"
+        f"<p>{ENGLISH}</p><p>{ENGLISH}</p></article><footer>Copyright</footer></body></html>"
+    )
+    doc = read_document(html.encode(), "page.html")
+    assert "alert" not in doc.text
+    assert "city council approved" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        (b"Too short to ask about.", "at least"),
+        (
+            "Le conseil municipal a approuvé un nouveau budget lundi après un long débat. "
+            "Le maire a déclaré que le plan financerait les écoles, les routes et les parcs "
+            "pendant les cinq prochaines années.".encode(),
+            "not in English",
+        ),
+    ],
+)
+def test_bad_input_gets_a_clear_reason(data, message):
+    with pytest.raises(InputError, match=message):
+        read_document(data, "x.txt")
+
+
+def test_oversized_input_is_refused_before_reading_it_all():
+    with pytest.raises(InputError, match="limit"):
+        read_document(b"word " * 1000, "x.txt", max_bytes=1000)
+
+
+def test_latin1_text_is_decoded():
+    doc = read_document(ENGLISH.replace("mayor", "maire café").encode("latin-1"), "x.txt")
+    assert "café" in doc.text

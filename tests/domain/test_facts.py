@@ -1,0 +1,70 @@
+from quizapp.domain.facts import extract_facts
+from quizapp.domain.text import clean_article, split_sentences, split_title
+
+
+def facts_of(text: str) -> dict[str, str]:
+    _, body = split_title(clean_article(text))
+    return {f.text: f.kind for f in extract_facts(split_sentences(body))}
+
+
+def test_quantities_keep_their_units(sample_article):
+    facts = facts_of(sample_article)
+    assert facts["$420m"] == "money"
+    assert facts["£150m"] == "money"
+    assert facts["4.5%"] == "percent"
+    assert facts["1,200"] == "number"
+    assert facts["2017"] == "date"
+    assert facts["four years"] == "number"
+
+
+def test_people_are_found_without_their_titles(sample_article):
+    facts = facts_of(sample_article)
+    assert facts["Maria Lindqvist"] == "person"
+    assert facts["Tomas Berg"] == "person"
+    assert "Chief executive Maria Lindqvist" not in facts
+    assert "Environment minister Tomas Berg" not in facts
+
+
+def test_organisations_and_places(sample_article):
+    facts = facts_of(sample_article)
+    assert facts["Northfield Energy Company"] == "org"
+    assert facts["Regional Development Agency"] == "org"
+    assert facts["Norway"] == "place"
+    assert facts["Oslo"] == "place"
+
+
+def test_an_organisation_that_speaks_is_not_a_person():
+    text = (
+        "Acme Holdings said profits rose. Acme Holdings said it would hire. "
+        "Acme Holdings said the outlook was good. Analysts agreed with the firm."
+    )
+    assert facts_of(text)["Acme Holdings"] == "org"
+
+
+def test_sentence_initial_common_words_are_not_names():
+    facts = facts_of("However, the plan failed in 2004. Services grew by 40% that year.")
+    assert "However" not in facts
+    assert "Services" not in facts
+    assert facts["40%"] == "percent"
+
+
+def test_surname_links_to_the_full_name():
+    _, body = split_title(
+        clean_article("Novelist Arthur Penrose wrote 11 books. Penrose later moved to Canada.")
+    )
+    facts = extract_facts(split_sentences(body))
+    keys = {f.text: f.key for f in facts}
+    assert keys["Penrose"] == keys["Arthur Penrose"]
+
+
+def test_titles_of_works_keep_their_small_words():
+    facts = facts_of(
+        "His debut was the screenplay Flight into Danger in 1956. "
+        "Flight into Danger was later adapted for radio."
+    )
+    assert facts["Flight into Danger"] == "product"
+
+
+def test_defined_acronyms_are_terms_not_organisations():
+    facts = facts_of("Large language models (LLMs) need chips. Firms build LLMs in 2024 for money.")
+    assert facts["LLMs"] == "other"

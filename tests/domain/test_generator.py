@@ -1,0 +1,87 @@
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.domain.generator import generate_bank
+from quizapp.domain.questions import QUESTION_TYPES, gives_away, normalise_for_match
+from quizapp.domain.text import clean_article
+
+
+def test_bank_has_every_type_and_is_grounded(sample_article):
+    bank = generate_bank(sample_article)
+    assert bank.title == "Harbour city opens record solar farm"
+    assert {q.type for q in bank.questions} == set(QUESTION_TYPES)
+    for q in bank.questions:
+        assert q.source_sentence in bank.text
+        assert bank.text[q.sentence_start : q.sentence_end] == q.source_sentence
+        if q.type != "true_false":
+            assert q.answer in q.source_sentence
+            assert not gives_away(q.prompt, q.answer)
+        if q.type == "multiple_choice":
+            assert len(q.choices) == 4 and q.choices.count(q.answer) == 1
+
+
+def test_no_two_questions_share_a_prompt(sample_article):
+    prompts = [normalise_for_match(q.prompt) for q in generate_bank(sample_article).questions]
+    assert len(prompts) == len(set(prompts))
+
+
+def test_one_question_per_fact_before_any_second(sample_article):
+    bank = generate_bank(sample_article)
+    head = [q for q in bank.questions if q.type != "true_false"][: bank.facts]
+    answers = [q.answer.lower() for q in head]
+    assert len(answers) == len(set(answers))
+
+
+def test_headline_figures_come_first(sample_article):
+    head = [q.answer for q in generate_bank(sample_article).questions[:8]]
+    assert "$420m" in head
+
+
+def test_types_and_limit_are_respected(sample_article):
+    bank = generate_bank(sample_article, types=["cloze"], limit=5)
+    assert len(bank.questions) == 5
+    assert {q.type for q in bank.questions} == {"cloze"}
+
+
+def test_same_text_same_bank(sample_article):
+    first = [q.to_dict() for q in generate_bank(sample_article).questions]
+    second = [q.to_dict() for q in generate_bank(sample_article).questions]
+    assert first == second
+
+
+def test_garbled_text_does_not_crash():
+    text = 'Have happened. ,,, ... "" \' ( ) 3-0 -- Go. goes. weiki – 3-0. US$ % £ bn\n\n' * 5
+    bank = generate_bank(text)
+    assert all(q.source_sentence in bank.text for q in bank.questions)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_any_unicode_text_gives_grounded_questions(text):
+    bank = generate_bank(text)
+    cleaned = clean_article(text)
+    for q in bank.questions:
+        assert q.source_sentence in cleaned
+
+
+words = st.sampled_from(
+    "The Bank of Tern said Ann Lee paid $4.5bn for 30% of Kelso Ltd in 2004 , . "
+    'in London and Paris ; chief executive Tom Hart said : " we won " 12 million'.split(" ")
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(words, min_size=5, max_size=80).map(" ".join))
+def test_article_like_text_keeps_the_bank_invariants(text):
+    bank = generate_bank(text)
+    prompts = set()
+    for q in bank.questions:
+        assert q.source_sentence in bank.text
+        key = normalise_for_match(q.prompt)
+        assert key not in prompts
+        prompts.add(key)
+        if q.type != "true_false":
+            assert not gives_away(q.prompt, q.answer)
+            assert re.sub(r"\s+", " ", q.answer) in q.source_sentence

@@ -1,0 +1,103 @@
+import random
+
+from quizapp.domain.facts import extract_facts
+from quizapp.domain.questions import (
+    BLANK,
+    Context,
+    build_cloze,
+    build_multiple_choice,
+    build_short_answer,
+    build_true_false,
+    gives_away,
+    wh_question,
+)
+from quizapp.domain.text import clean_article, split_sentences, split_title
+
+
+def setup(text: str):
+    _, body = split_title(clean_article(text))
+    facts = extract_facts(split_sentences(body))
+    return facts, Context(pool=facts, rng=random.Random(0))
+
+
+def fact(facts, text):
+    return next(f for f in facts if f.text == text)
+
+
+def test_cloze_blanks_the_answer(sample_article):
+    facts, ctx = setup(sample_article)
+    q = build_cloze(fact(facts, "$420m"), ctx)
+    assert BLANK in q.prompt
+    assert "$420m" not in q.prompt
+    assert q.answer == "$420m"
+    assert q.source_sentence in sample_article
+
+
+def test_multiple_choice_has_four_distinct_choices(sample_article):
+    facts, ctx = setup(sample_article)
+    q = build_multiple_choice(fact(facts, "4.5%"), ctx)
+    assert q is not None
+    assert len(q.choices) == 4 == len(set(q.choices))
+    assert q.choices.count("4.5%") == 1
+
+
+def test_speaker_question_asks_who():
+    facts, ctx = setup(
+        'Environment minister Tomas Berg said: "We need many more like it." '
+        "Critics disagreed with Mr Berg about the cost of 3 new farms."
+    )
+    question = wh_question(fact(facts, "Tomas Berg"), ctx)
+    assert question == 'Which Environment minister said: "We need many more like it"?'
+
+
+def test_quote_first_speaker_question():
+    facts, ctx = setup(
+        '"This is the start of a new era," said chief executive Maria Lindqvist. '
+        "Shares rose 4% in Oslo on the news from Maria Lindqvist's firm."
+    )
+    assert wh_question(fact(facts, "Maria Lindqvist"), ctx) == (
+        'Which chief executive said "This is the start of a new era"?'
+    )
+
+
+def test_subject_question_for_an_organisation(sample_article):
+    facts, ctx = setup(
+        "The Regional Development Agency approved 12 new projects in 2019. "
+        "Other agencies approved fewer."
+    )
+    assert wh_question(fact(facts, "Regional Development Agency"), ctx) == (
+        "Which organisation approved 12 new projects in 2019?"
+    )
+
+
+def test_how_many_question_for_a_leading_quantity():
+    facts, ctx = setup("Some 26 million adults lack basic maths skills, the report said in 2004.")
+    assert wh_question(fact(facts, "26 million"), ctx) == (
+        "How many adults lack basic maths skills, the report said in 2004?"
+    )
+
+
+def test_short_answer_needs_a_real_question(sample_article):
+    facts, ctx = setup(sample_article)
+    assert build_short_answer(fact(facts, "1,200"), ctx) is None
+
+
+def test_true_false_is_true_or_swapped(sample_article):
+    facts, ctx = setup(sample_article)
+    answers = set()
+    for seed in range(12):
+        ctx.rng = random.Random(seed)
+        q = build_true_false(fact(facts, "$420m"), ctx)
+        answers.add(q.answer)
+        assert q.choices == ["True", "False"]
+        if q.answer == "True":
+            assert "$420m" in q.prompt
+        else:
+            assert "$420m" not in q.prompt
+    assert answers == {"True", "False"}
+
+
+def test_gives_away_matches_whole_words_only():
+    assert gives_away("Who runs Acme Bank?", "Acme Bank")
+    assert gives_away("It cost 30,000 dollars", "30000")
+    assert not gives_away("It cost 300,000 dollars", "30000")

@@ -1,0 +1,63 @@
+from quizapp.domain.text import clean_article, normalise, split_sentences, split_title
+
+
+def test_normalise_straightens_quotes_and_collapses_spaces():
+    assert normalise("\u201cHi\u201d  it\u2019s\u00a0me") == '"Hi" it\'s me'
+
+
+def test_normalise_joins_wrapped_lines_but_keeps_paragraphs():
+    assert normalise("one\ntwo\n\n\nthree") == "one two\n\nthree"
+
+
+def test_clean_article_drops_boilerplate_paragraphs():
+    raw = (
+        "The council approved the budget on Monday.\n\n"
+        "Copyright (c) 2023 Example News Ltd. All rights reserved.\n\n"
+        "Click here to subscribe to our newsletter.\n\n"
+        "Workers on site in May. Photo: Reuters alt=Workers on site\n\n"
+        "The vote was 7 to 2."
+    )
+    assert clean_article(raw) == (
+        "The council approved the budget on Monday.\n\nThe vote was 7 to 2."
+    )
+
+
+def test_clean_article_strips_scraped_date_prefix():
+    assert clean_article(" date 2023-12-09 At a meeting, he spoke.") == "At a meeting, he spoke."
+
+
+def test_split_title_takes_a_short_unpunctuated_first_line():
+    title, body = split_title("Bank seals deal\n\nThe bank said it would pay $3bn.")
+    assert title == "Bank seals deal"
+    assert body == "The bank said it would pay $3bn."
+
+
+def test_split_title_leaves_a_sentence_alone():
+    text = "The bank said it would pay $3bn.\n\nIt was late."
+    assert split_title(text) == (None, text)
+
+
+def test_sentences_are_exact_slices_with_offsets():
+    text = "Mr. Smith met Dr. J. K. Jones in the U.S. on Monday. They talked.\n\nNew para here."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Mr. Smith met Dr. J. K. Jones in the U.S. on Monday.",
+        "They talked.",
+        "New para here.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_quote_attribution_stays_with_its_quote():
+    text = '"We are comfortable with the price," said the chief executive. Shares fell.'
+    assert [s.text for s in split_sentences(text)] == [
+        '"We are comfortable with the price," said the chief executive.',
+        "Shares fell.",
+    ]
+
+
+def test_decimal_numbers_and_lowercase_continuations_do_not_split():
+    text = "Growth was 4.5% in 2004... and may slow. Prices rose."
+    assert len(split_sentences(text)) == 2
