@@ -161,7 +161,7 @@ def answer_key(text: str) -> str:
     return re.sub(r"[^\w%$£€.]+", " ", t).strip()
 
 
-def extract_facts(sentences: list[Sentence]) -> list[Fact]:
+def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[Fact]:
     """Every answerable span of the article, kinds decided, scores set."""
     quantities: list[Fact] = []
     raw_names: list[tuple[Sentence, int, int, str, str]] = []  # sentence, start, end, text, role
@@ -184,7 +184,8 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
     names = _classify_names(raw_names, sentences)
     facts = quantities + names
     facts.extend(_keyphrases(sentences, facts))
-    _adjust_scores(facts, sentences)
+    _harmonise_lists(facts, sentences)
+    _adjust_scores(facts, sentences, title)
     return sorted(facts, key=lambda f: (f.sentence.index, f.start))
 
 
@@ -462,6 +463,14 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["event"] += 4
     if re.match(r"\s*\((?:\d{4})\)", after) or prev_word in gz.WORK_CUES:
         v["product"] += 4
+    if (
+        len(words) == 1
+        and not _is_initial(text, s)
+        and _zipf(name) >= 4.0
+        and gz.place_kind(name) is None
+        and not name.isupper()
+    ):
+        v["product"] += 1.5  # "not until Hotel, in 1965": a common word capitalised is a title
     if re.search(r"[A-Za-z]", name) and re.search(r"\d", name):
         v["product"] += 3
     place = gz.place_kind(name)
@@ -471,6 +480,10 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
             place[0], 3 if place[1] > 250_000 else 1
         )
     if re.match(r"-based\b", after):
+        v["place"] += 1
+    if low_words[-1] in gz.PLACE_WORDS and len(words) > 1 and not v["org"]:
+        v["place"] += 3
+    if re.search(r"\bat the\s$", before + " ") and not v["org"]:
         v["place"] += 1
     if prev_word in ("in", "to", "from", "near", "across", "throughout") and not v["org"]:
         v["place"] += 1
@@ -581,17 +594,28 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _adjust_scores(facts: list[Fact], sentences: list[Sentence]) -> None:
+def _adjust_scores(facts: list[Fact], sentences: list[Sentence], title: str | None) -> None:
     """Weigh each span by what a learner gains from it, not only by its kind."""
     n = max(1, len(sentences))
+    quote_open = _quote_state(sentences)
+    lists = {s.index: _list_items(s.text) for s in sentences}
+    title_words = set(re.findall(r"[A-Z][\w'-]+", title or ""))
     sentences_per_key: dict[str, set[int]] = defaultdict(set)
     per_sentence: Counter[int] = Counter()
     for f in facts:
         sentences_per_key[f.key].add(f.sentence.index)
         per_sentence[f.sentence.index] += 1
+    names_per_sentence: Counter[int] = Counter(
+        f.sentence.index
+        for f in facts
+        if f.kind != "other" or f.text[:1].isupper()
+        if len(sentences_per_key[f.key]) / n <= 0.2
+    )
     for f in facts:
         text = f.sentence.text
         spread = len(sentences_per_key[f.key]) / n
+        if f.kind == "other" and f.text[:1].islower() and not names_per_sentence[f.sentence.index]:
+            f.score += 1.5  # the only thing the sentence states: "twice undergoing heart surgery"
         if f.kind not in NUMERIC_KINDS and spread > 0.2:
             f.score -= 3.0  # the article's topic: asking "who?" about it teaches nothing
         elif f.kind not in NUMERIC_KINDS and spread > 0.1:
@@ -600,11 +624,18 @@ def _adjust_scores(facts: list[Fact], sentences: list[Sentence]) -> None:
             f.score -= 2.0  # "$3.3bn (£1.8bn)": the conversion repeats the fact
         if len(text.split()) < 6:
             f.score -= 1.0
-        if _inside_quote(text, f.start):
+        if (quote_open[f.sentence.index] + text[: f.start].count('"')) % 2:
             f.score -= 2.0  # opinions quoted are less often facts worth recalling
-        if f.kind not in NUMERIC_KINDS and _in_enumeration(text, f.start, f.end):
-            # "A, B, C and D": one of a list is a weak question, its head less so
-            f.score -= 1.0 if _heads_list(text, f.end) else 3.0
+        for s, e, head in lists[f.sentence.index]:
+            if s <= f.start and f.end <= e and f.kind not in NUMERIC_KINDS:
+                # "A, B, C and D": one of a list is a weak question, its head less so
+                f.score -= 2.0 if head else 3.0
+        if re.search(r"\btold\s(?:the\s)?$", text[: f.start]) and re.match(r"[.,]", text[f.end :]):
+            f.score -= 2.0  # "he told BBC Sport.": who reported it, not what happened
+        if f.kind not in NUMERIC_KINDS and title_words & set(f.key.title().split()):
+            f.score -= 2.0  # the headline's subject: the whole article is about it
+        if re.match(r"\s+ago\b", text[f.end :]):
+            f.score -= 1.5  # "five years ago" is a date said relatively, not a fact of its own
         if f.kind == "person" and " " not in f.text and not f.aliases:
             f.score -= 1.0  # "his wife, Sheila": a first name alone is a minor character
         if f.kind == "number" and f.text.isdigit() and int(f.text) < 10:
@@ -616,27 +647,62 @@ def _adjust_scores(facts: list[Fact], sentences: list[Sentence]) -> None:
         if f.sentence.index == min(sentences_per_key[f.key]):
             f.score += 0.5  # the first mention usually introduces
         # A name stated in a sentence about little else is the mention that states it.
-        f.score -= 0.15 * (per_sentence[f.sentence.index] - 1)
+        f.score -= 0.25 * (per_sentence[f.sentence.index] - 1)
         f.score -= 0.004 * f.sentence.index  # news puts what matters first
 
 
-def _inside_quote(text: str, pos: int) -> bool:
-    if text.count('"') == 1 and text.lstrip().startswith('"'):
-        return True  # a paragraph of quoted speech: its quote closes in a later sentence
-    return text[:pos].count('"') % 2 == 1
+def _harmonise_lists(facts: list[Fact], sentences: list[Sentence]) -> None:
+    """Items of one list are things of one kind: "Rivaldo, Luis Figo and Patrick Kluivert"."""
+    by_sentence: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_sentence[f.sentence.index].append(f)
+    for sentence in sentences:
+        for s, e in _list_spans(sentence.text):
+            items = [f for f in by_sentence[sentence.index] if s <= f.start and f.end <= e]
+            kinds = Counter(f.kind for f in items if f.kind in _KIND_SCORE and f.kind != "other")
+            if not kinds:
+                continue
+            kind, count = kinds.most_common(1)[0]
+            if count < 2:
+                continue
+            for f in items:
+                if f.kind == "other" and f.text[:1].isupper():
+                    f.score += _KIND_SCORE[kind] - _KIND_SCORE["other"]
+                    f.kind = kind
 
 
-def _heads_list(text: str, end: int) -> bool:
-    return bool(re.match(r"(?:\s\(\d+\))?,\s[A-Z]", text[end:])) and not re.search(
-        r"[A-Z][\w'-]*,\s$", text[:end].rsplit(" ", 3)[0] + " "
-    )
+def _list_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LIST.finditer(text)]
 
 
-def _in_enumeration(text: str, start: int, end: int) -> bool:
-    """Is the span one item of a list of three or more capitalised names?"""
-    window = text[max(0, start - 60) : end + 60]
-    items = re.findall(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?=,| and )", window)
-    return len(items) >= 3 and bool(re.search(r"[A-Z][\w' -]*, [A-Z][\w' -]*,", window))
+def _quote_state(sentences: list[Sentence]) -> dict[int, int]:
+    """For each sentence, 1 if it starts inside a quotation opened by an earlier one."""
+    state: dict[int, int] = {}
+    open_quotes = 0
+    paragraph = -1
+    for s in sentences:
+        if s.paragraph != paragraph:
+            paragraph, open_quotes = s.paragraph, 0
+        if s.text.startswith('"'):
+            # a quotation that opens here starts afresh: a quoted paragraph does not
+            # close its quote when the next paragraph quotes on, and scrapers join them
+            open_quotes = 0
+        state[s.index] = open_quotes
+        open_quotes = (open_quotes + s.text.count('"')) % 2
+    return state
+
+
+_ITEM = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?: \(\d+\))?"
+_LIST = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
+
+
+def _list_items(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of the items of "A, B, C and D" lists, with whether each is the first."""
+    items = []
+    for m in _LIST.finditer(text):
+        for n, item in enumerate(re.finditer(_ITEM, m.group())):
+            items.append((m.start() + item.start(), m.start() + item.end(), n == 0))
+    return items
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

@@ -61,6 +61,13 @@ EVENT_WORDS = frozenset(
     election elections awards award prize tournament open final finals grand revolution
     crisis forum congress world series league trophy derby marathon rally""".split()
 )
+# The last word of a named venue or landmark: "Stamford Bridge", "the Nou Camp".
+PLACE_WORDS = frozenset(
+    """bridge park stadium arena square street road avenue hall palace tower castle
+    cathedral abbey airport island islands river lake mountain mountains valley bay beach
+    camp field ground gardens harbour harbor port coast peninsula desert forest county
+    province state district village town city""".split()
+)
 WORK_CUES = frozenset(
     """novel book film movie screenplay series show album song single play opera musical
     programme program novella memoir biography thriller comedy drama documentary game

@@ -28,8 +28,9 @@ from quizapp.domain.text import Sentence, clean_article, split_sentences, split_
 
 _MIN_SCORE = 2.0  # below this a span is not worth a question
 _MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
-_LAYER_PENALTY = 2.0  # a sentence's second fact ranks as if it were worth this much less
-_REPEAT_PENALTY = 3.0  # a second mention of an answer ranks this much below the first
+_LAYER_DECAY = 0.7  # a sentence's second fact counts for this share of its score, the third
+# for its square: dense sentences give more than one fact, but not before the others' best
+_REPEAT_PENALTY = 1.0  # a second mention of an answer ranks this much below the first
 _TRIVIAL = frozenset(
     """the a an this that these those it its they them their he she his her we our you i
     however meanwhile but and or so yet also still even though although while when where
@@ -82,7 +83,7 @@ def generate_bank(
     headline, body = split_title(text)
     offset = len(text) - len(body)
     sentences = [s for s in split_sentences(body, offset=offset) if _usable(s)]
-    facts = [f for f in extract_facts(sentences) if _askable(f)]
+    facts = [f for f in extract_facts(sentences, title=title or headline) if _askable(f)]
     if seed is None:
         seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
     rng = random.Random(seed)
@@ -163,7 +164,7 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
     for group in per_sentence.values():
         group.sort(key=lambda sf: (-sf[0], sf[1].start))
         for layer, (score, f) in enumerate(group):
-            ranked.append((score - _LAYER_PENALTY * layer, f.sentence.index, f.start, f))
+            ranked.append((score * _LAYER_DECAY**layer, f.sentence.index, f.start, f))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     return [r[3] for r in ranked]
 
