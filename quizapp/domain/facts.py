@@ -536,6 +536,10 @@ def _can_be(word: str, *parts: str) -> bool:
     return not pos or bool(pos & set(parts))  # a word the lexicon lacks is a rare noun
 
 
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "ics", "us", "is"))
+
+
 def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
     """The rarest lower-case noun phrase of each sentence ("heart surgery").
 
@@ -565,9 +569,10 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
                 if not _can_be(head, "NOUN") or gz.parts_of_speech(head) == {"VERB"}:
                     continue
                 if head.endswith(("ly", "ing")) or any(
-                    not _can_be(m, "ADJ", "NOUN") or m.endswith("ly") for m in modifiers
+                    not _can_be(m, "ADJ", "NOUN") or m.endswith("ly") or _plural(m)
+                    for m in modifiers
                 ):
-                    continue
+                    continue  # a modifier is an adjective or a singular noun: "heart surgery"
                 nxt = words[i + size].group() if i + size < len(words) else ""
                 if nxt and nxt[0].islower() and gz.parts_of_speech(nxt) == {"NOUN"}:
                     continue  # the phrase goes on: "net use" after "immoral net"

@@ -26,7 +26,16 @@ _QUALIFIERS = (
     r"(?:Some|About|Around|Nearly|Almost|Roughly|Over|Under|More than|Fewer than|Less than"
     r"|An estimated|Only|Just|Up to|At least|Another|A further)"
 )
-_SPEECH = r"(?:said|says|added|told [A-Z][\w ]*?|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled)"  # noqa: E501
+_SPEECH = (
+    r"(?:(?:has |had |have )?(?:said|says|added|told [A-Z][\w ]*?|warned|argued|explained"
+    r"|insisted|noted|stated|claimed|admitted|recalled|indicated|suggested|pointed out"
+    r"|confirmed|revealed|predicted|believes|thinks))"
+)
+# Openers that link a sentence to the one before; a question stands alone without them.
+_DISCOURSE = re.compile(
+    r"^(?:However|Meanwhile|For example|For instance|In contrast|Certainly|Indeed|Still"
+    r"|Moreover|Furthermore|Nevertheless|But|And|So|Also|Instead|Additionally),?\s+"
+)
 
 
 @dataclass(slots=True)
@@ -96,8 +105,16 @@ def cloze_stem(fact: Fact, ctx: Context) -> str:
     # other mentions of the answer in the same sentence would give it away
     pattern = re.compile(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", re.IGNORECASE)
     stem = pattern.sub(BLANK, stem)
-    stem = _trim_around_blank(stem)
+    stem = _drop_discourse_marker(_trim_around_blank(stem))
     return _resolve_leading_pronoun(stem, ctx)
+
+
+def _drop_discourse_marker(text: str) -> str:
+    m = _DISCOURSE.match(text)
+    if not m or not text[m.end() :]:
+        return text
+    rest = text[m.end() :]
+    return rest[0].upper() + rest[1:]
 
 
 def _trim_around_blank(stem: str) -> str:
@@ -147,8 +164,8 @@ def _resolve_leading_pronoun(stem: str, ctx: Context) -> str:
         return ctx.organisation + "'s" + stem[len(word) :]
     if ctx.previous_sentence and '"' not in ctx.previous_sentence:
         prev = ctx.previous_sentence
-        if len(prev.split()) > 25:
-            prev = " ".join(prev.split()[:25]) + " ..."
+        if len(prev.split()) > 18:
+            prev = " ".join(prev.split()[:18]) + " ..."
         return f"(Context: {prev}) {stem}"
     return stem
 
@@ -208,7 +225,7 @@ def _looks_like_verb(word: str) -> bool:
 
 def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
     # 'Education minister Ivan Lewis said: "..."' -> 'Which education minister said: "..."?'
-    m = re.match(rf"\s(?:,\s[^,]+,\s)?({_SPEECH})(\s*:?\s*.*)", after)
+    m = re.match(rf"(?:,\s[^,]+,)?\s({_SPEECH})(\s*:?\s*.*)", after)
     if m and len(before.split()) <= 6 and "," not in before and '"' not in before:
         role = before.strip()
         wh = f"Which {_lower_role(role)}" if role else "Who"
@@ -245,7 +262,8 @@ def _shorten_quote(text: str, limit: int = 30) -> str:
 
 def _finish(question: str) -> str:
     question = re.sub(r"\s+", " ", question).strip()
-    question = re.sub(r"[.,;:!]+(\"?)$", r"\1", question)
+    if not re.search(r"\.\.\.\"?$", question):  # an ellipsis says the quote goes on
+        question = re.sub(r"[.,;:!]+(\"?)$", r"\1", question)
     words = question.split()
     if len(words) > _MAX_STEM_WORDS + 10:
         question = " ".join(words[: _MAX_STEM_WORDS + 10]) + " ..."
@@ -333,7 +351,7 @@ def build_true_false(fact: Fact, ctx: Context) -> Question | None:
             )
     if not make_false:
         explanation = f'True. The article says: "{fact.sentence.text}"'
-    prompt = f"True or false? {_resolve_leading_pronoun(statement, ctx)}"
+    prompt = f"True or false? {_resolve_leading_pronoun(_drop_discourse_marker(statement), ctx)}"
     return _question(
         fact,
         "true_false",

@@ -101,3 +101,28 @@ def test_gives_away_matches_whole_words_only():
     assert gives_away("Who runs Acme Bank?", "Acme Bank")
     assert gives_away("It cost 30,000 dollars", "30000")
     assert not gives_away("It cost 300,000 dollars", "30000")
+
+
+def test_speaker_with_an_apposition_is_asked_who():
+    facts, ctx = setup(
+        "Wang Shuyi, a professor at Tianjin Normal University, said that computing power "
+        "is the main obstacle. Others in 2023 disagreed with Wang Shuyi's view."
+    )
+    assert wh_question(fact(facts, "Wang Shuyi"), ctx) == (
+        "Who said that computing power is the main obstacle?"
+    )
+
+
+def test_linking_words_are_dropped_from_stems():
+    facts, ctx = setup("However, the firm paid $30m for the site in 2019 after a long fight.")
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert stem == "Fill in the blank: The firm paid _____ for the site in 2019 after a long fight."
+
+
+def test_a_leading_he_names_the_person_before():
+    facts, ctx = setup(
+        "Novelist Arthur Penrose was born in Leeds in 1920. He wrote 11 books in 40 years."
+    )
+    ctx.antecedent = "Arthur Penrose"
+    stem = build_cloze(fact(facts, "11"), ctx).prompt
+    assert stem.startswith("Fill in the blank: Arthur Penrose wrote _____ books")
