@@ -34,6 +34,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/generate_speed.py
+	$(BIN)/python bench/sentence_split.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache .hypothesis

@@ -8,7 +8,7 @@ import sys
 import click
 from flask.cli import FlaskGroup
 
-from quizapp.domain.documents import InputError, read_document
+from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import QUESTION_TYPES
 
@@ -63,7 +63,8 @@ def generate_command(
         )
     name = getattr(file, "name", "") or ""
     try:
-        doc = read_document(file.read(), name if name != "<stdin>" else "")
+        # one byte past the limit is enough to refuse a 50 MB file without reading it all
+        doc = read_document(file.read(MAX_BYTES + 1), name if name != "<stdin>" else "")
     except InputError as error:
         click.echo(f"quizapp generate: {error}", err=True)
         sys.exit(1)

@@ -68,3 +68,26 @@ def test_seed_article_makes_a_bank():
     data = json.loads(result.output)
     assert data["title"].startswith("China races")
     assert len(data["questions"]) >= 100
+
+
+def test_generate_refuses_a_huge_file_quickly(tmp_path):
+    from click.testing import CliRunner
+
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.write(b"word " * (11 * 1024 * 1024))  # 55 MB
+    result = CliRunner().invoke(main, ["generate", str(path)])
+    assert result.exit_code == 1
+    assert "limit" in result.output
+
+
+def test_generate_refuses_non_english():
+    from click.testing import CliRunner
+
+    french = (
+        "Le conseil municipal a approuvé un nouveau budget lundi après un long débat. "
+        "Le maire a déclaré que le plan financerait les écoles et les routes pendant cinq ans."
+    )
+    result = CliRunner().invoke(main, ["generate", "-"], input=french)
+    assert result.exit_code == 1
+    assert "English" in result.output
