@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# upgrade the database, import the built-in bank (once), serve
 run: install
+	$(BIN)/quizapp db upgrade
+	$(BIN)/quizapp seed
 	$(BIN)/quizapp run --host $(HOST) --port $(PORT)
 
 test: install

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp.config import load_config
+from quizapp.config import instance_secret_key, load_config
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -17,20 +17,54 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_config(app.instance_path))
     if overrides:
         app.config.update(overrides)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     register_extensions(app)
     register_blueprints(app)
+    register_cli(app)
+    register_error_pages(app)
     return app
 
 
 def register_extensions(app: Flask) -> None:
-    from quizapp.extensions import csrf, db, migrate
+    from quizapp.extensions import csrf, db, login_manager, migrate
+    from quizapp.models import User
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"])
+    # batch mode lets Alembic alter SQLite tables, which have no ALTER COLUMN
+    migrate.init_app(
+        app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True, compare_type=True
+    )
     csrf.init_app(app)
+    login_manager.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    with app.app_context():
+        from quizapp.database import configure_engine
+
+        configure_engine(db.engine)
 
 
 def register_blueprints(app: Flask) -> None:
+    from quizapp.web.auth import bp as auth_bp
+    from quizapp.web.banks import bp as banks_bp
     from quizapp.web.main import bp as main_bp
 
     app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(banks_bp)
+
+
+def register_cli(app: Flask) -> None:
+    from quizapp.commands import register_commands
+
+    register_commands(app)
+
+
+def register_error_pages(app: Flask) -> None:
+    from quizapp.web.errors import register
+
+    register(app)

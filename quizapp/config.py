@@ -12,16 +12,34 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def load_config(instance_path: str) -> dict[str, Any]:
     default_db = f"sqlite:///{Path(instance_path) / 'quizapp.sqlite3'}"
-    secret = os.environ.get("SECRET_KEY")
-    if not secret:
-        # A per-process key keeps a fresh clone working; sessions then end on restart,
-        # which is why deployments must set SECRET_KEY.
-        secret = secrets.token_hex(32)
     return {
-        "SECRET_KEY": secret,
+        # None: create_app falls back to a key generated once into the instance folder
+        "SECRET_KEY": os.environ.get("SECRET_KEY"),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
         "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
-        "MAX_CONTENT_LENGTH": int(os.environ.get("QUIZAPP_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)),
+        "SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+        # an upload a little over the article limit gets the app's own clear message
+        "MAX_CONTENT_LENGTH": int(os.environ.get("QUIZAPP_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("QUIZAPP_HTTPS", "") == "1",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
     }
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """A random key made on first run and kept in the instance folder (mode 0600).
+
+    Sessions then survive restarts without a key in the code or the repository;
+    deployments with several hosts set SECRET_KEY in the environment instead.
+    """
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(key)
+    return key

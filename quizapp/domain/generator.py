@@ -12,7 +12,7 @@ import hashlib
 import random
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from quizapp.domain.facts import Fact, extract_facts
@@ -76,6 +76,7 @@ def generate_bank(
     types: Iterable[str] = QUESTION_TYPES,
     limit: int | None = None,
     seed: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Bank:
     """Questions about `raw_text`, best first. Deterministic for the same text and seed."""
     wanted = [t for t in QUESTION_TYPES if t in set(types)]
@@ -106,18 +107,25 @@ def generate_bank(
 
     primary_types = [t for t in ("multiple_choice", "short_answer", "cloze") if t in wanted]
     used: dict[int, str] = {}
+    steps = 2 * len(ordered)
     for n, fact in enumerate(ordered):
+        if progress:
+            progress(n, steps)
         ctx = _context(fact, facts, by_index, rng)
         for qtype in _rotation(primary_types, n):
             if add(BUILDERS[qtype](fact, ctx)):
                 used[id(fact)] = qtype
                 break
     # second round: the other types, the facts in the same order
-    for fact in ordered:
+    for n, fact in enumerate(ordered, start=len(ordered)):
+        if progress:
+            progress(n, steps)
         ctx = _context(fact, facts, by_index, rng)
         for qtype in wanted:
             if qtype != used.get(id(fact)):
                 add(BUILDERS[qtype](fact, ctx))
+    if progress:
+        progress(steps, steps)
     if limit is not None:
         questions = questions[: max(limit, 0)]
     return Bank(

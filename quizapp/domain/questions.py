@@ -50,7 +50,7 @@ class Question:
     difficulty: float
     sentence_start: int  # offsets of the source sentence in the cleaned article
     sentence_end: int
-    answer_start: int  # offset of the answer inside the source sentence, -1 for true/false
+    answer_start: int  # offset in the source sentence of the fact asked about
     accepted: list[str] = field(default_factory=list)  # other answers a grader accepts
 
     def to_dict(self) -> dict[str, object]:
@@ -359,7 +359,6 @@ def build_true_false(fact: Fact, ctx: Context) -> Question | None:
         answer="False" if make_false else "True",
         choices=["True", "False"],
         explanation=explanation,
-        answer_start=-1,
     )
 
 

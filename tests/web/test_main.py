@@ -1,4 +1,31 @@
-def test_home_page(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    assert b"quizapp" in response.data
+from quizapp.extensions import db
+from quizapp.models import Visibility
+from quizapp.services.seed import seed_builtin
+from tests.builders import SECOND_ARTICLE, login, make_bank, make_user
+
+
+def test_home_lists_the_built_in_bank(app, client):
+    seed_builtin(db.session, app.config["SEEDS_DIR"])
+    db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    assert "China races to build its own large language models" in page
+    assert "Built-in" in page
+
+
+def test_home_shows_private_banks_to_their_owner_only(app, client):
+    make_bank(make_user("ada"))
+    make_bank(make_user("bob"), text=SECOND_ARTICLE)
+    login(client, "ada")
+    page = client.get("/").get_data(as_text=True)
+    assert "Harbour city opens record solar farm" in page
+    assert "Library reopens" not in page
+    assert "0 studied" in page
+
+
+def test_home_without_banks_says_how_to_add_one(client):
+    assert "quizapp seed" in client.get("/").get_data(as_text=True)
+
+
+def test_public_bank_is_listed_for_visitors(app, client):
+    make_bank(make_user(), visibility=Visibility.PUBLIC)
+    assert "Harbour city" in client.get("/").get_data(as_text=True)

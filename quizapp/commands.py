@@ -1,0 +1,103 @@
+"""Commands that need the app and its database: import, banks, seed."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask, current_app
+
+from quizapp.domain.documents import MAX_BYTES, InputError, read_document
+from quizapp.extensions import db
+from quizapp.models import User, Visibility
+from quizapp.services.banks import visible_banks
+from quizapp.services.imports import DuplicateArticle, import_document
+from quizapp.services.seed import seed_builtin
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(import_command)
+    app.cli.add_command(banks_command)
+    app.cli.add_command(seed_command)
+
+
+@click.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--title", default=None, help="Title of the bank (default: the article's).")
+@click.option("--owner", default=None, help="Username of the owner (default: none).")
+@click.option(
+    "--public/--private",
+    default=None,
+    help="Who may see the bank (default: public without an owner, private with one).",
+)
+def import_command(
+    file: click.utils.LazyFile, title: str | None, owner: str | None, public: bool | None
+) -> None:
+    """Import FILE (.txt, .md, .html; - for stdin) and generate its bank.
+
+    The new bank's id is printed on the last line.
+    """
+    user = None
+    if owner:
+        user = db.session.scalar(db.select(User).where(User.username == owner))
+        if user is None:
+            _fail(f"no user named {owner!r}")
+    if public is None:
+        public = user is None
+    name = getattr(file, "name", "") or ""
+    try:
+        doc = read_document(file.read(MAX_BYTES + 1), "" if name == "<stdin>" else name)
+        with click.progressbar(
+            length=100, label="Generating questions", file=sys.stderr, show_eta=False
+        ) as bar:
+            done = [0]
+
+            def progress(step: int, total: int) -> None:
+                pct = 100 * step // max(total, 1)
+                bar.update(pct - done[0])
+                done[0] = pct
+
+            bank = import_document(
+                db.session,
+                doc,
+                owner=user,
+                title=title,
+                visibility=Visibility.PUBLIC if public else Visibility.PRIVATE,
+                progress=progress,
+            )
+        db.session.commit()
+    except DuplicateArticle as error:
+        db.session.rollback()
+        _fail(f"{error} (bank {error.bank_id})")
+    except InputError as error:
+        db.session.rollback()
+        _fail(str(error))
+    click.echo(f"Imported {bank.name!r}: {len(bank.questions)} questions.")
+    click.echo(bank.id)
+
+
+@click.command("banks")
+def banks_command() -> None:
+    """List the banks: id, title, questions."""
+    summaries = visible_banks(db.session, None, everything=True)
+    for s in summaries:
+        click.echo(f"{s.bank.id}\t{s.bank.name}\t{s.questions}")
+    if not summaries:
+        click.echo("No banks yet: run `quizapp seed` or `quizapp import FILE`.", err=True)
+
+
+@click.command("seed")
+def seed_command() -> None:
+    """Import the built-in articles in seeds/ (again: changes nothing)."""
+    results = seed_builtin(db.session, current_app.config["SEEDS_DIR"])
+    db.session.commit()
+    for name, bank in results:
+        if bank is None:
+            click.echo(f"{name}: already imported")
+        else:
+            click.echo(f"{name}: bank {bank.id}, {len(bank.questions)} questions")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"quizapp: {message}", err=True)
+    sys.exit(1)

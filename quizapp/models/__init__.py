@@ -1,0 +1,20 @@
+"""All models, imported here so that Alembic sees the whole schema."""
+
+from quizapp.models.article import Article
+from quizapp.models.bank import Bank, Question, QuestionStatus, Visibility
+from quizapp.models.card import Card, ReviewLog
+from quizapp.models.quiz import AttemptAnswer, QuizAttempt
+from quizapp.models.user import User
+
+__all__ = [
+    "Article",
+    "AttemptAnswer",
+    "Bank",
+    "Card",
+    "Question",
+    "QuestionStatus",
+    "QuizAttempt",
+    "ReviewLog",
+    "User",
+    "Visibility",
+]

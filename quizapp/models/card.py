@@ -1,0 +1,72 @@
+"""Flashcards (one per user and question) and the append-only log of their reviews."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.extensions import db
+from quizapp.models.bank import Question
+from quizapp.models.types import UTCDateTime, utcnow
+from quizapp.models.user import User
+
+
+class Card(db.Model):  # type: ignore[name-defined,misc]
+    """The FSRS memory state of one question for one user, in columns so that
+    "due now" is an index range scan."""
+
+    __tablename__ = "cards"
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id"),
+        Index("ix_cards_user_id_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[int] = mapped_column(SmallInteger, default=1)  # fsrs.State
+    step: Mapped[int | None] = mapped_column(SmallInteger, default=0)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reps: Mapped[int] = mapped_column(Integer, default=0)  # 0 = a new card
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+    buried_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # bumped on every change: a review from a stale tab names an old version
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    user: Mapped[User] = relationship()
+    question: Mapped[Question] = relationship()
+
+
+class ReviewLog(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "review_logs"
+    __table_args__ = (Index("ix_review_logs_user_id_reviewed_at", "user_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    rating: Mapped[int] = mapped_column(SmallInteger)  # fsrs.Rating: 1 Again .. 4 Easy
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16), default="review")  # "review" or "quiz"
+    # the card as it was before this review, so that undo restores it exactly
+    card_before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,203 @@
+"""Reading banks a user may see, and the owner's changes to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from quizapp.domain.generator import generate_bank
+from quizapp.domain.questions import QUESTION_TYPES
+from quizapp.models import AttemptAnswer, Bank, Card, Question, QuestionStatus, User, Visibility
+from quizapp.services.imports import to_model
+
+LIVE = (QuestionStatus.ACTIVE, QuestionStatus.EDITED)
+
+
+class EditError(ValueError):
+    """An edit that would make the question unusable; str(error) says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class BankSummary:
+    bank: Bank
+    questions: int
+    reviewed: int  # the viewer's cards of this bank that have been reviewed at least once
+
+
+def _visible_to(user: User | None):  # type: ignore[no-untyped-def]
+    if user is None or not user.is_authenticated:
+        return Bank.visibility == Visibility.PUBLIC
+    return or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == user.id)
+
+
+def visible_banks(
+    session: Session, user: User | None, *, everything: bool = False
+) -> list[BankSummary]:
+    """The banks this user may study, built-in first; `everything` for the admin CLI."""
+    counts = (
+        select(Question.bank_id, func.count().label("n"))
+        .where(Question.status.in_(LIVE))
+        .group_by(Question.bank_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Bank, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.bank_id == Bank.id)
+        .where(True if everything else _visible_to(user))
+        .order_by(Bank.owner_id.is_not(None), Bank.created_at.desc(), Bank.id.desc())
+    ).all()
+    reviewed: dict[int, int] = {}
+    if user is not None and user.is_authenticated:
+        reviewed = dict(
+            session.execute(
+                select(Question.bank_id, func.count())
+                .join(Card, Card.question_id == Question.id)
+                .where(Card.user_id == user.id, Card.reps > 0)
+                .group_by(Question.bank_id)
+            ).all()
+        )
+    return [BankSummary(bank, n, reviewed.get(bank.id, 0)) for bank, n in rows]
+
+
+def visible_bank(session: Session, user: User | None, bank_id: int) -> Bank | None:
+    """The bank if this user may see it; None otherwise (the caller answers 404)."""
+    return session.scalar(select(Bank).where(Bank.id == bank_id).where(_visible_to(user)))
+
+
+def owns(user: User | None, bank: Bank) -> bool:
+    return bool(user is not None and user.is_authenticated and bank.owner_id == user.id)
+
+
+def bank_questions(
+    session: Session,
+    bank: Bank,
+    *,
+    qtype: str | None = None,
+    kind: str | None = None,
+    include_retired: bool = False,
+) -> list[Question]:
+    query = select(Question).where(Question.bank_id == bank.id).order_by(Question.rank)
+    if not include_retired:
+        query = query.where(Question.status.in_(LIVE))
+    if qtype:
+        query = query.where(Question.type == qtype)
+    if kind:
+        query = query.where(Question.fact_kind == kind)
+    return list(session.scalars(query))
+
+
+def update_question(
+    question: Question,
+    *,
+    prompt: str,
+    answer: str,
+    choices: list[str],
+    explanation: str,
+) -> None:
+    prompt, answer, explanation = prompt.strip(), answer.strip(), explanation.strip()
+    choices = [c.strip() for c in choices if c.strip()]
+    if not prompt:
+        raise EditError("The question needs a prompt.")
+    if not answer:
+        raise EditError("The question needs an answer.")
+    if question.type == "multiple_choice":
+        if len(set(choices)) != len(choices):
+            raise EditError("Two choices are the same.")
+        if len(choices) < 2:
+            raise EditError("A multiple-choice question needs at least two choices.")
+        if answer not in choices:
+            raise EditError("The answer must be one of the choices.")
+    elif question.type == "true_false":
+        if answer not in ("True", "False"):
+            raise EditError('A true/false answer is "True" or "False".')
+        choices = ["True", "False"]
+    else:
+        choices = []
+    question.prompt, question.answer = prompt, answer
+    question.choices, question.explanation = choices, explanation
+    question.status = QuestionStatus.EDITED
+
+
+def retire_question(question: Question) -> None:
+    question.status = QuestionStatus.RETIRED
+
+
+def restore_question(question: Question) -> None:
+    question.status = (
+        QuestionStatus.EDITED if question.status == QuestionStatus.RETIRED else (question.status)
+    )
+
+
+def regenerate_bank(session: Session, bank: Bank) -> tuple[int, int, int]:
+    """Generate the bank again from its article, keeping the owner's edits.
+
+    A generated question that matches an existing one (same type, about the same span
+    of the same sentence) keeps the existing row, so its history and flashcards stay. Edited and
+    retired questions are never overwritten. Old generated questions that no longer
+    come out are retired if someone answered or studied them, else deleted.
+    Returns (added, updated, removed).
+    """
+    generated = generate_bank(bank.article.text, title=bank.name)
+    existing: dict[tuple[str, int, int], Question] = {}
+    for q in bank.questions:
+        existing.setdefault(_identity(q), q)
+    used: set[int] = set()
+    added = updated = removed = 0
+    keep: list[Question] = []
+    for q in generated.questions:
+        current = existing.get((q.type, q.sentence_start, q.answer_start))
+        if current is not None and current.id in used:
+            current = None
+        if current is None:
+            keep.append(to_model(q, 0))
+            added += 1
+            continue
+        used.add(current.id)
+        if current.status == QuestionStatus.ACTIVE:
+            current.prompt, current.choices = q.prompt, list(q.choices)
+            current.explanation, current.accepted = q.explanation, list(q.accepted)
+            current.difficulty = q.difficulty
+            updated += 1
+        keep.append(current)
+    for q in bank.questions:
+        if q.id in used:
+            continue
+        if q.status != QuestionStatus.ACTIVE:
+            keep.append(q)  # the owner's edits and retirements survive
+        elif _has_history(session, q):
+            q.status = QuestionStatus.RETIRED
+            keep.append(q)
+            removed += 1
+        else:
+            removed += 1
+    for rank, q in enumerate(keep):
+        q.rank = rank
+    bank.questions = keep
+    session.flush()
+    return added, updated, removed
+
+
+def _identity(q: Question) -> tuple[str, int, int]:
+    """The same type of question about the same span of the same sentence."""
+    return (q.type, q.sentence_start, q.answer_start)
+
+
+def _has_history(session: Session, q: Question) -> bool:
+    if q.id is None:
+        return False
+    answered = session.scalar(select(func.count()).where(AttemptAnswer.question_id == q.id))
+    carded = session.scalar(select(func.count()).where(Card.question_id == q.id))
+    return bool(answered or carded)
+
+
+def set_visibility(bank: Bank, visibility: Visibility) -> None:
+    bank.visibility = visibility
+
+
+def question_filters(questions: list[Question]) -> tuple[list[str], list[str]]:
+    """The types and kinds present, in a stable order, for the filter controls."""
+    types = [t for t in QUESTION_TYPES if any(q.type == t for q in questions)]
+    kinds = sorted({q.fact_kind for q in questions})
+    return types, kinds

@@ -1,0 +1,115 @@
+"""Article in, bank out: the one code path behind the import page, the CLI and the seed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from quizapp.domain.documents import Document, InputError
+from quizapp.domain.generator import generate_bank
+from quizapp.domain.questions import Question as GeneratedQuestion
+from quizapp.domain.text import clean_article
+from quizapp.models import Article, Bank, Question, User, Visibility
+
+Progress = Callable[[int, int], None]
+
+
+class DuplicateArticle(InputError):
+    """The article is already here, in a bank the importer can see."""
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__(f'This article is already imported as "{bank.name}".')
+        self.bank_id = bank.id
+
+
+def content_hash(cleaned_text: str) -> str:
+    return hashlib.sha256(cleaned_text.encode("utf-8")).hexdigest()
+
+
+def import_document(
+    session: Session,
+    doc: Document,
+    *,
+    owner: User | None,
+    title: str | None = None,
+    visibility: Visibility = Visibility.PRIVATE,
+    progress: Progress | None = None,
+) -> Bank:
+    """Store the article and a freshly generated bank for it; flush, do not commit."""
+    cleaned = clean_article(doc.text)
+    digest = content_hash(cleaned)
+    article = session.scalar(select(Article).where(Article.content_hash == digest))
+    if article is not None:
+        seen = session.scalar(
+            select(Bank)
+            .where(Bank.article_id == article.id)
+            .where(
+                or_(
+                    Bank.visibility == Visibility.PUBLIC,
+                    Bank.owner_id == (owner.id if owner else None),
+                )
+            )
+            .order_by(Bank.id)
+        )
+        if seen is not None:
+            raise DuplicateArticle(seen)
+    generated = generate_bank(
+        cleaned if article is None else article.text, title=title or doc.title, progress=progress
+    )
+    if not generated.questions:
+        raise InputError("No questions could be made from this text: it has no facts to ask about.")
+    if article is None:
+        article = Article(
+            title=_clip(title or doc.title or generated.title, 300),
+            publisher=_clip(doc.publisher, 200),
+            published_on=_parse_date(doc.date),
+            source=_clip(doc.source, 1000),
+            text=generated.text,
+            content_hash=digest,
+            imported_by=owner,
+        )
+    bank = Bank(
+        name=_clip(title or doc.title or generated.title, 300),
+        article=article,
+        owner=owner,
+        visibility=visibility,
+    )
+    bank.questions = [to_model(q, rank) for rank, q in enumerate(generated.questions)]
+    session.add(bank)
+    session.flush()
+    return bank
+
+
+def to_model(q: GeneratedQuestion, rank: int) -> Question:
+    return Question(
+        type=q.type,
+        prompt=q.prompt,
+        answer=q.answer,
+        choices=list(q.choices),
+        accepted=list(q.accepted),
+        explanation=q.explanation,
+        fact_kind=q.fact_kind,
+        difficulty=q.difficulty,
+        rank=rank,
+        source_sentence=q.source_sentence,
+        sentence_start=q.sentence_start,
+        sentence_end=q.sentence_end,
+        answer_start=q.answer_start,
+    )
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _clip(value: str | None, length: int) -> str | None:
+    return value[:length] if value else value

@@ -1,0 +1,3 @@
+from quizapp.web.auth.views import bp
+
+__all__ = ["bp"]

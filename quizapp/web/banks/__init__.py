@@ -1,0 +1,3 @@
+from quizapp.web.banks.views import bp
+
+__all__ = ["bp"]

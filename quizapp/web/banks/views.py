@@ -1,0 +1,176 @@
+"""Bank pages: read the article and its questions, import, and the owner's edits."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from quizapp.domain.documents import MAX_BYTES, InputError, read_document
+from quizapp.extensions import db
+from quizapp.models import Bank, Question, QuestionStatus, Visibility
+from quizapp.services import banks as bank_service
+from quizapp.services.imports import DuplicateArticle, import_document
+from quizapp.web.banks.forms import ActionForm, ImportForm, QuestionForm
+from quizapp.web.banks.passages import article_paragraphs
+
+bp = Blueprint("banks", __name__)
+
+
+def _bank_or_404(bank_id: int) -> Bank:
+    bank = bank_service.visible_bank(db.session, current_user, bank_id)
+    if bank is None:
+        abort(404)  # not 403: someone else's private bank does not exist for you
+    return bank
+
+
+def _owned_question_or_404(question_id: int) -> Question:
+    question = db.session.get(Question, question_id)
+    if question is None or not bank_service.owns(current_user, question.bank):
+        abort(404)
+    return question
+
+
+@bp.get("/banks/<int:bank_id>")
+def show(bank_id: int) -> str:
+    bank = _bank_or_404(bank_id)
+    is_owner = bank_service.owns(current_user, bank)
+    qtype = request.args.get("type") or None
+    kind = request.args.get("kind") or None
+    all_questions = bank_service.bank_questions(db.session, bank, include_retired=is_owner)
+    types, kinds = bank_service.question_filters(all_questions)
+    questions = [
+        q
+        for q in all_questions
+        if (qtype is None or q.type == qtype) and (kind is None or q.fact_kind == kind)
+    ]
+    spans = {(q.sentence_start, q.sentence_end) for q in all_questions}
+    return render_template(
+        "banks/show.html",
+        bank=bank,
+        questions=questions,
+        paragraphs=article_paragraphs(bank.article.text, spans),
+        types=types,
+        kinds=kinds,
+        qtype=qtype,
+        kind=kind,
+        is_owner=is_owner,
+        action_form=ActionForm(),
+        total=sum(1 for q in all_questions if q.status != QuestionStatus.RETIRED),
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@login_required
+def import_article() -> str | Response:
+    form = ImportForm()
+    if form.validate_on_submit():
+        try:
+            upload = form.file.data
+            if upload and upload.filename:
+                with upload.stream as stream:  # large uploads spool to a temporary file
+                    data = stream.read(MAX_BYTES + 1)
+                doc = read_document(data, upload.filename)
+            elif (form.text.data or "").strip():
+                # no file name: pasted HTML is recognised as HTML, anything else is text
+                doc = read_document((form.text.data or "").encode("utf-8"), "")
+            else:
+                raise InputError("Paste an article or choose a file to upload.")
+            bank = import_document(
+                db.session,
+                doc,
+                owner=current_user,
+                title=(form.title.data or "").strip() or None,
+                visibility=Visibility(form.visibility.data),
+            )
+            db.session.commit()
+        except DuplicateArticle as error:
+            db.session.rollback()
+            flash(str(error), "info")
+            return redirect(url_for("banks.show", bank_id=error.bank_id))
+        except InputError as error:
+            db.session.rollback()
+            form.text.errors = [*form.text.errors, str(error)]
+        else:
+            flash(f"Imported with {len(bank.questions)} questions.", "success")
+            return redirect(url_for("banks.show", bank_id=bank.id))
+    return render_template("banks/import.html", form=form, max_mb=MAX_BYTES // 1_048_576)
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_question(question_id: int) -> str | Response:
+    question = _owned_question_or_404(question_id)
+    form = QuestionForm(obj=question)
+    if request.method == "GET":
+        form.choices.data = "\n".join(question.choices)
+    if form.validate_on_submit():
+        try:
+            bank_service.update_question(
+                question,
+                prompt=form.prompt.data or "",
+                answer=form.answer.data or "",
+                choices=(form.choices.data or "").splitlines(),
+                explanation=form.explanation.data or "",
+            )
+        except bank_service.EditError as error:
+            db.session.rollback()
+            form.answer.errors = [*form.answer.errors, str(error)]
+        else:
+            db.session.commit()
+            flash("Question saved. It will be kept when the bank is regenerated.", "success")
+            return redirect(url_for("banks.show", bank_id=question.bank_id) + f"#q-{question.id}")
+    return render_template("banks/edit_question.html", form=form, question=question)
+
+
+@bp.post("/questions/<int:question_id>/retire")
+@login_required
+def retire_question(question_id: int) -> Response:
+    question = _owned_question_or_404(question_id)
+    if ActionForm().validate_on_submit():
+        bank_service.retire_question(question)
+        db.session.commit()
+        flash("Question retired: quizzes and reviews will not ask it.", "info")
+    return redirect(url_for("banks.show", bank_id=question.bank_id) + f"#q-{question.id}")
+
+
+@bp.post("/questions/<int:question_id>/restore")
+@login_required
+def restore_question(question_id: int) -> Response:
+    question = _owned_question_or_404(question_id)
+    if ActionForm().validate_on_submit():
+        bank_service.restore_question(question)
+        db.session.commit()
+        flash("Question restored.", "info")
+    return redirect(url_for("banks.show", bank_id=question.bank_id) + f"#q-{question.id}")
+
+
+@bp.post("/banks/<int:bank_id>/regenerate")
+@login_required
+def regenerate(bank_id: int) -> Response:
+    bank = _bank_or_404(bank_id)
+    if not bank_service.owns(current_user, bank):
+        abort(404)
+    if ActionForm().validate_on_submit():
+        added, updated, removed = bank_service.regenerate_bank(db.session, bank)
+        db.session.commit()
+        flash(
+            f"Regenerated: {added} new, {updated} refreshed, {removed} removed; "
+            "your edits were kept.",
+            "success",
+        )
+    return redirect(url_for("banks.show", bank_id=bank.id))
+
+
+@bp.post("/banks/<int:bank_id>/visibility")
+@login_required
+def visibility(bank_id: int) -> Response:
+    bank = _bank_or_404(bank_id)
+    if not bank_service.owns(current_user, bank):
+        abort(404)
+    if ActionForm().validate_on_submit():
+        new = Visibility.PRIVATE if bank.visibility == Visibility.PUBLIC else Visibility.PUBLIC
+        bank_service.set_visibility(bank, new)
+        db.session.commit()
+        flash("Shared with everyone." if new == Visibility.PUBLIC else "Now private.", "info")
+    return redirect(url_for("banks.show", bank_id=bank.id))

@@ -1,0 +1,34 @@
+"""Error pages that say what happened and what to do, in the site's own layout."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: ("Bad request", "The request could not be understood."),
+    404: ("Not found", "There is nothing here, or it is not yours to see."),
+    405: ("Not allowed", "That action is not available here."),
+    413: ("Too large", "The upload is too large. Articles up to 2 MB of text are accepted."),
+    429: ("Too many requests", "Slow down and try again in a minute."),
+    500: ("Something went wrong", "The error was logged. Nothing you sent was half-saved."),
+}
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> tuple[str, int]:
+        return render_template(
+            "errors/error.html",
+            title="Form expired",
+            message="The form had expired or was sent twice. Reload the page and try again; "
+            "nothing was saved.",
+            code=400,
+        ), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        code = error.code or 500
+        title, message = MESSAGES.get(code, (error.name, error.description or ""))
+        return render_template("errors/error.html", title=title, message=message, code=code), code

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Bank, Visibility
+from quizapp.services.seed import seed_builtin
+from tests.builders import SECOND_ARTICLE
+
+
+def test_seed_imports_once_as_a_public_bank(app, tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "library.txt").write_text("---\ntitle: Library reopens\n---\n" + SECOND_ARTICLE)
+    (seeds / "README").write_text("not an article")
+
+    [(name, bank)] = seed_builtin(db.session, seeds)
+    db.session.commit()
+    assert name == "library.txt" and bank is not None
+    assert bank.visibility == Visibility.PUBLIC and bank.owner_id is None
+
+    [(_, again)] = seed_builtin(db.session, seeds)
+    db.session.commit()
+    assert again is None
+    assert db.session.scalar(select(func.count()).select_from(Bank)) == 1
+
+
+def test_the_shipped_seed_makes_the_built_in_bank(app):
+    [(name, bank)] = seed_builtin(db.session, app.config["SEEDS_DIR"])
+    assert name == "china-llm-race.txt"
+    assert bank.name.startswith("China races")
+    assert bank.article.publisher == "South China Morning Post"
+    assert len(bank.questions) > 200

@@ -1,0 +1,43 @@
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Bank
+from tests.builders import SAMPLE_ARTICLE, make_user
+
+
+def test_import_prints_the_bank_id_last(app, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(SAMPLE_ARTICLE)
+    result = app.test_cli_runner().invoke(args=["import", str(path), "--title", "Solar"])
+    assert result.exit_code == 0, result.output
+    bank = db.session.scalar(select(Bank))
+    assert result.output.strip().splitlines()[-1] == str(bank.id)
+    assert bank.name == "Solar" and bank.visibility.value == "public"
+
+
+def test_import_for_an_owner_is_private(app, tmp_path):
+    make_user("ada")
+    path = tmp_path / "article.txt"
+    path.write_text(SAMPLE_ARTICLE)
+    result = app.test_cli_runner().invoke(args=["import", str(path), "--owner", "ada"])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(Bank)).visibility.value == "private"
+
+
+def test_import_refuses_bad_input_and_stores_nothing(app, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    result = app.test_cli_runner().invoke(args=["import", str(path)])
+    assert result.exit_code == 1
+    assert "empty" in result.output
+    assert db.session.scalar(select(func.count()).select_from(Bank)) == 0
+
+
+def test_seed_twice_then_banks(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed"])
+    assert "questions" in first.output
+    second = runner.invoke(args=["seed"])
+    assert "already imported" in second.output
+    listing = runner.invoke(args=["banks"]).output
+    assert listing.startswith("1\tChina races")

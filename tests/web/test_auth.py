@@ -1,0 +1,60 @@
+from quizapp.extensions import db
+from quizapp.models import User
+from tests.builders import login, make_user
+
+
+def test_register_signs_in_and_hashes_the_password(client):
+    response = client.post(
+        "/auth/register",
+        data={"username": "ada", "password": "correct horse", "confirm": "correct horse"},
+    )
+    assert response.status_code == 302
+    user = db.session.scalar(db.select(User))
+    assert user.username == "ada"
+    assert "correct horse" not in user.password_hash
+    assert user.password_hash.startswith(("scrypt:", "pbkdf2:"))
+    assert "ada" in client.get("/").get_data(as_text=True)
+
+
+def test_register_refuses_a_taken_name_and_a_short_password(client):
+    make_user("ada")
+    page = client.post(
+        "/auth/register",
+        data={"username": "ada", "password": "correct horse", "confirm": "correct horse"},
+    ).get_data(as_text=True)
+    assert "taken" in page
+    page = client.post(
+        "/auth/register",
+        data={"username": "eve", "password": "short", "confirm": "short"},
+    ).get_data(as_text=True)
+    assert "at least 8" in page
+    assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 1
+
+
+def test_wrong_password_is_refused(client):
+    make_user("ada")
+    page = client.post("/auth/login", data={"username": "ada", "password": "nope nope"})
+    assert page.status_code == 200
+    assert "Wrong username or password" in page.get_data(as_text=True)
+
+
+def test_login_redirects_only_within_the_site(client):
+    make_user("ada")
+    response = client.post(
+        "/auth/login?next=https://evil.example/x",
+        data={"username": "ada", "password": "correct horse battery"},
+    )
+    assert response.headers["Location"] == "/"
+    client.post("/auth/logout")
+    response = client.post(
+        "/auth/login?next=/import", data={"username": "ada", "password": "correct horse battery"}
+    )
+    assert response.headers["Location"] == "/import"
+
+
+def test_logout_needs_a_post(client):
+    make_user("ada")
+    login(client)
+    assert client.get("/auth/logout").status_code == 405
+    assert client.post("/auth/logout").status_code == 302
+    assert "Sign in" in client.get("/").get_data(as_text=True)

@@ -1,0 +1,101 @@
+from quizapp.extensions import db
+from quizapp.models import Question, QuestionStatus, Visibility
+from tests.builders import SECOND_ARTICLE, login, make_bank, make_user
+
+
+def test_bank_page_shows_questions_and_the_article_with_anchors(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    page = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    first = bank.questions[0]
+    assert f'id="q-{first.id}"' in page
+    assert f'href="#s-{first.sentence_start}"' in page
+    assert f'id="s-{first.sentence_start}"' in page
+    assert "Regenerate" not in page  # visitors see no owner actions
+
+
+def test_someone_elses_private_bank_is_not_found(app, client):
+    bank = make_bank(make_user("ada"))
+    make_user("bob")
+    login(client, "bob")
+    assert client.get(f"/banks/{bank.id}").status_code == 404
+    question = bank.questions[0]
+    assert client.get(f"/questions/{question.id}/edit").status_code == 404
+    assert client.post(f"/questions/{question.id}/retire").status_code == 404
+    assert client.post(f"/banks/{bank.id}/regenerate").status_code == 404
+
+
+def test_filters_narrow_the_list(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    page = client.get(f"/banks/{bank.id}?type=cloze&kind=money").get_data(as_text=True)
+    shown = [q for q in bank.questions if f'id="q-{q.id}"' in page]
+    assert shown and all(q.type == "cloze" and q.fact_kind == "money" for q in shown)
+
+
+def test_owner_edits_a_question(app, client):
+    bank = make_bank(make_user())
+    login(client)
+    q = next(q for q in bank.questions if q.type == "cloze")
+    response = client.post(
+        f"/questions/{q.id}/edit",
+        data={
+            "prompt": "Fill in: the farm cost _____.",
+            "answer": q.answer,
+            "choices": "",
+            "explanation": "From the lead.",
+        },
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/banks/{bank.id}#q-{q.id}")
+    db.session.expire_all()
+    q = db.session.get(Question, q.id)
+    assert q.prompt == "Fill in: the farm cost _____." and q.status == QuestionStatus.EDITED
+
+
+def test_owner_edit_errors_are_shown_and_nothing_changes(app, client):
+    bank = make_bank(make_user())
+    login(client)
+    q = next(q for q in bank.questions if q.type == "multiple_choice")
+    page = client.post(
+        f"/questions/{q.id}/edit",
+        data={"prompt": q.prompt, "answer": "nonsense", "choices": "\n".join(q.choices)},
+    ).get_data(as_text=True)
+    assert "must be one of the choices" in page
+    db.session.expire_all()
+    assert db.session.get(Question, q.id).status == QuestionStatus.ACTIVE
+
+
+def test_owner_retires_restores_and_regenerates(app, client):
+    bank = make_bank(make_user())
+    login(client)
+    q = bank.questions[0]
+    client.post(f"/questions/{q.id}/retire")
+    db.session.expire_all()
+    assert db.session.get(Question, q.id).status == QuestionStatus.RETIRED
+    client.post(f"/questions/{q.id}/restore")
+    db.session.expire_all()
+    assert db.session.get(Question, q.id).status == QuestionStatus.EDITED
+    response = client.post(f"/banks/{bank.id}/regenerate", follow_redirects=True)
+    assert "your edits were kept" in response.get_data(as_text=True)
+
+
+def test_owner_shares_and_unshares(app, client):
+    bank = make_bank(make_user())
+    login(client)
+    client.post(f"/banks/{bank.id}/visibility")
+    db.session.expire_all()
+    assert bank.visibility == Visibility.PUBLIC
+    client.post(f"/banks/{bank.id}/visibility")
+    db.session.expire_all()
+    assert bank.visibility == Visibility.PRIVATE
+
+
+def test_article_text_and_titles_are_escaped(app, client):
+    hostile = "<b>Bold</b> news\n\n" + SECOND_ARTICLE.replace(
+        "The Eastbrook Central Library reopened",
+        "The <script>alert(1)</script> Eastbrook Central Library reopened",
+    )
+    bank = make_bank(make_user(), text=hostile, visibility=Visibility.PUBLIC)
+    page = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "<b>Bold</b>" not in page
