@@ -107,15 +107,20 @@ def _made_up(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
         return _made_up_people(fact, pool, rng)
     if fact.kind == "place":
         return _made_up_places(fact, rng)
-    # organisations, products, events, other names: the article's other names, and
-    # a lower-case phrase only among lower-case phrases
-    alike = {"org", "product", "event", "other"}
+    # organisations, products, events, other names: the article's other names (its
+    # organisations for an organisation first), and a lower-case phrase only among
+    # lower-case phrases; a term such as "AI" is no name
     lower = fact.text[:1].islower()
-    return [
-        f.text
+    names = [
+        f
         for f in pool
-        if f.kind in alike and f.key != fact.key and f.text[:1].islower() == lower
+        if f.kind in ("org", "product", "event", "other")
+        and f.key != fact.key
+        and f.text[:1].islower() == lower
+        and f.text.lower() not in gz.COMMON_ACRONYMS
     ]
+    names.sort(key=lambda f: f.kind != fact.kind)
+    return [f.text for f in names]
 
 
 def _perturbed_numbers(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:

@@ -99,3 +99,15 @@ def test_article_text_and_titles_are_escaped(app, client):
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
     assert "<b>Bold</b>" not in page
+
+
+def test_long_banks_are_paged(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    assert len(bank.questions) > 50
+    first = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    second = client.get(f"/banks/{bank.id}?page=2").get_data(as_text=True)
+    assert f'id="q-{bank.questions[0].id}"' in first
+    assert f'id="q-{bank.questions[50].id}"' not in first
+    assert f'id="q-{bank.questions[50].id}"' in second
+    assert "Page 2 of" in second
+    assert client.get(f"/banks/{bank.id}?page=999").status_code == 200

@@ -15,6 +15,7 @@ from quizapp.web.banks.forms import ActionForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
 
 bp = Blueprint("banks", __name__)
+QUESTIONS_PER_PAGE = 50
 
 
 def _bank_or_404(bank_id: int) -> Bank:
@@ -39,16 +40,23 @@ def show(bank_id: int) -> str:
     kind = request.args.get("kind") or None
     all_questions = bank_service.bank_questions(db.session, bank, include_retired=is_owner)
     types, kinds = bank_service.question_filters(all_questions)
-    questions = [
+    matching = [
         q
         for q in all_questions
         if (qtype is None or q.type == qtype) and (kind is None or q.fact_kind == kind)
     ]
+    pages = max(1, -(-len(matching) // QUESTIONS_PER_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    first = (page - 1) * QUESTIONS_PER_PAGE
+    questions = matching[first : first + QUESTIONS_PER_PAGE]
     spans = {(q.sentence_start, q.sentence_end) for q in all_questions}
     return render_template(
         "banks/show.html",
         bank=bank,
         questions=questions,
+        page=page,
+        pages=pages,
+        first_number=first + 1,
         paragraphs=article_paragraphs(bank.article.text, spans),
         types=types,
         kinds=kinds,
