@@ -1,6 +1,6 @@
 """Uploaded bytes -> article text, or a clear reason why not.
 
-Accepts plain text, Markdown and HTML (the article is extracted from the page).
+Accepts plain text, Markdown, HTML (the article is extracted from the page) and PDF.
 Refuses empty, binary, oversized and non-English input with one-line messages that
 the web form, the API and the command line show as they are.
 """
@@ -55,8 +55,12 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
 
 def read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> Document:
     """Bytes as uploaded -> a Document with the article's plain text and metadata."""
-    text = decode(data, max_bytes=max_bytes)
     name = filename.lower()
+    if name.endswith(".pdf") or data[:5] == b"%PDF-":
+        doc = pdf_to_document(data, max_bytes=max_bytes)
+        check_article(doc.text)
+        return doc
+    text = decode(data, max_bytes=max_bytes)
     if name.endswith((".html", ".htm")) or (not name and _looks_like_html(text)):
         doc = html_to_document(text)
     elif name.endswith((".md", ".markdown")):
@@ -135,6 +139,35 @@ def html_to_document(html: str) -> Document:
         date=meta.date if meta else None,
         source=meta.url if meta else None,
     )
+
+
+def pdf_to_document(data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
+    """The text layer of a PDF; a scanned PDF without one gets a clear message."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.strip():
+        raise InputError("The file is empty.")
+    if len(data) > 4 * max_bytes:  # PDFs carry fonts and images: allow more bytes
+        raise InputError(
+            f"The PDF is {len(data) / 1_048_576:.1f} MB; the limit is "
+            f"{4 * max_bytes / 1_048_576:.0f} MB."
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata.title if reader.metadata else None) or None
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"The PDF could not be read ({error}).") from None
+    text = "\n\n".join(pages)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # words hyphenated at line ends
+    if not text.strip():
+        raise InputError("The PDF has no text layer (a scan?): paste its text instead.")
+    if len(text.encode()) > max_bytes:
+        raise InputError(f"The PDF holds more than {max_bytes / 1_048_576:.0f} MB of text.")
+    return Document(text=text, title=str(title) if title else None)
 
 
 def _soup_text(html: str) -> str:

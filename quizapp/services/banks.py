@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -201,3 +202,30 @@ def question_filters(questions: list[Question]) -> tuple[list[str], list[str]]:
     types = [t for t in QUESTION_TYPES if any(q.type == t for q in questions)]
     kinds = sorted({q.fact_kind for q in questions})
     return types, kinds
+
+
+def update_details(
+    bank: Bank,
+    user: User,
+    *,
+    name: str,
+    publisher: str | None,
+    published_on: date | None,
+    source: str | None,
+) -> None:
+    """Rename the bank; the article's own details only for whoever imported it, since
+    other users' banks may share the article."""
+    if not name.strip():
+        raise EditError("The bank needs a title.")
+    bank.name = name.strip()
+    if bank.article.imported_by_id == user.id:
+        bank.article.title = bank.name
+        bank.article.publisher = (publisher or "").strip() or None
+        bank.article.published_on = published_on
+        bank.article.source = (source or "").strip() or None
+
+
+def can_edit_article(bank: Bank, user: User | None) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and bank.article.imported_by_id == user.id
+    )

@@ -111,3 +111,37 @@ def test_long_banks_are_paged(app, client):
     assert f'id="q-{bank.questions[50].id}"' in second
     assert "Page 2 of" in second
     assert client.get(f"/banks/{bank.id}?page=999").status_code == 200
+
+
+def test_owner_edits_the_details(app, client):
+    bank = make_bank(make_user())
+    bank.article.imported_by = bank.owner
+    db.session.commit()
+    login(client)
+    response = client.post(
+        f"/banks/{bank.id}/details",
+        data={
+            "name": "Solar farm",
+            "publisher": "Harbour Gazette",
+            "published_on": "2024-05-01",
+            "source": "https://news.example/solar",
+        },
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert bank.name == "Solar farm"
+    assert bank.article.publisher == "Harbour Gazette"
+    assert bank.article.published_on.isoformat() == "2024-05-01"
+
+
+def test_details_of_a_shared_article_stay_with_its_importer(app, client):
+    ada = make_user("ada")
+    first = make_bank(ada)
+    first.article.imported_by = ada
+    db.session.commit()
+    second = make_bank(make_user("bob"))
+    login(client, "bob")
+    client.post(f"/banks/{second.id}/details", data={"name": "Bob's copy", "publisher": "X"})
+    db.session.expire_all()
+    assert second.name == "Bob's copy"
+    assert second.article.publisher is None

@@ -81,7 +81,8 @@ def test_uploaded_html_loses_its_scripts(signed_in):
         ),
         ({"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00"), "x.txt")}, "binary"),
         ({"file": (io.BytesIO(b""), "x.txt")}, "The file is empty"),
-        ({"file": (io.BytesIO(b"hello"), "x.pdf")}, "Upload a .txt, .md or .html file"),
+        ({"file": (io.BytesIO(b"hello"), "x.docx")}, "Upload a .txt, .md, .html or .pdf file"),
+        ({"file": (io.BytesIO(b"%PDF-1.4 broken"), "x.pdf")}, "could not be read"),
     ],
 )
 def test_bad_input_gets_a_message_and_stores_nothing(signed_in, data, message):
@@ -123,3 +124,27 @@ def test_importing_twice_leads_to_the_first_bank(signed_in):
     bank = db.session.scalar(select(Bank))
     assert response.headers["Location"].endswith(f"/banks/{bank.id}")
     assert stored()[:2] == (1, 1)
+
+
+def make_pdf(paragraphs: list[str]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Library reopens")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph)
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def test_uploaded_pdf_becomes_a_bank(signed_in):
+    lines = [line for line in SECOND_ARTICLE.splitlines()[2:] if line]
+    data = {"file": (io.BytesIO(make_pdf(lines)), "library.pdf"), "visibility": "private"}
+    response = signed_in.post("/import", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    bank = db.session.scalar(select(Bank))
+    assert bank.name == "Library reopens"
+    assert "Heritage Lottery Fund" in bank.article.text
+    assert any(q.answer == "£2.3m" for q in bank.questions)

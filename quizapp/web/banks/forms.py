@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -16,7 +16,8 @@ class ImportForm(FlaskForm):
         "…or upload a file",
         validators=[
             FileAllowed(
-                ["txt", "md", "markdown", "html", "htm"], "Upload a .txt, .md or .html file."
+                ["txt", "md", "markdown", "html", "htm", "pdf"],
+                "Upload a .txt, .md, .html or .pdf file.",
             )
         ],
     )
@@ -40,3 +41,10 @@ class QuestionForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A bare form for buttons that change something: it carries the CSRF token."""
+
+
+class DetailsForm(FlaskForm):
+    name = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    publisher = StringField("Publisher", validators=[Optional(), Length(max=200)])
+    published_on = DateField("Published on", validators=[Optional()])
+    source = StringField("Source (address or file name)", validators=[Optional(), Length(max=1000)])

@@ -11,7 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Bank, Question, QuestionStatus, Visibility
 from quizapp.services import banks as bank_service
 from quizapp.services.imports import DuplicateArticle, import_document
-from quizapp.web.banks.forms import ActionForm, ImportForm, QuestionForm
+from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
 
 bp = Blueprint("banks", __name__)
@@ -182,3 +182,38 @@ def visibility(bank_id: int) -> Response:
         db.session.commit()
         flash("Shared with everyone." if new == Visibility.PUBLIC else "Now private.", "info")
     return redirect(url_for("banks.show", bank_id=bank.id))
+
+
+@bp.route("/banks/<int:bank_id>/details", methods=["GET", "POST"])
+@login_required
+def edit_details(bank_id: int) -> str | Response:
+    bank = _bank_or_404(bank_id)
+    if not bank_service.owns(current_user, bank):
+        abort(404)
+    article_editable = bank_service.can_edit_article(bank, current_user)
+    form = DetailsForm()
+    if request.method == "GET":
+        form.name.data = bank.name
+        form.publisher.data = bank.article.publisher
+        form.published_on.data = bank.article.published_on
+        form.source.data = bank.article.source
+    if form.validate_on_submit():
+        try:
+            bank_service.update_details(
+                bank,
+                current_user,
+                name=form.name.data or "",
+                publisher=form.publisher.data,
+                published_on=form.published_on.data,
+                source=form.source.data,
+            )
+        except bank_service.EditError as error:
+            db.session.rollback()
+            form.name.errors = [*form.name.errors, str(error)]
+        else:
+            db.session.commit()
+            flash("Details saved.", "success")
+            return redirect(url_for("banks.show", bank_id=bank.id))
+    return render_template(
+        "banks/edit_details.html", form=form, bank=bank, article_editable=article_editable
+    )
