@@ -15,7 +15,6 @@ from quizapp import create_app
 from quizapp.extensions import db
 from tests.builders import SAMPLE_ARTICLE
 
-
 # TEST_DATABASE_URL runs the suite on another database (PostgreSQL in CI); by default
 # each test gets its own SQLite file.
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
