@@ -1,0 +1,3 @@
+from quizapp.web.quiz.views import bp
+
+__all__ = ["bp"]

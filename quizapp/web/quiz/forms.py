@@ -1,0 +1,48 @@
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from quizapp.domain.questions import QUESTION_TYPES
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class QuizSettingsForm(FlaskForm):
+    count = SelectField(
+        "Questions",
+        choices=[
+            SelectChoice(v, label)
+            for v, label in (("5", "5"), ("10", "10"), ("20", "20"), ("all", "All"))
+        ],
+        default="10",
+    )
+    types = MultiCheckboxField(
+        "Types",
+        choices=[SelectChoice(t, t.replace("_", " ").capitalize()) for t in QUESTION_TYPES],
+        default=list(QUESTION_TYPES),
+        validators=[DataRequired(message="Choose at least one type of question.")],
+    )
+    order = RadioField(
+        "Order",
+        choices=[
+            SelectChoice("best", "Most important first"),
+            SelectChoice("shuffled", "Shuffled"),
+        ],
+        default="best",
+    )
+    feedback = RadioField(
+        "Feedback",
+        choices=[SelectChoice("each", "After each question"), SelectChoice("end", "At the end")],
+        default="each",
+    )
+
+
+class AnswerForm(FlaskForm):
+    answer = StringField(
+        "Your answer", validators=[DataRequired("Give an answer."), Length(max=500)]
+    )

@@ -1,0 +1,162 @@
+"""Taking a quiz: settings, one question per page, feedback, results, history."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from quizapp.extensions import db
+from quizapp.models import QuizAttempt
+from quizapp.services import banks as bank_service
+from quizapp.services import quizzes
+from quizapp.web.quiz.forms import AnswerForm, QuizSettingsForm
+
+bp = Blueprint("quiz", __name__)
+
+
+def _attempt_or_404(attempt_id: int) -> QuizAttempt:
+    attempt = quizzes.user_attempt(db.session, current_user, attempt_id)
+    if attempt is None:
+        abort(404)  # someone else's attempt does not exist for you
+    return attempt
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@bp.route("/banks/<int:bank_id>/quiz", methods=["GET", "POST"])
+@login_required
+def new(bank_id: int) -> str | Response:
+    bank = bank_service.visible_bank(db.session, current_user, bank_id)
+    if bank is None:
+        abort(404)
+    form = QuizSettingsForm()
+    if form.validate_on_submit():
+        try:
+            attempt = quizzes.start_attempt(
+                db.session,
+                current_user,
+                bank,
+                count=None if form.count.data == "all" else int(form.count.data or 10),
+                types=list(form.types.data or []),
+                order=form.order.data or "best",
+                feedback=form.feedback.data or "each",
+                now=_now(),
+                rng=random.Random(),
+            )
+        except quizzes.QuizError as error:
+            db.session.rollback()
+            form.types.errors = [*form.types.errors, str(error)]
+        else:
+            db.session.commit()
+            return redirect(url_for("quiz.question", attempt_id=attempt.id, number=1))
+    return render_template("quiz/new.html", form=form, bank=bank)
+
+
+@bp.get("/quiz/<int:attempt_id>")
+@login_required
+def resume(attempt_id: int) -> Response:
+    attempt = _attempt_or_404(attempt_id)
+    position = quizzes.next_position(attempt)
+    if position is None:
+        return redirect(url_for("quiz.result", attempt_id=attempt.id))
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, number=position + 1))
+
+
+@bp.route("/quiz/<int:attempt_id>/<int:number>", methods=["GET", "POST"])
+@login_required
+def question(attempt_id: int, number: int) -> str | Response:
+    attempt = _attempt_or_404(attempt_id)
+    position = number - 1
+    try:
+        q = quizzes.question_at(db.session, attempt, position)
+    except quizzes.QuizError:
+        abort(404)
+    form = AnswerForm()
+    given = quizzes.answered(attempt).get(q.id)
+    if form.validate_on_submit():
+        given, _ = quizzes.submit_answer(
+            db.session, attempt, position, form.answer.data or "", now=_now()
+        )
+        db.session.commit()
+        # Post/Redirect/Get: a reload never submits again
+        if attempt.settings.get("feedback") == "end":
+            return redirect(url_for("quiz.resume", attempt_id=attempt.id))
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, number=number))
+    following = quizzes.next_position(attempt)
+    return render_template(
+        "quiz/question.html",
+        attempt=attempt,
+        question=q,
+        number=number,
+        total=len(attempt.question_ids),
+        choices=quizzes.choices_for(attempt, q),
+        form=form,
+        given=given,
+        show_feedback=given is not None and attempt.settings.get("feedback") != "end",
+        next_number=None if following is None else following + 1,
+        highlight=_highlight(q.source_sentence, q.answer, q.answer_start, q.type),
+    )
+
+
+@bp.get("/quiz/<int:attempt_id>/result")
+@login_required
+def result(attempt_id: int) -> str:
+    attempt = _attempt_or_404(attempt_id)
+    items = quizzes.result_items(db.session, attempt)
+    finished = attempt.finished_at or _now()
+    return render_template(
+        "quiz/result.html",
+        attempt=attempt,
+        items=items,
+        score=quizzes.score(attempt),
+        seconds=int((finished - attempt.started_at).total_seconds()),
+        missed=quizzes.missed_question_ids(attempt),
+        highlight=_highlight,
+        unanswered=quizzes.next_position(attempt),
+    )
+
+
+@bp.post("/quiz/<int:attempt_id>/retry")
+@login_required
+def retry(attempt_id: int) -> Response:
+    attempt = _attempt_or_404(attempt_id)
+    missed = quizzes.missed_question_ids(attempt)
+    if not missed:  # CSRFProtect has checked the token of this POST already
+        flash("Nothing to retry: every answer was right.", "info")
+        return redirect(url_for("quiz.result", attempt_id=attempt.id))
+    retry_attempt = quizzes.start_attempt(
+        db.session,
+        current_user,
+        attempt.bank,
+        count=None,
+        types=list(attempt.settings.get("types", [])),
+        order="best",
+        feedback=attempt.settings.get("feedback", "each"),
+        now=_now(),
+        rng=random.Random(),
+        question_ids=missed,
+    )
+    db.session.commit()
+    return redirect(url_for("quiz.question", attempt_id=retry_attempt.id, number=1))
+
+
+@bp.get("/history")
+@login_required
+def history() -> str:
+    return render_template("quiz/history.html", rows=quizzes.history(db.session, current_user))
+
+
+def _highlight(sentence: str, answer: str, start: int, qtype: str) -> tuple[str, str, str]:
+    """The source sentence cut around the answer, for <mark>; no mark for true/false."""
+    if qtype != "true_false" and sentence[start : start + len(answer)] == answer:
+        return sentence[:start], answer, sentence[start + len(answer) :]
+    at = sentence.find(answer) if qtype != "true_false" else -1
+    if at >= 0:
+        return sentence[:at], answer, sentence[at + len(answer) :]
+    return sentence, "", ""

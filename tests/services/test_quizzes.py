@@ -1,0 +1,153 @@
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import AttemptAnswer
+from quizapp.services import quizzes
+from tests.builders import make_bank, make_user
+
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+ALL = ["multiple_choice", "true_false", "cloze", "short_answer"]
+
+
+def start(user, bank, count=5, **kw):
+    attempt = quizzes.start_attempt(
+        db.session,
+        user,
+        bank,
+        count=count,
+        types=kw.pop("types", ALL),
+        order="best",
+        feedback="each",
+        now=NOW,
+        rng=random.Random(0),
+        **kw,
+    )
+    db.session.commit()
+    return attempt
+
+
+def answer_right(attempt, position):
+    q = quizzes.question_at(db.session, attempt, position)
+    return quizzes.submit_answer(db.session, attempt, position, q.answer, now=NOW)
+
+
+def test_an_attempt_asks_the_best_questions_first(app):
+    user = make_user()
+    bank = make_bank(user)
+    attempt = start(user, bank, count=5)
+    assert attempt.question_ids == [q.id for q in bank.questions[:5]]
+
+
+def test_answers_are_scored_and_the_attempt_finishes(app):
+    user = make_user()
+    attempt = start(user, make_bank(user), count=3)
+    answer_right(attempt, 0)
+    quizzes.submit_answer(db.session, attempt, 1, "certainly wrong", now=NOW)
+    assert attempt.finished_at is None
+    assert quizzes.next_position(attempt) == 2
+    answer_right(attempt, 2)
+    db.session.commit()
+    assert quizzes.score(attempt).correct == 2 and quizzes.score(attempt).total == 3
+    assert attempt.finished_at == NOW
+    assert quizzes.missed_question_ids(attempt) == [attempt.question_ids[1]]
+
+
+def test_a_second_answer_to_the_same_question_changes_nothing(app):
+    user = make_user()
+    attempt = start(user, make_bank(user), count=3)
+    first, new = quizzes.submit_answer(db.session, attempt, 0, "wrong", now=NOW)
+    assert new
+    again, new = answer_right(attempt, 0)
+    db.session.commit()
+    assert not new and again.id == first.id and not again.correct
+    assert db.session.scalar(db.select(db.func.count()).select_from(AttemptAnswer)) == 1
+
+
+def test_a_racing_duplicate_is_settled_by_the_unique_constraint(app):
+    user = make_user()
+    attempt = start(user, make_bank(user), count=3)
+    qid = attempt.question_ids[0]
+    # another request stored its answer after this one loaded the attempt
+    db.session.add(
+        AttemptAnswer(
+            attempt_id=attempt.id,
+            question_id=qid,
+            position=0,
+            given="other tab",
+            correct=False,
+            answered_at=NOW,
+        )
+    )
+    db.session.commit()
+    db.session.expire(attempt, ["answers"])
+    attempt.answers  # noqa: B018 - loaded, then made stale below
+    db.session.execute(db.delete(AttemptAnswer))  # pretend this session has not seen it
+    db.session.add(
+        AttemptAnswer(
+            attempt_id=attempt.id,
+            question_id=qid,
+            position=0,
+            given="other tab",
+            correct=False,
+            answered_at=NOW,
+        )
+    )
+    db.session.commit()
+    kept, new = quizzes.submit_answer(db.session, attempt, 0, "this tab", now=NOW)
+    assert kept.given == "other tab"
+
+
+def test_retry_asks_only_the_missed_questions(app):
+    user = make_user()
+    bank = make_bank(user)
+    attempt = start(user, bank, count=4)
+    answer_right(attempt, 0)
+    quizzes.submit_answer(db.session, attempt, 1, "wrong", now=NOW)
+    retry = start(user, bank, count=None, question_ids=quizzes.missed_question_ids(attempt))
+    assert retry.question_ids == attempt.question_ids[1:]
+
+
+def test_no_questions_of_the_chosen_type(app):
+    user = make_user()
+    bank = make_bank(user)
+    for q in bank.questions:
+        if q.type == "short_answer":
+            q.status = q.status.RETIRED
+    db.session.commit()
+    with pytest.raises(quizzes.QuizError):
+        start(user, bank, types=["short_answer"])
+
+
+def test_history_is_per_user_newest_first(app):
+    ada, bob = make_user("ada"), make_user("bob")
+    bank = make_bank(ada)
+    older = start(ada, bank)
+    older.started_at = NOW - timedelta(days=1)
+    newer = start(ada, bank)
+    start(bob, make_bank(bob))
+    db.session.commit()
+    assert [a.id for a, _ in quizzes.history(db.session, ada)] == [newer.id, older.id]
+    assert quizzes.user_attempt(db.session, bob, older.id) is None
+
+
+def test_item_statistics_count_answers_and_choices(app):
+    ada, bob = make_user("ada"), make_user("bob")
+    bank = make_bank(ada, visibility=bank_visibility_public())
+    mcq = next(q for q in bank.questions if q.type == "multiple_choice")
+    for user, given in ((ada, mcq.answer), (bob, next(c for c in mcq.choices if c != mcq.answer))):
+        attempt = start(user, bank, count=None, types=["multiple_choice"])
+        position = attempt.question_ids.index(mcq.id)
+        quizzes.submit_answer(db.session, attempt, position, given, now=NOW)
+    db.session.commit()
+    stats = quizzes.item_statistics(db.session, bank)[mcq.id]
+    assert stats.asked == 2 and stats.right == 1 and stats.facility == 0.5
+    assert sum(stats.chosen.values()) == 2
+
+
+def bank_visibility_public():
+    from quizapp.models import Visibility
+
+    return Visibility.PUBLIC

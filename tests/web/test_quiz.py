@@ -1,0 +1,135 @@
+import re
+
+from quizapp.extensions import db
+from quizapp.models import AttemptAnswer, QuizAttempt, Visibility
+from tests.builders import login, make_bank, make_user
+
+
+def start_quiz(client, bank, **overrides):
+    data = {
+        "count": "5",
+        "types": ["multiple_choice", "true_false", "cloze", "short_answer"],
+        "order": "best",
+        "feedback": "each",
+    } | overrides
+    response = client.post(f"/banks/{bank.id}/quiz", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    attempt = db.session.scalars(db.select(QuizAttempt).order_by(QuizAttempt.id.desc())).first()
+    assert response.headers["Location"].endswith(f"/quiz/{attempt.id}/1")
+    return attempt
+
+
+def right_answer(attempt, position):
+    from quizapp.models import Question
+
+    return db.session.get(Question, attempt.question_ids[position]).answer
+
+
+def test_quiz_needs_an_account(client):
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    assert "/auth/login" in client.get(f"/banks/{bank.id}/quiz").headers["Location"]
+
+
+def test_a_whole_quiz_with_feedback_after_each_question(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    attempt = start_quiz(client, bank)
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "1 of 5" in page
+    expected_right = 0
+    for n in range(1, 6):
+        given = right_answer(attempt, n - 1) if n % 2 else "surely wrong"
+        expected_right += n % 2
+        response = client.post(f"/quiz/{attempt.id}/{n}", data={"answer": given})
+        assert response.headers["Location"].endswith(f"/quiz/{attempt.id}/{n}")
+        feedback = client.get(f"/quiz/{attempt.id}/{n}").get_data(as_text=True)
+        assert ("Right!" if n % 2 else "Not quite.") in feedback
+        assert "Read it in the article" in feedback
+        assert f"/banks/{bank.id}#s-" in feedback
+    result = client.get(f"/quiz/{attempt.id}/result").get_data(as_text=True)
+    assert f"Your score: {expected_right} / 5" in result
+    assert "Retry the 2 I missed" in result
+
+
+def test_feedback_at_the_end_moves_straight_on(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC), feedback="end")
+    response = client.post(f"/quiz/{attempt.id}/1", data={"answer": "x"})
+    assert response.headers["Location"].endswith(f"/quiz/{attempt.id}")
+    assert client.get(f"/quiz/{attempt.id}").headers["Location"].endswith(f"/quiz/{attempt.id}/2")
+
+
+def test_double_submit_counts_once(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": "first"})
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": right_answer(attempt, 0)})
+    answers = db.session.scalars(db.select(AttemptAnswer)).all()
+    assert [a.given for a in answers] == ["first"]
+
+
+def test_an_interrupted_attempt_resumes_where_it_stopped(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": "a"})
+    client.post(f"/quiz/{attempt.id}/2", data={"answer": "b"})
+    assert client.get(f"/quiz/{attempt.id}").headers["Location"].endswith(f"/quiz/{attempt.id}/3")
+    history = client.get("/history").get_data(as_text=True)
+    assert "Resume" in history
+
+
+def test_retry_the_missed_ones(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    for n in range(1, 6):
+        client.post(
+            f"/quiz/{attempt.id}/{n}",
+            data={"answer": right_answer(attempt, n - 1) if n > 2 else "wrong"},
+        )
+    response = client.post(f"/quiz/{attempt.id}/retry")
+    retry_id = int(re.search(r"/quiz/(\d+)/1", response.headers["Location"]).group(1))
+    assert db.session.get(QuizAttempt, retry_id).question_ids == attempt.question_ids[:2]
+
+
+def test_another_users_attempt_is_not_found(app, client):
+    make_user("ada")
+    make_user("bob")
+    login(client, "ada")
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    client.post("/auth/logout")
+    login(client, "bob")
+    for url in (f"/quiz/{attempt.id}", f"/quiz/{attempt.id}/1", f"/quiz/{attempt.id}/result"):
+        assert client.get(url).status_code == 404
+    assert client.post(f"/quiz/{attempt.id}/1", data={"answer": "x"}).status_code == 404
+    assert client.post(f"/quiz/{attempt.id}/retry").status_code == 404
+    assert db.session.scalar(db.select(db.func.count()).select_from(AttemptAnswer)) == 0
+
+
+def test_a_quiz_on_someone_elses_private_bank_is_not_found(app, client):
+    bank = make_bank(make_user("ada"))
+    make_user("bob")
+    login(client, "bob")
+    assert client.get(f"/banks/{bank.id}/quiz").status_code == 404
+
+
+def test_question_numbers_outside_the_quiz_are_not_found(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    assert client.get(f"/quiz/{attempt.id}/0").status_code == 404
+    assert client.get(f"/quiz/{attempt.id}/99").status_code == 404
+
+
+def test_user_text_in_answers_is_escaped(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": "<script>alert(1)</script>"})
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
