@@ -27,7 +27,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from quizapp.extensions import csrf, db, login_manager, migrate
+    from quizapp.extensions import csrf, db, limiter, login_manager, migrate
     from quizapp.models import User
 
     db.init_app(app)
@@ -37,6 +37,7 @@ def register_extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:

@@ -1,5 +1,7 @@
 """Flask extensions, created unbound and attached in `create_app`."""
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,3 +29,5 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "info"
+# Storage comes from RATELIMIT_STORAGE_URI: memory:// by default, redis://... when shared.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

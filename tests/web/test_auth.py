@@ -58,3 +58,16 @@ def test_logout_needs_a_post(client):
     assert client.get("/auth/logout").status_code == 405
     assert client.post("/auth/logout").status_code == 302
     assert "Sign in" in client.get("/").get_data(as_text=True)
+
+
+def test_password_guessing_is_slowed_down(app, client):
+    make_user("ada")
+    codes = [
+        client.post("/auth/login", data={"username": "ada", "password": f"guess {n}"}).status_code
+        for n in range(12)
+    ]
+    assert codes[:10] == [200] * 10
+    assert codes[-1] == 429
+    assert "Too many requests" in client.post(
+        "/auth/login", data={"username": "ada", "password": "x"}
+    ).get_data(as_text=True)

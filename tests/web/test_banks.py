@@ -145,3 +145,25 @@ def test_details_of_a_shared_article_stay_with_its_importer(app, client):
     db.session.expire_all()
     assert second.name == "Bob's copy"
     assert second.article.publisher is None
+
+
+def test_owner_sees_item_statistics(app, client):
+    from quizapp.models import AttemptAnswer, QuizAttempt
+
+    owner = make_user()
+    bank = make_bank(owner)
+    mcq = next(q for q in bank.questions if q.type == "multiple_choice")
+    wrong = next(c for c in mcq.choices if c != mcq.answer)
+    attempt = QuizAttempt(user=owner, bank=bank, question_ids=[mcq.id])
+    db.session.add(attempt)
+    db.session.flush()
+    db.session.add(
+        AttemptAnswer(
+            attempt_id=attempt.id, question_id=mcq.id, position=0, given=wrong, correct=False
+        )
+    )
+    db.session.commit()
+    login(client)
+    page = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    assert "Asked 1 time · 0% right" in page
+    assert f"{wrong} 1" in page

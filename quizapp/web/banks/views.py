@@ -11,6 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Bank, Question, QuestionStatus, Visibility
 from quizapp.services import banks as bank_service
 from quizapp.services.imports import DuplicateArticle, import_document
+from quizapp.services.quizzes import item_statistics
 from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
 
@@ -64,6 +65,7 @@ def show(bank_id: int) -> str:
         kind=kind,
         is_owner=is_owner,
         action_form=ActionForm(),
+        stats=item_statistics(db.session, bank) if is_owner else {},
         total=sum(1 for q in all_questions if q.status != QuestionStatus.RETIRED),
     )
 
