@@ -54,11 +54,13 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.web.banks import bp as banks_bp
     from quizapp.web.main import bp as main_bp
     from quizapp.web.quiz import bp as quiz_bp
+    from quizapp.web.review import bp as review_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(banks_bp)
     app.register_blueprint(quiz_bp)
+    app.register_blueprint(review_bp)
 
 
 def register_cli(app: Flask) -> None:

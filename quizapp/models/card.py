@@ -70,3 +70,5 @@ class ReviewLog(db.Model):  # type: ignore[name-defined,misc]
     source: Mapped[str] = mapped_column(String(16), default="review")  # "review" or "quiz"
     # the card as it was before this review, so that undo restores it exactly
     card_before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # undo marks the row instead of deleting it: the log stays append-only
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

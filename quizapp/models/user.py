@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import JSON, Float, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -21,6 +21,14 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     password_hash: Mapped[str] = mapped_column(String(255))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # flashcard settings (see domain/scheduling.Settings for what each means)
+    desired_retention: Mapped[float] = mapped_column(Float, default=0.9, server_default="0.9")
+    new_per_day: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
+    max_reviews_per_day: Mapped[int] = mapped_column(Integer, default=200, server_default="200")
+    learning_steps: Mapped[list[int]] = mapped_column(  # seconds
+        JSON, default=lambda: [60, 600], server_default=text("'[60, 600]'")
+    )
+    fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)  # None: the defaults
 
     def set_password(self, password: str) -> None:
         # werkzeug's default is scrypt with a random salt

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from quizapp.domain.quiz import Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
 from quizapp.services.banks import LIVE
+from quizapp.services.reviews import record_quiz_answer
 
 
 class QuizError(ValueError):
@@ -120,6 +121,8 @@ def submit_answer(
         session.expire(attempt, ["answers"])
         return answered(attempt)[question.id], False
     session.expire(attempt, ["answers"])
+    # the question's flashcard learns from the quiz too: right = Good, wrong = Again
+    record_quiz_answer(session, attempt.user, question, answer.correct, now)
     if next_position(attempt) is None and attempt.finished_at is None:
         attempt.finished_at = now
     return answer, True

@@ -1,0 +1,336 @@
+"""Flashcards: the daily queue, reviews (from the review page and from quizzes), undo,
+bury, suspend and leeches. Every change to a card goes through `apply_rating`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from quizapp.domain import scheduling
+from quizapp.domain.scheduling import Memory, Settings
+from quizapp.models import Bank, Card, Question, ReviewLog, User
+from quizapp.services.banks import LIVE, visible_bank
+
+LEARNING_STATES = (1, 3)  # fsrs State.Learning, State.Relearning
+
+
+class StaleReview(ValueError):
+    """The card changed since the page showed it (another tab reviewed it)."""
+
+
+class ReviewError(ValueError):
+    """A review the queue cannot accept; str(error) says why."""
+
+
+def settings_for(user: User) -> Settings:
+    steps = tuple(timedelta(seconds=s) for s in (user.learning_steps or [60, 600]))
+    return Settings(
+        desired_retention=user.desired_retention,
+        learning_steps=steps,
+        new_per_day=user.new_per_day,
+        max_reviews_per_day=user.max_reviews_per_day,
+        parameters=tuple(user.fsrs_parameters) if user.fsrs_parameters else None,
+        timezone=user.timezone or "UTC",
+    )
+
+
+def memory_of(card: Card) -> Memory:
+    return Memory(
+        state=card.state,
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+        reps=card.reps,
+        lapses=card.lapses,
+    )
+
+
+def _snapshot(card: Card) -> dict[str, object]:
+    return {
+        "state": card.state,
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": card.due.isoformat(),
+        "last_review": card.last_review.isoformat() if card.last_review else None,
+        "reps": card.reps,
+        "lapses": card.lapses,
+        "suspended": card.suspended,
+        "leech": card.leech,
+        "buried_until": card.buried_until.isoformat() if card.buried_until else None,
+    }
+
+
+def _restore(card: Card, snap: dict[str, object]) -> None:
+    def when(value: object) -> datetime | None:
+        return datetime.fromisoformat(str(value)) if value else None
+
+    card.state, card.step = int(snap["state"]), snap["step"]  # type: ignore[call-overload,assignment]
+    card.stability, card.difficulty = snap["stability"], snap["difficulty"]  # type: ignore[assignment]
+    card.due = when(snap["due"])  # type: ignore[assignment]
+    card.last_review = when(snap["last_review"])
+    card.reps, card.lapses = int(snap["reps"]), int(snap["lapses"])  # type: ignore[call-overload]
+    card.suspended, card.leech = bool(snap["suspended"]), bool(snap["leech"])
+    card.buried_until = when(snap["buried_until"])
+
+
+def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int:
+    """Every live question of the bank becomes one of the user's cards; returns how many
+    were new. New cards are due at once and keep the bank's order."""
+    have = set(
+        session.scalars(
+            select(Card.question_id)
+            .join(Question)
+            .where(Card.user_id == user.id, Question.bank_id == bank.id)
+        )
+    )
+    questions = session.scalars(
+        select(Question)
+        .where(Question.bank_id == bank.id, Question.status.in_(LIVE))
+        .order_by(Question.rank)
+    ).all()
+    added = 0
+    for q in questions:
+        if q.id not in have:
+            # a microsecond apart, so that "due" keeps the bank's best-first order
+            session.add(
+                Card(user_id=user.id, question_id=q.id, due=now + timedelta(microseconds=q.rank))
+            )
+            added += 1
+    session.flush()
+    return added
+
+
+def user_card(session: Session, user: User, card_id: int) -> Card | None:
+    return session.scalar(select(Card).where(Card.id == card_id, Card.user_id == user.id))
+
+
+def apply_rating(
+    session: Session,
+    user: User,
+    card: Card,
+    rating: int,
+    now: datetime,
+    *,
+    source: str = "review",
+    duration_ms: int | None = None,
+) -> tuple[ReviewLog, scheduling.Outcome]:
+    """The one way a card changes: schedule with FSRS, log the review, mark leeches."""
+    outcome = scheduling.review(memory_of(card), rating, now, settings_for(user))
+    log = ReviewLog(
+        card_id=card.id,
+        user_id=user.id,
+        rating=rating,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        source=source,
+        card_before=_snapshot(card),
+    )
+    m = outcome.memory
+    card.state, card.step, card.stability, card.difficulty = (
+        m.state,
+        m.step,
+        m.stability,
+        m.difficulty,
+    )
+    card.due, card.last_review, card.reps, card.lapses = m.due, m.last_review, m.reps, m.lapses
+    card.buried_until = None
+    if outcome.leech:
+        card.leech = True
+        card.suspended = True
+    card.version += 1
+    session.add(log)
+    session.flush()
+    return log, outcome
+
+
+def review_card(
+    session: Session,
+    user: User,
+    card: Card,
+    rating: int,
+    now: datetime,
+    *,
+    seen_version: int,
+    duration_ms: int | None = None,
+) -> tuple[ReviewLog, scheduling.Outcome]:
+    """A rating from the review page for the card as it was shown (`seen_version`).
+
+    A second tab that shows the same card submits an old version: that review is
+    refused, so the first one stands and nothing is applied twice.
+    """
+    if card.version != seen_version:
+        raise StaleReview("This card was already reviewed, in another tab or window.")
+    if card.suspended:
+        raise ReviewError("This card is suspended.")
+    if now < (card.last_review or now):
+        raise ReviewError("A review cannot come before the card's last review.")
+    return apply_rating(session, user, card, rating, now, duration_ms=duration_ms)
+
+
+def record_quiz_answer(
+    session: Session, user: User, question: Question, correct: bool, now: datetime
+) -> tuple[ReviewLog, scheduling.Outcome]:
+    """A quiz answer is a review too: right = Good, wrong = Again."""
+    card = session.scalar(
+        select(Card).where(Card.user_id == user.id, Card.question_id == question.id)
+    )
+    if card is None:
+        card = Card(user_id=user.id, question_id=question.id, due=now)
+        session.add(card)
+        session.flush()
+    return apply_rating(session, user, card, 3 if correct else 1, now, source="quiz")
+
+
+def undo_last(session: Session, user: User, now: datetime) -> Card | None:
+    """Put the card of the user's last review (from the review page) back exactly as
+    it was; the review stays in the log, marked undone. None when there is nothing."""
+    log = session.scalar(
+        select(ReviewLog)
+        .where(
+            ReviewLog.user_id == user.id,
+            ReviewLog.source == "review",
+            ReviewLog.undone_at.is_(None),
+        )
+        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+    )
+    if log is None:
+        return None
+    card = session.get(Card, log.card_id)
+    if card is None:
+        return None
+    _restore(card, log.card_before)
+    card.version += 1
+    log.undone_at = now
+    session.flush()
+    return card
+
+
+def bury(session: Session, user: User, card: Card, now: datetime) -> None:
+    """Hide the card until the learner's next day starts."""
+    _, end = scheduling.day_bounds(now, user.timezone)
+    card.buried_until = end
+    card.version += 1
+
+
+def suspend(card: Card) -> None:
+    card.suspended = True
+    card.version += 1
+
+
+def unsuspend(card: Card) -> None:
+    card.suspended = False
+    card.leech = False
+    card.version += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Queue:
+    card: Card | None
+    new_left: int
+    learning_left: int
+    due_left: int
+    reviews_left_today: int
+
+    @property
+    def total(self) -> int:
+        return self.new_left + self.learning_left + self.due_left
+
+
+def _reviews_today(session: Session, user: User, now: datetime) -> tuple[int, int]:
+    """(reviews done today, new cards introduced today) on the review page."""
+    start, _ = scheduling.day_bounds(now, user.timezone)
+    today = and_(
+        ReviewLog.user_id == user.id,
+        ReviewLog.source == "review",
+        ReviewLog.undone_at.is_(None),
+        ReviewLog.reviewed_at >= start,
+    )
+    done = session.scalar(select(func.count()).where(today)) or 0
+    first_reviews = session.scalars(select(ReviewLog.card_before).where(today)).all()
+    new = sum(1 for before in first_reviews if before.get("reps") == 0)
+    return done, new
+
+
+def next_card(
+    session: Session,
+    user: User,
+    now: datetime,
+    bank_id: int | None = None,
+    last_card_id: int | None = None,
+) -> Queue:
+    """Due cards first (learning ones once their step is up), then new cards up to the
+    daily limit. Siblings of the card just reviewed (same source sentence) wait if
+    anything else can be shown."""
+    settings = settings_for(user)
+    _, end = scheduling.day_bounds(now, user.timezone)
+    done_today, new_today = _reviews_today(session, user, now)
+    reviews_left = max(settings.max_reviews_per_day - done_today, 0)
+    new_allowed = max(min(settings.new_per_day - new_today, reviews_left), 0)
+
+    base = (
+        select(Card)
+        .join(Question, Question.id == Card.question_id)
+        .where(
+            Card.user_id == user.id,
+            Card.suspended.is_(False),
+            Question.status.in_(LIVE),
+            or_(Card.buried_until.is_(None), Card.buried_until <= now),
+        )
+    )
+    if bank_id is not None:
+        base = base.where(Question.bank_id == bank_id)
+
+    def count(*conditions: object) -> int:
+        return (
+            session.scalar(select(func.count()).select_from(base.where(*conditions).subquery()))
+            or 0
+        )
+
+    learning = count(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end)
+    due = count(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now)
+    new = min(count(Card.reps == 0), new_allowed)
+
+    avoid = _sibling_sentence(session, last_card_id)
+    candidates: list[Card] = []
+    if reviews_left:
+        candidates = list(
+            session.scalars(base.where(Card.reps > 0, Card.due <= now).order_by(Card.due).limit(8))
+        )
+        if not candidates and new:
+            candidates = list(
+                session.scalars(base.where(Card.reps == 0).order_by(Card.due, Card.id).limit(8))
+            )
+        if not candidates:
+            # a learning step not yet up: show it early rather than end the session
+            candidates = list(
+                session.scalars(
+                    base.where(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end)
+                    .order_by(Card.due)
+                    .limit(8)
+                )
+            )
+    card = next((c for c in candidates if _sentence_key(c) != avoid), None)
+    if card is None and candidates:
+        card = candidates[0]
+    return Queue(card, new, learning, due, reviews_left)
+
+
+def _sentence_key(card: Card) -> tuple[int, int]:
+    return (card.question.bank_id, card.question.sentence_start)
+
+
+def _sibling_sentence(session: Session, card_id: int | None) -> tuple[int, int] | None:
+    if card_id is None:
+        return None
+    card = session.get(Card, card_id)
+    return _sentence_key(card) if card is not None else None
+
+
+def studyable_bank(session: Session, user: User, bank_id: int) -> Bank | None:
+    return visible_bank(session, user, bank_id)

@@ -1,0 +1,3 @@
+from quizapp.web.review.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,47 @@
+from flask_wtf import FlaskForm
+from wtforms import FloatField, HiddenField, IntegerField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, NumberRange, Optional, Regexp
+
+from quizapp.domain.scheduling import zone
+
+
+class RatingForm(FlaskForm):
+    rating = IntegerField(validators=[DataRequired(), NumberRange(1, 4)])
+    version = IntegerField(validators=[NumberRange(0)])
+    duration_ms = IntegerField(validators=[Optional(), NumberRange(0, 3_600_000)])
+    bank = HiddenField()
+
+
+class SettingsForm(FlaskForm):
+    desired_retention = FloatField(
+        "Desired retention",
+        validators=[DataRequired(), NumberRange(0.70, 0.97, "Choose between 0.70 and 0.97.")],
+        description="The share of cards you want to still remember when they come due. "
+        "Raising it from 0.90 to 0.95 roughly doubles your daily reviews; lowering it saves "
+        "time but you will forget more.",
+    )
+    new_per_day = IntegerField(
+        "New cards per day", validators=[DataRequired(), NumberRange(0, 9999)]
+    )
+    max_reviews_per_day = IntegerField(
+        "Maximum reviews per day", validators=[DataRequired(), NumberRange(1, 99999)]
+    )
+    learning_steps = StringField(
+        "Learning steps",
+        validators=[
+            DataRequired(),
+            Regexp(r"^\s*\d+[smhd](\s+\d+[smhd])*\s*$", message="Like: 1m 10m"),
+        ],
+        description="Intervals for new cards before FSRS takes over, e.g. 1m 10m.",
+    )
+    timezone = SelectField("Time zone", description="Your day starts at 4 a.m. here.")
+
+    def validate_timezone(self, field: SelectField) -> None:
+        zone(field.data or "UTC")  # unknown names fall back to UTC
+
+
+def timezone_choices() -> list[SelectChoice]:
+    from zoneinfo import available_timezones
+
+    return [SelectChoice(z, z) for z in sorted(available_timezones()) if "/" in z or z == "UTC"]

@@ -1,0 +1,192 @@
+"""Flashcard review: the daily queue, rating with the next interval shown, undo, bury,
+suspend; and the learner's settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from quizapp.domain import scheduling
+from quizapp.extensions import db
+from quizapp.services import reviews
+from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
+
+bp = Blueprint("review", __name__)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _queue_url(bank_id: int | None, last: int | None = None, card: int | None = None) -> str:
+    if bank_id:
+        return url_for("review.bank_queue", bank_id=bank_id, last=last, card=card)
+    return url_for("review.queue", last=last, card=card)
+
+
+@bp.get("/review")
+@login_required
+def queue() -> str:
+    return _show(None)
+
+
+@bp.get("/banks/<int:bank_id>/review")
+@login_required
+def bank_queue(bank_id: int) -> str:
+    if reviews.studyable_bank(db.session, current_user, bank_id) is None:
+        abort(404)
+    return _show(bank_id)
+
+
+@bp.post("/banks/<int:bank_id>/study")
+@login_required
+def study(bank_id: int) -> Response:
+    bank = reviews.studyable_bank(db.session, current_user, bank_id)
+    if bank is None:
+        abort(404)
+    added = reviews.ensure_cards(db.session, current_user, bank, _now())
+    db.session.commit()
+    if added:
+        flash(f"{added} questions of this bank are now your flashcards.", "success")
+    return redirect(url_for("review.bank_queue", bank_id=bank.id))
+
+
+def _show(bank_id: int | None) -> str:
+    now = _now()
+    state = reviews.next_card(
+        db.session, current_user, now, bank_id, last_card_id=request.args.get("last", type=int)
+    )
+    wanted = request.args.get("card", type=int)  # the card an undo just put back
+    if wanted:
+        undone = reviews.user_card(db.session, current_user, wanted)
+        if undone is not None and not undone.suspended:
+            state = replace(state, card=undone)
+    card = state.card
+    labels = {}
+    if card is not None:
+        preview = scheduling.preview(
+            reviews.memory_of(card), now, reviews.settings_for(current_user)
+        )
+        labels = preview.labels()
+    return render_template(
+        "review/review.html",
+        state=state,
+        card=card,
+        labels=labels,
+        ratings=scheduling.RATINGS,
+        revealed=request.args.get("reveal") == "1",
+        bank_id=bank_id,
+        form=RatingForm(),
+    )
+
+
+@bp.post("/review/<int:card_id>")
+@login_required
+def rate(card_id: int) -> Response:
+    card = reviews.user_card(db.session, current_user, card_id)
+    if card is None:
+        abort(404)
+    form = RatingForm()
+    bank_id = int(form.bank.data) if (form.bank.data or "").isdigit() else None
+    if not form.validate_on_submit():
+        flash("Choose Again, Hard, Good or Easy.", "error")
+        return redirect(_queue_url(bank_id))
+    try:
+        _, outcome = reviews.review_card(
+            db.session,
+            current_user,
+            card,
+            int(form.rating.data or 0),
+            _now(),
+            seen_version=int(form.version.data or 0),
+            duration_ms=form.duration_ms.data,
+        )
+    except reviews.StaleReview as error:
+        db.session.rollback()
+        flash(f"{error} Its first review was kept; here is the next card.", "info")
+        return redirect(_queue_url(bank_id))
+    except reviews.ReviewError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(_queue_url(bank_id))
+    db.session.commit()
+    if outcome.leech:
+        flash(
+            "You have forgotten this card 8 times: it is marked a leech and suspended. "
+            "Edit it or study its article again.",
+            "info",
+        )
+    return redirect(_queue_url(bank_id, last=card.id))
+
+
+@bp.post("/review/undo")
+@login_required
+def undo() -> Response:
+    card = reviews.undo_last(db.session, current_user, _now())
+    bank_id = request.form.get("bank", type=int)
+    if card is None:
+        flash("Nothing to undo.", "info")
+        return redirect(_queue_url(bank_id))
+    db.session.commit()
+    flash("Undone: the card is back as it was.", "info")
+    return redirect(_queue_url(bank_id, card=card.id))
+
+
+@bp.post("/review/<int:card_id>/bury")
+@login_required
+def bury(card_id: int) -> Response:
+    card = reviews.user_card(db.session, current_user, card_id)
+    if card is None:
+        abort(404)
+    reviews.bury(db.session, current_user, card, _now())
+    db.session.commit()
+    flash("Buried until tomorrow.", "info")
+    return redirect(_queue_url(request.form.get("bank", type=int)))
+
+
+@bp.post("/review/<int:card_id>/suspend")
+@login_required
+def suspend(card_id: int) -> Response:
+    card = reviews.user_card(db.session, current_user, card_id)
+    if card is None:
+        abort(404)
+    reviews.suspend(card)
+    db.session.commit()
+    flash("Suspended: it will not come up until you unsuspend it.", "info")
+    return redirect(_queue_url(request.form.get("bank", type=int)))
+
+
+_STEP = re.compile(r"(\d+)([smhd])")
+_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings() -> str | Response:
+    form = SettingsForm()
+    form.timezone.choices = timezone_choices()
+    if request.method == "GET":
+        form.desired_retention.data = current_user.desired_retention
+        form.new_per_day.data = current_user.new_per_day
+        form.max_reviews_per_day.data = current_user.max_reviews_per_day
+        form.learning_steps.data = " ".join(
+            scheduling.format_interval(timedelta(seconds=s)) for s in current_user.learning_steps
+        )
+        form.timezone.data = current_user.timezone
+    if form.validate_on_submit():
+        current_user.desired_retention = round(float(form.desired_retention.data or 0.9), 2)
+        current_user.new_per_day = int(form.new_per_day.data or 0)
+        current_user.max_reviews_per_day = int(form.max_reviews_per_day.data or 1)
+        current_user.learning_steps = [
+            int(n) * _UNIT[u] for n, u in _STEP.findall(form.learning_steps.data or "")
+        ]
+        current_user.timezone = form.timezone.data or "UTC"
+        db.session.commit()
+        flash("Settings saved.", "success")
+        return redirect(url_for("review.settings"))
+    return render_template("review/settings.html", form=form)

@@ -1,0 +1,172 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Card, ReviewLog
+from quizapp.services import quizzes, reviews
+from tests.builders import make_bank, make_user
+
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # 10:00 UTC: the learner's day began at 04:00
+
+
+def setup_cards(new_per_day=20):
+    user = make_user()
+    user.new_per_day = new_per_day
+    bank = make_bank(user)
+    added = reviews.ensure_cards(db.session, user, bank, NOW)
+    db.session.commit()
+    return user, bank, added
+
+
+def rate_next(user, rating, now=NOW, bank=None, last=None):
+    queue = reviews.next_card(db.session, user, now, bank.id if bank else None, last)
+    assert queue.card is not None
+    card = queue.card
+    reviews.review_card(db.session, user, card, rating, now, seen_version=card.version)
+    db.session.commit()
+    return card
+
+
+def test_every_live_question_becomes_one_card_once(app):
+    user, bank, added = setup_cards()
+    assert added == len(bank.questions)
+    assert reviews.ensure_cards(db.session, user, bank, NOW) == 0
+
+
+def test_new_cards_come_in_bank_order_up_to_the_daily_limit(app):
+    user, bank, _ = setup_cards(new_per_day=3)
+    queue = reviews.next_card(db.session, user, NOW)
+    assert queue.new_left == 3 and queue.card.question_id == bank.questions[0].id
+    seen = []
+    for _ in range(3):
+        seen.append(rate_next(user, 4).question_id)  # Easy: out of today's queue
+    queue = reviews.next_card(db.session, user, NOW)
+    assert queue.new_left == 0 and queue.card is None
+
+
+def test_the_daily_review_limit_stops_the_queue(app):
+    user, _, _ = setup_cards()
+    user.max_reviews_per_day = 2
+    db.session.commit()
+    rate_next(user, 4)
+    rate_next(user, 4)
+    assert reviews.next_card(db.session, user, NOW).card is None
+
+
+def test_learning_cards_come_back_after_their_step(app):
+    user, _, _ = setup_cards(new_per_day=1)
+    card = rate_next(user, 1)  # Again: due again in a minute
+    queue = reviews.next_card(db.session, user, NOW + timedelta(minutes=2))
+    assert queue.card.id == card.id and queue.learning_left == 1
+
+
+def test_siblings_of_the_same_sentence_are_not_back_to_back(app):
+    user, _, _ = setup_cards()
+    first = rate_next(user, 3)
+    queue = reviews.next_card(db.session, user, NOW, last_card_id=first.id)
+    assert queue.card.question.sentence_start != first.question.sentence_start
+
+
+def test_undo_restores_the_card_exactly_and_keeps_the_log(app):
+    user, _, _ = setup_cards()
+    card = rate_next(user, 3)
+    before = {
+        c: getattr(card, c)
+        for c in (
+            "state",
+            "step",
+            "stability",
+            "difficulty",
+            "due",
+            "last_review",
+            "reps",
+            "lapses",
+        )
+    }
+    reviews.review_card(
+        db.session, user, card, 1, NOW + timedelta(minutes=10), seen_version=card.version
+    )
+    db.session.commit()
+    assert reviews.undo_last(db.session, user, NOW + timedelta(minutes=11)) is card
+    db.session.commit()
+    db.session.expire_all()
+    card = db.session.get(Card, card.id)
+    assert {c: getattr(card, c) for c in before} == before
+    logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+    assert len(logs) == 2 and logs[-1].undone_at is not None and logs[0].undone_at is None
+
+
+def test_a_stale_review_from_a_second_tab_is_refused(app):
+    user, _, _ = setup_cards()
+    card = reviews.next_card(db.session, user, NOW).card
+    shown = card.version  # both tabs show this version
+    reviews.review_card(db.session, user, card, 3, NOW, seen_version=shown)
+    db.session.commit()
+    with pytest.raises(reviews.StaleReview):
+        reviews.review_card(db.session, user, card, 1, NOW, seen_version=shown)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+
+
+def test_reviews_cannot_go_back_in_time(app):
+    user, _, _ = setup_cards()
+    card = rate_next(user, 3)
+    with pytest.raises(reviews.ReviewError):
+        reviews.review_card(
+            db.session, user, card, 3, NOW - timedelta(days=1), seen_version=card.version
+        )
+
+
+def test_a_leech_is_suspended(app):
+    user, _, _ = setup_cards()
+    card = reviews.next_card(db.session, user, NOW).card
+    now = NOW
+    lapses = 0
+    while not card.leech:
+        rating = 1 if card.state == 2 else 3  # forget each time it reaches Review
+        _, outcome = reviews.apply_rating(db.session, user, card, rating, now)
+        lapses += outcome.lapsed
+        now = card.due
+    assert lapses == 8 and card.suspended
+    assert reviews.next_card(db.session, user, now).card.id != card.id
+
+
+def test_bury_until_the_next_day_and_suspend(app):
+    user, _, _ = setup_cards()
+    card = reviews.next_card(db.session, user, NOW).card
+    reviews.bury(db.session, user, card, NOW)
+    db.session.commit()
+    assert card.buried_until == datetime(2026, 3, 3, 4, 0, tzinfo=UTC)
+    assert reviews.next_card(db.session, user, NOW).card.id != card.id
+    other = reviews.next_card(db.session, user, NOW).card
+    reviews.suspend(other)
+    db.session.commit()
+    assert reviews.next_card(db.session, user, NOW).card.id not in (card.id, other.id)
+
+
+def test_quiz_answers_review_the_same_cards(app):
+    user = make_user()
+    bank = make_bank(user)
+    import random
+
+    attempt = quizzes.start_attempt(
+        db.session,
+        user,
+        bank,
+        count=2,
+        types=["multiple_choice"],
+        order="best",
+        feedback="each",
+        now=NOW,
+        rng=random.Random(0),
+    )
+    first = quizzes.question_at(db.session, attempt, 0)
+    quizzes.submit_answer(db.session, attempt, 0, first.answer, now=NOW)
+    quizzes.submit_answer(db.session, attempt, 1, "wrong", now=NOW)
+    db.session.commit()
+    logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+    assert [(log.rating, log.source) for log in logs] == [(3, "quiz"), (1, "quiz")]
+    card = db.session.scalar(select(Card).where(Card.question_id == first.id))
+    assert card.reps == 1 and card.due > NOW

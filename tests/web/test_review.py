@@ -1,0 +1,120 @@
+import re
+
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Card, ReviewLog, Visibility
+from tests.builders import SECOND_ARTICLE, login, make_bank, make_user
+
+
+def study(client, bank):
+    response = client.post(f"/banks/{bank.id}/study")
+    assert response.headers["Location"].endswith(f"/banks/{bank.id}/review")
+
+
+def shown_card(page: str) -> tuple[int, int]:
+    card = int(re.search(r'data-card="(\d+)"', page).group(1))
+    version = int(re.search(r'name="version" value="(\d+)"', page).group(1))
+    return card, version
+
+
+def test_study_then_review_with_intervals_on_the_buttons(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    page = client.get(f"/banks/{bank.id}/review").get_data(as_text=True)
+    assert "20 new" in page
+    for label in ("Again", "Hard", "Good", "Easy", "1m", "10m"):
+        assert label in page
+    card, version = shown_card(page)
+    response = client.post(
+        f"/review/{card}", data={"rating": 3, "version": version, "bank": bank.id}
+    )
+    assert response.status_code == 302
+    assert f"last={card}" in response.headers["Location"]
+    assert db.session.get(Card, card).reps == 1
+    assert "19 new" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_stale_submit_keeps_the_first_review(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get(f"/banks/{bank.id}/review").get_data(as_text=True))
+    client.post(f"/review/{card}", data={"rating": 3, "version": version})
+    page = client.post(
+        f"/review/{card}", data={"rating": 1, "version": version}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "already reviewed" in page
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+
+
+def test_undo_shows_the_card_again(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get("/review").get_data(as_text=True))
+    client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    response = client.post("/review/undo")
+    assert f"card={card}" in response.headers["Location"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert shown_card(page)[0] == card
+    db.session.expire_all()
+    assert db.session.get(Card, card).reps == 0
+
+
+def test_other_users_cards_are_not_found(app, client):
+    ada = make_user("ada")
+    make_user("bob")
+    login(client, "ada")
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get("/review").get_data(as_text=True))
+    client.post("/auth/logout")
+    login(client, "bob")
+    for url in (f"/review/{card}", f"/review/{card}/bury", f"/review/{card}/suspend"):
+        assert client.post(url, data={"rating": 3, "version": version}).status_code == 404
+    assert client.post("/review/undo").status_code == 302  # bob has nothing to undo
+    assert db.session.get(Card, card).reps == 0
+    private = make_bank(ada, text=SECOND_ARTICLE)
+    assert client.post(f"/banks/{private.id}/study").status_code == 404
+    assert client.get(f"/banks/{private.id}/review").status_code == 404
+
+
+def test_settings_are_saved_and_checked(app, client):
+    user = make_user()
+    login(client)
+    page = client.get("/settings").get_data(as_text=True)
+    assert "roughly doubles" in page and 'value="1m 10m"' in page
+    response = client.post(
+        "/settings",
+        data={
+            "desired_retention": "0.85",
+            "new_per_day": "5",
+            "max_reviews_per_day": "50",
+            "learning_steps": "2m 15m 1h",
+            "timezone": "Europe/Paris",
+        },
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert (user.desired_retention, user.new_per_day, user.learning_steps, user.timezone) == (
+        0.85,
+        5,
+        [120, 900, 3600],
+        "Europe/Paris",
+    )
+    bad = client.post(
+        "/settings",
+        data={
+            "desired_retention": "0.99",
+            "new_per_day": "5",
+            "max_reviews_per_day": "50",
+            "learning_steps": "soon",
+            "timezone": "UTC",
+        },
+    ).get_data(as_text=True)
+    assert "between 0.70 and 0.97" in bad and "Like: 1m 10m" in bad
