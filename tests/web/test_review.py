@@ -118,3 +118,18 @@ def test_settings_are_saved_and_checked(app, client):
         },
     ).get_data(as_text=True)
     assert "between 0.70 and 0.97" in bad and "Like: 1m 10m" in bad
+
+
+def test_statistics_page_draws_its_charts(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    for _ in range(3):
+        card, version = shown_card(client.get("/review").get_data(as_text=True))
+        client.post(f"/review/{card}", data={"rating": 3, "version": version})
+    page = client.get("/stats").get_data(as_text=True)
+    assert "3 reviews in all" in page
+    assert page.count("<svg") == 2
+    assert "review" in page and "Facts you know" in page
+    assert bank.name in page

@@ -190,3 +190,20 @@ def settings() -> str | Response:
         flash("Settings saved.", "success")
         return redirect(url_for("review.settings"))
     return render_template("review/settings.html", form=form)
+
+
+@bp.get("/stats")
+@login_required
+def stats() -> str:
+    from quizapp.domain.stats import heatmap_weeks, level
+    from quizapp.services.stats import statistics
+
+    data = statistics(db.session, current_user, _now())
+    return render_template(
+        "review/stats.html",
+        data=data,
+        weeks=heatmap_weeks(data.heatmap),
+        peak=max((d.count for d in data.heatmap), default=0),
+        forecast_peak=max((d.count for d in data.forecast), default=0),
+        level=level,
+    )
