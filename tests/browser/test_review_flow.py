@@ -1,0 +1,54 @@
+"""Review ten cards with the keyboard, undo one, and check the counts and intervals."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.extensions import db
+from quizapp.models import Bank, Card, ReviewLog
+from tests.browser.test_quiz_flow import register
+
+
+def counts(page) -> tuple[int, int, int]:
+    text = page.inner_text(".counts")
+    return tuple(
+        int(re.search(rf"(\d+) {name}", text).group(1)) for name in ("new", "learning", "due")
+    )
+
+
+def test_review_ten_cards_by_keyboard_and_undo_one(page):
+    register(page, "learner")
+    bank_id = db.session.scalar(db.select(Bank.id))
+    page.goto(f"/banks/{bank_id}")
+    page.get_by_role("button", name="Review as flashcards").click()
+    page.wait_for_url(re.compile(rf"/banks/{bank_id}/review"))
+    assert counts(page) == (20, 0, 0)
+
+    # a new card's buttons show the learning steps and FSRS's first interval for Easy
+    page.keyboard.press(" ")
+    assert page.is_visible("#back")
+    labels = [page.inner_text(f'button[data-key="{k}"] .interval') for k in "1234"]
+    assert labels == ["1m", "6m", "10m", "8d"]
+
+    ratings = ["3", "4", "1", "3", "4", "4", "2", "3", "4", "4"]
+    for n, key in enumerate(ratings):
+        if n:
+            page.keyboard.press(" ")
+        with page.expect_navigation():
+            page.keyboard.press(key)
+    db.session.expire_all()
+    assert db.session.scalar(db.select(db.func.count()).select_from(ReviewLog)) == 10
+    new, learning, due = counts(page)
+    # Easy graduates a new card; Again, Hard and Good keep it learning today
+    assert new == 10 and learning == 5
+
+    last = db.session.scalars(db.select(ReviewLog).order_by(ReviewLog.id.desc())).first()
+    card_before = dict(last.card_before)
+    with page.expect_navigation():
+        page.keyboard.press("z")
+    assert "Undone" in page.inner_text(".flashes")
+    assert int(page.get_attribute(".flashcard", "data-card")) == last.card_id
+    assert counts(page)[0] == 11
+    db.session.expire_all()
+    card = db.session.get(Card, last.card_id)
+    assert card.reps == card_before["reps"] == 0 and card.state == card_before["state"]
