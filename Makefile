@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench bench-reviews clean
 
 # Reinstall only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -38,6 +38,10 @@ format: install
 bench: install
 	$(BIN)/python bench/generate_speed.py
 	$(BIN)/python bench/sentence_split.py
+
+# a million cards and ten million review logs: takes several minutes
+bench-reviews: install
+	$(BIN)/python bench/review_queue.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache .hypothesis

@@ -194,3 +194,163 @@ def item_statistics(session: Session, bank: Bank) -> dict[int, ItemStats]:
             current.asked + n, current.right + (n if correct else 0), chosen
         )
     return stats
+
+
+# ---- a visitor's quiz, kept in the signed session cookie until they sign up -----------
+
+GUEST_MAX_QUESTIONS = 20  # the cookie holds at most 4 kB
+GUEST_ANSWER_CHARS = 100
+
+
+@dataclass(slots=True)
+class GuestAnswer:
+    question_id: int
+    position: int
+    given: str
+    correct: bool
+
+
+@dataclass(slots=True)
+class GuestAttempt:
+    """A quiz without an account: the plan is remade from its seed on every request,
+    so the session stores only the settings, the seed and the answers."""
+
+    bank_id: int
+    question_ids: list[int]
+    settings: dict[str, object]
+    started_at: datetime
+    answers: list[GuestAnswer]
+    finished_at: datetime | None = None
+    id: None = None
+
+    def to_session(self) -> dict[str, object]:
+        return {
+            "bank_id": self.bank_id,
+            "settings": {k: v for k, v in self.settings.items() if k != "choices"},
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "answers": [[a.question_id, a.position, a.given, a.correct] for a in self.answers],
+        }
+
+
+def start_guest_attempt(
+    session: Session,
+    bank: Bank,
+    *,
+    count: int | None,
+    types: list[str],
+    order: str,
+    feedback: str,
+    now: datetime,
+    seed: int,
+) -> GuestAttempt:
+    count = min(count or GUEST_MAX_QUESTIONS, GUEST_MAX_QUESTIONS)
+    settings: dict[str, object] = {
+        "types": types,
+        "order": order,
+        "feedback": feedback,
+        "count": count,
+        "seed": seed,
+    }
+    attempt = GuestAttempt(bank.id, [], settings, now, [])
+    _replan(session, attempt)
+    if not attempt.question_ids:
+        raise QuizError("No questions of the chosen types in this bank.")
+    return attempt
+
+
+def _replan(session: Session, attempt: GuestAttempt) -> None:
+    s = attempt.settings
+    questions = list(
+        session.scalars(
+            select(Question)
+            .where(Question.bank_id == attempt.bank_id, Question.status.in_(LIVE))
+            .order_by(Question.rank)
+        )
+    )
+    plan = plan_quiz(
+        questions,
+        count=int(s["count"]),
+        types=list(s["types"]),  # type: ignore[call-overload,arg-type]
+        order=str(s["order"]),
+        rng=random.Random(int(s["seed"])),
+    )  # type: ignore[call-overload]
+    attempt.question_ids = plan.question_ids
+    attempt.settings = {**s, "choices": plan.choice_order}
+
+
+def guest_from_session(session: Session, data: object) -> GuestAttempt | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        attempt = GuestAttempt(
+            bank_id=int(data["bank_id"]),
+            question_ids=[],
+            settings=dict(data["settings"]),
+            started_at=datetime.fromisoformat(data["started_at"]),
+            answers=[
+                GuestAnswer(int(q), int(p), str(g), bool(c)) for q, p, g, c in data["answers"]
+            ],
+            finished_at=datetime.fromisoformat(data["finished_at"])
+            if data["finished_at"]
+            else None,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    _replan(session, attempt)
+    return attempt
+
+
+def submit_guest_answer(
+    session: Session, attempt: GuestAttempt, position: int, given: str, *, now: datetime
+) -> GuestAnswer:
+    question = question_at(session, attempt, position)  # type: ignore[arg-type]
+    existing = next((a for a in attempt.answers if a.question_id == question.id), None)
+    if existing is not None:
+        return existing  # a double submit changes nothing, as for members
+    given = given.strip()[:GUEST_ANSWER_CHARS]
+    answer = GuestAnswer(question.id, position, given, is_right(question, given))
+    attempt.answers.append(answer)
+    if next_position(attempt) is None:  # type: ignore[arg-type]
+        attempt.finished_at = now
+    return answer
+
+
+def save_guest_attempt(
+    session: Session, user: User, guest: GuestAttempt, now: datetime
+) -> QuizAttempt | None:
+    """Keep a visitor's quiz once they have an account: the attempt, its answers, and the
+    flashcards they update. None if the bank is no longer there for them."""
+    from quizapp.services.banks import visible_bank
+
+    bank = visible_bank(session, user, guest.bank_id)
+    if bank is None or not guest.answers:
+        return None
+    attempt = QuizAttempt(
+        user=user,
+        bank=bank,
+        question_ids=guest.question_ids,
+        settings=guest.settings,
+        started_at=guest.started_at,
+        finished_at=guest.finished_at,
+    )
+    session.add(attempt)
+    session.flush()
+    for a in guest.answers:
+        question = session.get(Question, a.question_id)
+        if question is None or question.bank_id != bank.id:
+            continue
+        session.add(
+            AttemptAnswer(
+                attempt_id=attempt.id,
+                question_id=a.question_id,
+                position=a.position,
+                given=a.given,
+                correct=a.correct,
+                answered_at=now,
+            )
+        )
+        record_quiz_answer(session, user, question, a.correct, now)
+    session.flush()
+    session.expire(attempt, ["answers"])
+    return attempt

@@ -25,9 +25,50 @@ def right_answer(attempt, position):
     return db.session.get(Question, attempt.question_ids[position]).answer
 
 
-def test_quiz_needs_an_account(client):
+def test_a_visitor_tries_a_quiz_and_keeps_it_by_signing_up(app, client):
+    from quizapp.models import Card, Question
+
     bank = make_bank(None, visibility=Visibility.PUBLIC)
-    assert "/auth/login" in client.get(f"/banks/{bank.id}/quiz").headers["Location"]
+    response = client.post(
+        f"/banks/{bank.id}/quiz",
+        data={
+            "count": "all",
+            "types": ["multiple_choice", "cloze"],
+            "order": "best",
+            "feedback": "each",
+        },
+    )
+    assert response.headers["Location"].endswith("/quiz/guest/1")
+    page = client.get("/quiz/guest/1").get_data(as_text=True)
+    assert "1 of 20" in page  # a visitor's quiz holds at most 20 questions
+    first = db.session.scalars(
+        db.select(Question)
+        .where(Question.type.in_(["multiple_choice", "cloze"]))
+        .order_by(Question.rank)
+    ).first()
+    client.post("/quiz/guest/1", data={"answer": first.answer})
+    client.post("/quiz/guest/1", data={"answer": "a second try does not count"})
+    assert "Right!" in client.get("/quiz/guest/1").get_data(as_text=True)
+    client.post("/quiz/guest/2", data={"answer": "wrong"})
+    result = client.get("/quiz/guest/result").get_data(as_text=True)
+    assert "Your score: 1 / 20" in result and "Create an account" in result
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 0
+
+    client.post(
+        "/auth/register",
+        data={"username": "newbie", "password": "correct horse", "confirm": "correct horse"},
+    )
+    attempt = db.session.scalar(db.select(QuizAttempt))
+    assert attempt.user.username == "newbie"
+    assert [(a.position, a.correct) for a in attempt.answers] == [(0, True), (1, False)]
+    assert db.session.scalar(db.select(db.func.count()).select_from(Card)) == 2
+    assert "Resume" in client.get("/history").get_data(as_text=True)
+
+
+def test_a_visitor_cannot_quiz_a_private_bank(app, client):
+    bank = make_bank(make_user())
+    assert client.get(f"/banks/{bank.id}/quiz").status_code == 404
+    assert client.get("/quiz/guest/1").status_code == 302  # no quiz in this session
 
 
 def test_a_whole_quiz_with_feedback_after_each_question(app, client):

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from quizapp.extensions import db, limiter
 from quizapp.models import User
 from quizapp.web.auth.forms import LoginForm, RegisterForm
+from quizapp.web.quiz.views import adopt_guest_quiz
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -45,6 +46,7 @@ def register() -> str | Response:
         else:
             login_user(user)
             flash("Welcome to quizapp.", "success")
+            adopt_guest_quiz(user)
             return redirect(url_for("main.index"))
     return render_template("auth/register.html", form=form)
 
@@ -59,6 +61,7 @@ def login() -> str | Response:
         user = db.session.scalar(db.select(User).where(User.username == form.username.data))
         if user is not None and user.check_password(form.password.data or ""):
             login_user(user, remember=bool(form.remember.data))
+            adopt_guest_quiz(user)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("Wrong username or password.")
     return render_template("auth/login.html", form=form)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
-from quizapp.models import QuizAttempt
+from quizapp.models import Bank, QuizAttempt
 from quizapp.services import banks as bank_service
 from quizapp.services import quizzes
 from quizapp.web.quiz.forms import AnswerForm, QuizSettingsForm
 
 bp = Blueprint("quiz", __name__)
+GUEST_KEY = "guest_quiz"
 
 
 def _attempt_or_404(attempt_id: int) -> QuizAttempt:
@@ -30,13 +31,30 @@ def _now() -> datetime:
 
 
 @bp.route("/banks/<int:bank_id>/quiz", methods=["GET", "POST"])
-@login_required
 def new(bank_id: int) -> str | Response:
+    """Members' quizzes are stored; a visitor may try a public bank, kept in the session."""
     bank = bank_service.visible_bank(db.session, current_user, bank_id)
     if bank is None:
         abort(404)
     form = QuizSettingsForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not current_user.is_authenticated:
+        try:
+            guest = quizzes.start_guest_attempt(
+                db.session,
+                bank,
+                count=None if form.count.data == "all" else int(form.count.data or 10),
+                types=list(form.types.data or []),
+                order=form.order.data or "best",
+                feedback=form.feedback.data or "each",
+                now=_now(),
+                seed=random.randrange(2**31),
+            )
+        except quizzes.QuizError as error:
+            form.types.errors = [*form.types.errors, str(error)]
+        else:
+            session[GUEST_KEY] = guest.to_session()
+            return redirect(url_for("quiz.guest_question", number=1))
+    elif form.validate_on_submit():
         try:
             attempt = quizzes.start_attempt(
                 db.session,
@@ -55,7 +73,9 @@ def new(bank_id: int) -> str | Response:
         else:
             db.session.commit()
             return redirect(url_for("quiz.question", attempt_id=attempt.id, number=1))
-    return render_template("quiz/new.html", form=form, bank=bank)
+    return render_template(
+        "quiz/new.html", form=form, bank=bank, guest_limit=quizzes.GUEST_MAX_QUESTIONS
+    )
 
 
 @bp.get("/quiz/<int:attempt_id>")
@@ -89,6 +109,15 @@ def question(attempt_id: int, number: int) -> str | Response:
             return redirect(url_for("quiz.resume", attempt_id=attempt.id))
         return redirect(url_for("quiz.question", attempt_id=attempt.id, number=number))
     following = quizzes.next_position(attempt)
+    next_url = (
+        url_for("quiz.result", attempt_id=attempt.id)
+        if following is None
+        else url_for("quiz.question", attempt_id=attempt.id, number=following + 1)
+    )
+    return _question_page(attempt, q, number, form, given, next_url, following is None)
+
+
+def _question_page(attempt, q, number, form, given, next_url, last):  # type: ignore[no-untyped-def]
     return render_template(
         "quiz/question.html",
         attempt=attempt,
@@ -99,7 +128,8 @@ def question(attempt_id: int, number: int) -> str | Response:
         form=form,
         given=given,
         show_feedback=given is not None and attempt.settings.get("feedback") != "end",
-        next_number=None if following is None else following + 1,
+        next_url=next_url,
+        last=last,
         highlight=_highlight(q.source_sentence, q.answer, q.answer_start, q.type),
     )
 
@@ -118,7 +148,12 @@ def result(attempt_id: int) -> str:
         seconds=int((finished - attempt.started_at).total_seconds()),
         missed=quizzes.missed_question_ids(attempt),
         highlight=_highlight,
-        unanswered=quizzes.next_position(attempt),
+        resume_url=None
+        if quizzes.next_position(attempt) is None
+        else url_for("quiz.resume", attempt_id=attempt.id),
+        retry_url=url_for("quiz.retry", attempt_id=attempt.id),
+        guest=False,
+        bank_name=attempt.bank.name,
     )
 
 
@@ -160,3 +195,75 @@ def _highlight(sentence: str, answer: str, start: int, qtype: str) -> tuple[str,
     if at >= 0:
         return sentence[:at], answer, sentence[at + len(answer) :]
     return sentence, "", ""
+
+
+def _guest_or_redirect() -> quizzes.GuestAttempt | None:
+    return quizzes.guest_from_session(db.session, session.get(GUEST_KEY))
+
+
+@bp.route("/quiz/guest/<int:number>", methods=["GET", "POST"])
+def guest_question(number: int) -> str | Response:
+    attempt = _guest_or_redirect()
+    if attempt is None:
+        flash("That quiz has ended. Start a new one from a bank.", "info")
+        return redirect(url_for("main.index"))
+    position = number - 1
+    try:
+        q = quizzes.question_at(db.session, attempt, position)  # type: ignore[arg-type]
+    except quizzes.QuizError:
+        abort(404)
+    form = AnswerForm()
+    given = next((a for a in attempt.answers if a.question_id == q.id), None)
+    if form.validate_on_submit():
+        quizzes.submit_guest_answer(
+            db.session, attempt, position, form.answer.data or "", now=_now()
+        )
+        session[GUEST_KEY] = attempt.to_session()
+        if attempt.settings.get("feedback") == "end":
+            following = quizzes.next_position(attempt)  # type: ignore[arg-type]
+            if following is None:
+                return redirect(url_for("quiz.guest_result"))
+            return redirect(url_for("quiz.guest_question", number=following + 1))
+        return redirect(url_for("quiz.guest_question", number=number))
+    following = quizzes.next_position(attempt)  # type: ignore[arg-type]
+    next_url = (
+        url_for("quiz.guest_result")
+        if following is None
+        else url_for("quiz.guest_question", number=following + 1)
+    )
+    return _question_page(attempt, q, number, form, given, next_url, following is None)
+
+
+@bp.get("/quiz/guest/result")
+def guest_result() -> str | Response:
+    attempt = _guest_or_redirect()
+    if attempt is None:
+        return redirect(url_for("main.index"))
+    following = quizzes.next_position(attempt)  # type: ignore[arg-type]
+    finished = attempt.finished_at or _now()
+    return render_template(
+        "quiz/result.html",
+        attempt=attempt,
+        items=quizzes.result_items(db.session, attempt),  # type: ignore[arg-type]
+        score=quizzes.score(attempt),  # type: ignore[arg-type]
+        seconds=int((finished - attempt.started_at).total_seconds()),
+        missed=[],
+        highlight=_highlight,
+        resume_url=None
+        if following is None
+        else url_for("quiz.guest_question", number=following + 1),
+        retry_url=None,
+        guest=True,
+        bank_name=db.session.get(Bank, attempt.bank_id).name,
+    )
+
+
+def adopt_guest_quiz(user) -> None:  # type: ignore[no-untyped-def]
+    """After sign-up or sign-in: store the visitor's quiz as the user's own."""
+    guest = _guest_or_redirect()
+    session.pop(GUEST_KEY, None)
+    if guest is None:
+        return
+    if quizzes.save_guest_attempt(db.session, user, guest, _now()) is not None:
+        db.session.commit()
+        flash("Your quiz result was saved to your history.", "success")
