@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -195,6 +196,9 @@ def main() -> None:
             print("EXPLAIN QUERY PLAN (next due card):")
             for row in plan:
                 print("   ", row[-1])
+        db.session.remove()
+        db.engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)  # the full-size database is about 2 GB
 
 
 if __name__ == "__main__":

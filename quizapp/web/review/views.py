@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain import scheduling
 from quizapp.extensions import db
-from quizapp.services import reviews
+from quizapp.services import optimizer, reviews
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
 
 bp = Blueprint("review", __name__)
@@ -189,7 +189,27 @@ def settings() -> str | Response:
         db.session.commit()
         flash("Settings saved.", "success")
         return redirect(url_for("review.settings"))
-    return render_template("review/settings.html", form=form)
+    return render_template(
+        "review/settings.html",
+        form=form,
+        optimiser_installed=optimizer.available(),
+        reviews=optimizer.review_count(db.session, current_user),
+        min_reviews=optimizer.MIN_REVIEWS,
+    )
+
+
+@bp.post("/settings/optimise")
+@login_required
+def optimise() -> Response:
+    try:
+        optimizer.optimise(db.session, current_user)
+    except ValueError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash("FSRS now uses parameters fitted to your own reviews.", "success")
+    return redirect(url_for("review.settings"))
 
 
 @bp.get("/stats")
