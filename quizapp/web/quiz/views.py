@@ -37,42 +37,31 @@ def new(bank_id: int) -> str | Response:
     if bank is None:
         abort(404)
     form = QuizSettingsForm()
-    if form.validate_on_submit() and not current_user.is_authenticated:
+    if form.validate_on_submit():
+        chosen = {
+            "count": None if form.count.data == "all" else int(form.count.data or 10),
+            "types": list(form.types.data or []),
+            "order": form.order.data or "best",
+            "feedback": form.feedback.data or "each",
+        }
         try:
-            guest = quizzes.start_guest_attempt(
-                db.session,
-                bank,
-                count=None if form.count.data == "all" else int(form.count.data or 10),
-                types=list(form.types.data or []),
-                order=form.order.data or "best",
-                feedback=form.feedback.data or "each",
-                now=_now(),
-                seed=random.randrange(2**31),
-            )
-        except quizzes.QuizError as error:
-            form.types.errors = [*form.types.errors, str(error)]
-        else:
-            session[GUEST_KEY] = guest.to_session()
-            return redirect(url_for("quiz.guest_question", number=1))
-    elif form.validate_on_submit():
-        try:
-            attempt = quizzes.start_attempt(
-                db.session,
-                current_user,
-                bank,
-                count=None if form.count.data == "all" else int(form.count.data or 10),
-                types=list(form.types.data or []),
-                order=form.order.data or "best",
-                feedback=form.feedback.data or "each",
-                now=_now(),
-                rng=random.Random(),
-            )
+            if current_user.is_authenticated:
+                attempt = quizzes.start_attempt(
+                    db.session, current_user, bank, now=_now(), rng=random.Random(), **chosen
+                )
+            else:
+                guest = quizzes.start_guest_attempt(
+                    db.session, bank, now=_now(), seed=random.randrange(2**31), **chosen
+                )
         except quizzes.QuizError as error:
             db.session.rollback()
             form.types.errors = [*form.types.errors, str(error)]
         else:
-            db.session.commit()
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, number=1))
+            if current_user.is_authenticated:
+                db.session.commit()
+                return redirect(url_for("quiz.question", attempt_id=attempt.id, number=1))
+            session[GUEST_KEY] = guest.to_session()
+            return redirect(url_for("quiz.guest_question", number=1))
     return render_template(
         "quiz/new.html", form=form, bank=bank, guest_limit=quizzes.GUEST_MAX_QUESTIONS
     )
