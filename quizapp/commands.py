@@ -9,13 +9,15 @@ from flask import Flask, current_app
 
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
-from quizapp.models import User, Visibility
+from quizapp.models import Bank, User, Visibility
 from quizapp.services.banks import visible_banks
+from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_document
 from quizapp.services.seed import seed_builtin
 
 
 def register_commands(app: Flask) -> None:
+    app.cli.add_command(export_command)
     app.cli.add_command(import_command)
     app.cli.add_command(banks_command)
     app.cli.add_command(seed_command)
@@ -74,6 +76,36 @@ def import_command(
         _fail(str(error))
     click.echo(f"Imported {bank.name!r}: {len(bank.questions)} questions.")
     click.echo(bank.id)
+
+
+@click.command("export")
+@click.argument("bank_id", type=int)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    required=True,
+    help="apkg (Anki), csv/tsv (Quizlet, Anki), gift (Moodle), json.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    required=True,
+    help="File to write ('-' for stdout).",
+)
+def export_command(bank_id: int, fmt: str, output: str) -> None:
+    """Write bank BANK_ID in another app's format."""
+    bank = db.session.get(Bank, bank_id)
+    if bank is None:
+        _fail(f"no bank {bank_id}")
+    exported = export_bank(db.session, bank, fmt)
+    if output == "-":
+        click.get_binary_stream("stdout").write(exported.data)
+        return
+    with open(output, "wb") as f:
+        f.write(exported.data)
+    click.echo(f"Wrote {len(exported.data):,} bytes to {output}.")
 
 
 @click.command("banks")

@@ -41,3 +41,13 @@ def test_seed_twice_then_banks(app):
     assert "already imported" in second.output
     listing = runner.invoke(args=["banks"]).output
     assert listing.startswith("1\tChina races")
+
+
+def test_export_writes_a_file(app, tmp_path):
+    runner = app.test_cli_runner()
+    runner.invoke(args=["seed"])
+    out = tmp_path / "bank.gift"
+    result = runner.invoke(args=["export", "1", "--format", "gift", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("// China races")
+    assert runner.invoke(args=["export", "99", "--format", "json", "-o", "-"]).exit_code == 1

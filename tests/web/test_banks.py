@@ -167,3 +167,24 @@ def test_owner_sees_item_statistics(app, client):
     page = client.get(f"/banks/{bank.id}").get_data(as_text=True)
     assert "Asked 1 time · 0% right" in page
     assert f"{wrong} 1" in page
+
+
+def test_export_downloads_each_format(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    for fmt, kind in (
+        ("apkg", "application/octet-stream"),
+        ("csv", "text/csv"),
+        ("tsv", "text/tab-separated-values"),
+        ("gift", "text/plain"),
+        ("json", "application/json"),
+    ):
+        response = client.get(f"/banks/{bank.id}/export/{fmt}")
+        assert response.status_code == 200, fmt
+        assert response.mimetype == kind
+        assert "attachment" in response.headers["Content-Disposition"]
+    assert client.get(f"/banks/{bank.id}/export/docx").status_code == 404
+
+
+def test_private_banks_are_not_exported_for_others(app, client):
+    bank = make_bank(make_user("ada"))
+    assert client.get(f"/banks/{bank.id}/export/json").status_code == 404

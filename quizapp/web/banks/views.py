@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+import io
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
@@ -10,6 +12,7 @@ from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
 from quizapp.models import Bank, Question, QuestionStatus, Visibility
 from quizapp.services import banks as bank_service
+from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_document
 from quizapp.services.quizzes import item_statistics
 from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
@@ -218,4 +221,18 @@ def edit_details(bank_id: int) -> str | Response:
             return redirect(url_for("banks.show", bank_id=bank.id))
     return render_template(
         "banks/edit_details.html", form=form, bank=bank, article_editable=article_editable
+    )
+
+
+@bp.get("/banks/<int:bank_id>/export/<fmt>")
+def export(bank_id: int, fmt: str) -> Response:
+    bank = _bank_or_404(bank_id)
+    if fmt not in FORMATS:
+        abort(404)
+    exported = export_bank(db.session, bank, fmt)
+    return send_file(
+        io.BytesIO(exported.data),
+        mimetype=exported.mimetype,
+        as_attachment=True,
+        download_name=exported.filename,
     )
