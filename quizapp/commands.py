@@ -9,10 +9,11 @@ from flask import Flask, current_app
 
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
+from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, User, Visibility
 from quizapp.services.banks import visible_banks
 from quizapp.services.exports import FORMATS, export_bank
-from quizapp.services.imports import DuplicateArticle, import_document
+from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
 from quizapp.services.seed import seed_builtin
 
 
@@ -47,6 +48,27 @@ def import_command(
     if public is None:
         public = user is None
     name = getattr(file, "name", "") or ""
+    visibility = Visibility.PUBLIC if public else Visibility.PRIVATE
+    if is_bank_file(name):
+        try:
+            bank, skipped = import_bank_file(
+                db.session,
+                file.read(MAX_BYTES + 1),
+                name,
+                owner=user,
+                title=title,
+                visibility=visibility,
+            )
+            db.session.commit()
+        except InputError as error:
+            db.session.rollback()
+            _fail(str(error))
+        click.echo(
+            f"Imported {bank.name!r}: {len(bank.questions)} questions"
+            + (f", {skipped} unsupported items skipped." if skipped else ".")
+        )
+        click.echo(bank.id)
+        return
     try:
         doc = read_document(file.read(MAX_BYTES + 1), "" if name == "<stdin>" else name)
         with click.progressbar(

@@ -24,8 +24,10 @@ _STYLE = (
 QUESTION_MODEL = genanki.Model(
     QUESTION_MODEL_ID,
     "quizapp question",
+    # "Type" is not shown on the card; it lets a deck come back as the same question types
     fields=[
-        {"name": n} for n in ("Question", "Answer", "Choices", "Explanation", "Source", "Article")
+        {"name": n}
+        for n in ("Question", "Answer", "Choices", "Explanation", "Source", "Article", "Type")
     ],
     templates=[
         {
@@ -70,7 +72,15 @@ def note(q: ExportQuestion, article: str) -> genanki.Note:
     choices = "<br>".join(e(c) for c in q.choices) if q.type == "multiple_choice" else ""
     return genanki.Note(
         model=QUESTION_MODEL,
-        fields=[e(q.prompt), e(q.answer), choices, e(q.explanation), e(q.source_sentence), article],
+        fields=[
+            e(q.prompt),
+            e(q.answer),
+            choices,
+            e(q.explanation),
+            e(q.source_sentence),
+            article,
+            q.type,
+        ],
         guid=guid(q.id),
     )
 

@@ -113,3 +113,80 @@ def _parse_date(value: str | None) -> date | None:
 
 def _clip(value: str | None, length: int) -> str | None:
     return value[:length] if value else value
+
+
+def import_bank_file(
+    session: Session,
+    data: bytes,
+    filename: str,
+    *,
+    owner: User | None,
+    title: str | None = None,
+    visibility: Visibility = Visibility.PRIVATE,
+) -> tuple[Bank, int]:
+    """A bank exported from here or made in Anki, Quizlet or Moodle; returns the bank and
+    how many items were skipped as unsupported. Its article is the questions' source
+    sentences, so every question still points into a text."""
+    from quizapp.interop.readers import FormatError, read_bank_file
+
+    try:
+        read = read_bank_file(data, filename)
+    except FormatError as error:
+        raise InputError(str(error)) from None
+    if not read.questions:
+        raise InputError(f"No questions could be read from this file ({read.skipped} skipped).")
+    sources: list[str] = []
+    for q in read.questions:
+        q.source_sentence = " ".join((q.source_sentence or f"{q.prompt} {q.answer}").split())
+        if q.source_sentence not in sources:
+            sources.append(q.source_sentence)
+    text = "\n\n".join(sources)
+    name = title or read.title or filename.rsplit("/", 1)[-1]
+    digest = content_hash(text)
+    article = session.scalar(select(Article).where(Article.content_hash == digest))
+    if article is not None:
+        seen = session.scalar(
+            select(Bank)
+            .where(Bank.article_id == article.id)
+            .where(
+                or_(
+                    Bank.visibility == Visibility.PUBLIC,
+                    Bank.owner_id == (owner.id if owner else None),
+                )
+            )
+        )
+        if seen is not None:
+            raise DuplicateArticle(seen)
+    else:
+        article = Article(
+            title=_clip(name, 300),
+            source=_clip(filename, 1000),
+            text=text,
+            content_hash=digest,
+            imported_by=owner,
+        )
+    bank = Bank(name=_clip(name, 300), article=article, owner=owner, visibility=visibility)
+    starts = {s: text.index(s) for s in sources}
+    for rank, q in enumerate(read.questions):
+        start = starts[q.source_sentence]
+        at = q.source_sentence.find(q.answer)
+        bank.questions.append(
+            Question(
+                type=q.type,
+                prompt=q.prompt,
+                answer=q.answer,
+                choices=q.choices,
+                accepted=q.accepted,
+                explanation=q.explanation,
+                fact_kind=q.fact_kind,
+                difficulty=0.5,
+                rank=rank,
+                source_sentence=q.source_sentence,
+                sentence_start=start,
+                sentence_end=start + len(q.source_sentence),
+                answer_start=max(at, 0),
+            )
+        )
+    session.add(bank)
+    session.flush()
+    return bank, read.skipped

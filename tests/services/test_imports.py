@@ -70,3 +70,32 @@ def test_progress_is_reported_to_the_end(app):
         progress=lambda done, total: seen.append((done, total)),
     )
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_a_bank_file_round_trips_through_export_and_import(app):
+    from quizapp.services.exports import export_bank
+    from quizapp.services.imports import import_bank_file
+
+    owner = make_user()
+    original = make_bank(owner)
+    for fmt in ("json", "gift", "apkg", "csv"):
+        exported = export_bank(db.session, original, fmt)
+        bank, skipped = import_bank_file(
+            db.session, exported.data, exported.filename, owner=make_user(f"u{fmt}")
+        )
+        assert skipped == 0
+        assert [(q.type, q.answer) for q in bank.questions] == [
+            (q.type, q.answer) for q in original.questions
+        ], fmt
+        for q in bank.questions:
+            assert bank.article.text[q.sentence_start : q.sentence_end] == q.source_sentence
+    db.session.rollback()
+
+
+def test_a_malformed_bank_file_stores_nothing(app):
+    from quizapp.services.imports import import_bank_file
+
+    with pytest.raises(InputError, match="malformed"):
+        import_bank_file(db.session, b"{oops", "bank.json", owner=None)
+    db.session.rollback()
+    assert count(Bank) == 0

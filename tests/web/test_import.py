@@ -81,7 +81,10 @@ def test_uploaded_html_loses_its_scripts(signed_in):
         ),
         ({"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00"), "x.txt")}, "binary"),
         ({"file": (io.BytesIO(b""), "x.txt")}, "The file is empty"),
-        ({"file": (io.BytesIO(b"hello"), "x.docx")}, "Upload a .txt, .md, .html or .pdf file"),
+        (
+            {"file": (io.BytesIO(b"hello"), "x.docx")},
+            "Upload an article (.txt, .md, .html, .pdf) or a bank",
+        ),
         ({"file": (io.BytesIO(b"%PDF-1.4 broken"), "x.pdf")}, "could not be read"),
     ],
 )
@@ -148,3 +151,27 @@ def test_uploaded_pdf_becomes_a_bank(signed_in):
     assert bank.name == "Library reopens"
     assert "Heritage Lottery Fund" in bank.article.text
     assert any(q.answer == "£2.3m" for q in bank.questions)
+
+
+def test_uploading_a_quizlet_csv_makes_a_bank(signed_in):
+    data = {
+        "file": (
+            io.BytesIO(
+                b"term,definition\nmitochondria,powerhouse of the cell\nATP,energy currency\n"
+            ),
+            "bio.csv",
+        ),
+        "visibility": "private",
+    }
+    response = signed_in.post(
+        "/import", data=data, content_type="multipart/form-data", follow_redirects=True
+    )
+    assert "Imported 2 questions." in response.get_data(as_text=True)
+    assert stored()[1:] == (1, 2)
+
+
+def test_a_malformed_bank_upload_stores_nothing(signed_in):
+    data = {"file": (io.BytesIO(b"{broken"), "bank.json"), "visibility": "private"}
+    response = signed_in.post("/import", data=data, content_type="multipart/form-data")
+    assert "malformed" in response.get_data(as_text=True)
+    assert stored() == (0, 0, 0)

@@ -16,8 +16,21 @@ class ImportForm(FlaskForm):
         "…or upload a file",
         validators=[
             FileAllowed(
-                ["txt", "md", "markdown", "html", "htm", "pdf"],
-                "Upload a .txt, .md, .html or .pdf file.",
+                [
+                    "txt",
+                    "md",
+                    "markdown",
+                    "html",
+                    "htm",
+                    "pdf",
+                    "json",
+                    "csv",
+                    "tsv",
+                    "gift",
+                    "apkg",
+                ],
+                "Upload an article (.txt, .md, .html, .pdf) or a bank (.json, .csv, .tsv, "
+                ".gift, .apkg).",
             )
         ],
     )

@@ -10,10 +10,11 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
+from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, Question, QuestionStatus, Visibility
 from quizapp.services import banks as bank_service
 from quizapp.services.exports import FORMATS, export_bank
-from quizapp.services.imports import DuplicateArticle, import_document
+from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
 from quizapp.services.quizzes import item_statistics
 from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
@@ -80,6 +81,26 @@ def import_article() -> str | Response:
     if form.validate_on_submit():
         try:
             upload = form.file.data
+            if upload and upload.filename and is_bank_file(upload.filename):
+                with upload.stream as stream:
+                    data = stream.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    raise InputError("The file is over the 2 MB limit.")
+                bank, skipped = import_bank_file(
+                    db.session,
+                    data,
+                    upload.filename,
+                    owner=current_user,
+                    title=(form.title.data or "").strip() or None,
+                    visibility=Visibility(form.visibility.data),
+                )
+                db.session.commit()
+                flash(
+                    f"Imported {len(bank.questions)} questions"
+                    + (f"; {skipped} unsupported items were skipped." if skipped else "."),
+                    "success",
+                )
+                return redirect(url_for("banks.show", bank_id=bank.id))
             if upload and upload.filename:
                 with upload.stream as stream:  # large uploads spool to a temporary file
                     data = stream.read(MAX_BYTES + 1)

@@ -1,0 +1,88 @@
+import pytest
+
+from quizapp.interop import anki, csv_format, gift, json_format
+from quizapp.interop.readers import (
+    FormatError,
+    read_apkg,
+    read_delimited,
+    read_gift,
+    read_json,
+)
+from tests.interop.test_formats import BANK
+
+
+def same(read_questions, original=BANK.questions):
+    return [(q.type, q.prompt, q.answer, q.choices) for q in read_questions] == [
+        (q.type, q.prompt, q.answer, q.choices) for q in original
+    ]
+
+
+def test_json_round_trip():
+    read = read_json(json_format.dump(BANK))
+    assert read.title == "Solar {farm}" and read.skipped == 0
+    assert same(read.questions)
+    assert read.questions[2].accepted == ["Lindqvist"]
+
+
+def test_csv_and_tsv_round_trip():
+    for delimiter in (",", "\t"):
+        read = read_delimited(csv_format.dump(BANK, delimiter=delimiter), delimiter)
+        assert same(read.questions)
+        assert read.questions[0].source_sentence == "It cost $420m."
+
+
+def test_a_plain_quizlet_export_becomes_short_answers():
+    read = read_delimited("mitochondria\tpowerhouse of the cell\nATP\tenergy currency\n")
+    assert [(q.type, q.prompt, q.answer) for q in read.questions] == [
+        ("short_answer", "mitochondria", "powerhouse of the cell"),
+        ("short_answer", "ATP", "energy currency"),
+    ]
+
+
+def test_gift_round_trip_keeps_each_type():
+    read = read_gift(gift.dump(BANK))
+    assert read.title == "Solar {farm}"
+    types = [q.type for q in read.questions]
+    assert types == ["multiple_choice", "true_false", "cloze", "short_answer"]
+    assert read.questions[0].prompt == "What did it cost: _____?"
+    assert read.questions[0].choices == ["$210m", "$420m", "$630m", "$840m"]
+    assert read.questions[2].prompt == "Fill in the blank: Chief executive _____ said so."
+    assert read.questions[2].accepted == ["Lindqvist"]
+    assert read.questions[3].prompt == "Who said 1=1: yes?"
+
+
+def test_gift_items_we_do_not_support_are_counted():
+    text = (
+        "::Q1::2 + 2 = ? {#4}\n\n"
+        "::Q2::Match {=a -> 1 =b -> 2}\n\n"
+        "::Q3::Write an essay {}\n\n"
+        "::Q4::Capital of France? {=Paris =paris}\n"
+    )
+    read = read_gift(text)
+    assert [q.answer for q in read.questions] == ["Paris"]
+    assert read.skipped == 3
+
+
+def test_apkg_round_trip():
+    read = read_apkg(anki.dump(BANK))
+    assert read.title == "Solar {farm}"
+    by_type = {q.type: q for q in read.questions}
+    assert by_type["cloze"].prompt == "Fill in the blank: Chief executive _____ said so."
+    assert by_type["cloze"].answer == "Maria Lindqvist"
+    assert by_type["multiple_choice"].choices == ["$210m", "$420m", "$630m", "$840m"]
+    assert len(read.questions) == 4
+
+
+@pytest.mark.parametrize(
+    ("reader", "data", "message"),
+    [
+        (read_json, "{not json", "malformed"),
+        (read_json, '{"title": "x"}', "no list of questions"),
+        (read_delimited, "\n\n", "no rows"),
+        (read_gift, "// only a comment\n", "No GIFT questions"),
+        (read_apkg, b"PK not really", "not an Anki package"),
+    ],
+)
+def test_malformed_files_get_a_clear_message(reader, data, message):
+    with pytest.raises(FormatError, match=message):
+        reader(data)
