@@ -30,6 +30,27 @@ def content_hash(cleaned_text: str) -> str:
     return hashlib.sha256(cleaned_text.encode("utf-8")).hexdigest()
 
 
+def stored_article(session: Session, digest: str, owner: User | None) -> Article | None:
+    """The article already stored with this text, if any; DuplicateArticle when the
+    importer can already see a bank of it (theirs or a public one)."""
+    article = session.scalar(select(Article).where(Article.content_hash == digest))
+    if article is None:
+        return None
+    seen = session.scalar(
+        select(Bank)
+        .where(Bank.article_id == article.id)
+        .where(
+            or_(
+                Bank.visibility == Visibility.PUBLIC, Bank.owner_id == (owner.id if owner else None)
+            )
+        )
+        .order_by(Bank.id)
+    )
+    if seen is not None:
+        raise DuplicateArticle(seen)
+    return article
+
+
 def import_document(
     session: Session,
     doc: Document,
@@ -42,21 +63,7 @@ def import_document(
     """Store the article and a freshly generated bank for it; flush, do not commit."""
     cleaned = clean_article(doc.text)
     digest = content_hash(cleaned)
-    article = session.scalar(select(Article).where(Article.content_hash == digest))
-    if article is not None:
-        seen = session.scalar(
-            select(Bank)
-            .where(Bank.article_id == article.id)
-            .where(
-                or_(
-                    Bank.visibility == Visibility.PUBLIC,
-                    Bank.owner_id == (owner.id if owner else None),
-                )
-            )
-            .order_by(Bank.id)
-        )
-        if seen is not None:
-            raise DuplicateArticle(seen)
+    article = stored_article(session, digest, owner)
     generated = generate_bank(
         cleaned if article is None else article.text, title=title or doc.title, progress=progress
     )
@@ -143,21 +150,8 @@ def import_bank_file(
     text = "\n\n".join(sources)
     name = title or read.title or filename.rsplit("/", 1)[-1]
     digest = content_hash(text)
-    article = session.scalar(select(Article).where(Article.content_hash == digest))
-    if article is not None:
-        seen = session.scalar(
-            select(Bank)
-            .where(Bank.article_id == article.id)
-            .where(
-                or_(
-                    Bank.visibility == Visibility.PUBLIC,
-                    Bank.owner_id == (owner.id if owner else None),
-                )
-            )
-        )
-        if seen is not None:
-            raise DuplicateArticle(seen)
-    else:
+    article = stored_article(session, digest, owner)
+    if article is None:
         article = Article(
             title=_clip(name, 300),
             source=_clip(filename, 1000),

@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain import scheduling
 from quizapp.extensions import db
+from quizapp.models import Card
 from quizapp.services import optimizer, reviews
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
 
@@ -21,6 +22,13 @@ bp = Blueprint("review", __name__)
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _card_or_404(card_id: int) -> Card:
+    card = reviews.user_card(db.session, current_user, card_id)
+    if card is None:
+        abort(404)  # another user's card does not exist for you
+    return card
 
 
 def _queue_url(bank_id: int | None, last: int | None = None, card: int | None = None) -> str:
@@ -88,9 +96,7 @@ def _show(bank_id: int | None) -> str:
 @bp.post("/review/<int:card_id>")
 @login_required
 def rate(card_id: int) -> Response:
-    card = reviews.user_card(db.session, current_user, card_id)
-    if card is None:
-        abort(404)
+    card = _card_or_404(card_id)
     form = RatingForm()
     bank_id = int(form.bank.data) if (form.bank.data or "").isdigit() else None
     if not form.validate_on_submit():
@@ -140,9 +146,7 @@ def undo() -> Response:
 @bp.post("/review/<int:card_id>/bury")
 @login_required
 def bury(card_id: int) -> Response:
-    card = reviews.user_card(db.session, current_user, card_id)
-    if card is None:
-        abort(404)
+    card = _card_or_404(card_id)
     reviews.bury(db.session, current_user, card, _now())
     db.session.commit()
     flash("Buried until tomorrow.", "info")
@@ -152,9 +156,7 @@ def bury(card_id: int) -> Response:
 @bp.post("/review/<int:card_id>/suspend")
 @login_required
 def suspend(card_id: int) -> Response:
-    card = reviews.user_card(db.session, current_user, card_id)
-    if card is None:
-        abort(404)
+    card = _card_or_404(card_id)
     reviews.suspend(card)
     db.session.commit()
     flash("Suspended: it will not come up until you unsuspend it.", "info")
