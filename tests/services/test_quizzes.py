@@ -69,35 +69,26 @@ def test_a_second_answer_to_the_same_question_changes_nothing(app):
 def test_a_racing_duplicate_is_settled_by_the_unique_constraint(app):
     user = make_user()
     attempt = start(user, make_bank(user), count=3)
-    qid = attempt.question_ids[0]
-    # another request stored its answer after this one loaded the attempt
-    db.session.add(
-        AttemptAnswer(
-            attempt_id=attempt.id,
-            question_id=qid,
-            position=0,
-            given="other tab",
-            correct=False,
-            answered_at=NOW,
+    assert attempt.answers == []  # this request has loaded the attempt: no answers yet
+    db.session.expire_on_commit = False
+    db.session.commit()  # end the read transaction, keep the loaded (soon stale) answers
+    # another request (a second tab) answers the same question in the meantime
+    with db.engine.begin() as other:
+        other.execute(
+            db.insert(AttemptAnswer).values(
+                attempt_id=attempt.id,
+                question_id=attempt.question_ids[0],
+                position=0,
+                given="other tab",
+                correct=False,
+                answered_at=NOW,
+            )
         )
-    )
-    db.session.commit()
-    db.session.expire(attempt, ["answers"])
-    attempt.answers  # noqa: B018 - loaded, then made stale below
-    db.session.execute(db.delete(AttemptAnswer))  # pretend this session has not seen it
-    db.session.add(
-        AttemptAnswer(
-            attempt_id=attempt.id,
-            question_id=qid,
-            position=0,
-            given="other tab",
-            correct=False,
-            answered_at=NOW,
-        )
-    )
-    db.session.commit()
     kept, new = quizzes.submit_answer(db.session, attempt, 0, "this tab", now=NOW)
-    assert kept.given == "other tab"
+    db.session.commit()
+    db.session.expire_on_commit = True
+    assert not new and kept.given == "other tab"
+    assert db.session.scalar(db.select(db.func.count()).select_from(AttemptAnswer)) == 1
 
 
 def test_retry_asks_only_the_missed_questions(app):
