@@ -245,7 +245,8 @@ def _capitalised_spans(
             gap = text[tokens[j].end() : tokens[j + 1].start()]
             nxt = tokens[j + 1].group()
             if (
-                gap != " "
+                gap not in (" ", " & ")  # "Intelligence & Innovation" is one name
+                or (gap == " & " and not _is_name_token(nxt))
                 or tokens[j].group().endswith("'s")
                 or _LOCATIVE_SUFFIX.search(tokens[j].group())
             ):
@@ -518,6 +519,13 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
             acronym = "".join(w[0] for w in other_words if w[0].isupper())
             if (
                 (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
+                # Chinese names put the family name first: "Xi" is "Xi Jinping"
+                or (
+                    len(words) == 1
+                    and words[0] == other_words[0]
+                    and words[0].lower() in gz.CHINESE_SURNAMES
+                    and other.votes["person"] > 0
+                )
                 or (len(words) == 1 and entry.text == acronym and len(acronym) >= 2)
                 or (other.votes["person"] > 0 and len(words) >= 2 and set(words) < set(other_words))
                 or (
@@ -569,10 +577,14 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
                 if not _can_be(head, "NOUN") or gz.parts_of_speech(head) == {"VERB"}:
                     continue
                 if head.endswith(("ly", "ing")) or any(
-                    not _can_be(m, "ADJ", "NOUN") or m.endswith("ly") or _plural(m)
+                    not _can_be(m, "ADJ", "NOUN") or m.endswith(("ly", "ing")) or _plural(m)
                     for m in modifiers
                 ):
                     continue  # a modifier is an adjective or a singular noun: "heart surgery"
+                if "VERB" in gz.parts_of_speech(modifiers[-1]) and "VERB" in gz.parts_of_speech(
+                    head
+                ):
+                    continue  # "face curbs" is more likely a verb and its object than a phrase
                 nxt = words[i + size].group() if i + size < len(words) else ""
                 if nxt and nxt[0].islower() and gz.parts_of_speech(nxt) == {"NOUN"}:
                     continue  # the phrase goes on: "net use" after "immoral net"
@@ -629,7 +641,7 @@ def _adjust_scores(facts: list[Fact], sentences: list[Sentence], title: str | No
             f.score -= 2.0  # "$3.3bn (£1.8bn)": the conversion repeats the fact
         if len(text.split()) < 6:
             f.score -= 1.0
-        if (quote_open[f.sentence.index] + text[: f.start].count('"')) % 2:
+        if _in_speech(text, f.start, quote_open[f.sentence.index]):
             f.score -= 2.0  # opinions quoted are less often facts worth recalling
         for s, e, head in lists[f.sentence.index]:
             if s <= f.start and f.end <= e and f.kind not in NUMERIC_KINDS:
@@ -678,6 +690,16 @@ def _harmonise_lists(facts: list[Fact], sentences: list[Sentence]) -> None:
 
 def _list_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LIST.finditer(text)]
+
+
+def _in_speech(text: str, pos: int, open_before: int) -> bool:
+    """Inside quoted speech, not a short quoted phrase ("230 countries and territories")."""
+    if (open_before + text[:pos].count('"')) % 2 == 0:
+        return False
+    start = text.rfind('"', 0, pos)
+    end = text.find('"', pos)
+    quoted = text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+    return open_before == 1 or len(quoted.split()) >= 8 or end < 0
 
 
 def _quote_state(sentences: list[Sentence]) -> dict[int, int]:

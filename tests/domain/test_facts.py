@@ -68,3 +68,25 @@ def test_titles_of_works_keep_their_small_words():
 def test_defined_acronyms_are_terms_not_organisations():
     facts = facts_of("Large language models (LLMs) need chips. Firms build LLMs in 2024 for money.")
     assert facts["LLMs"] == "other"
+
+
+def test_an_ampersand_joins_a_name():
+    facts = facts_of(
+        "He is chief executive of Shenzhen Yantu Intelligence & Innovation since 2021."
+    )
+    assert "Shenzhen Yantu Intelligence & Innovation" in facts
+
+
+def test_a_chinese_family_name_alone_refers_to_the_full_name():
+    _, body = split_title(
+        clean_article(
+            "President Xi Jinping said AI was a priority in 2018. Five years later, Xi said so again."
+        )
+    )
+    keys = {f.text: f.key for f in extract_facts(split_sentences(body))}
+    assert keys["Xi"] == keys["Xi Jinping"]
+
+
+def test_a_verb_and_its_object_is_not_a_key_phrase():
+    facts = facts_of("Chinese tech companies with deep pockets face curbs on purchases in 2024.")
+    assert "face curbs" not in facts
