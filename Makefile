@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run test lint format bench bench-reviews clean
+.PHONY: install run serve test lint format bench bench-reviews clean
+WORKERS ?= 2
+THREADS ?= 4
 
 # Reinstall only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -22,6 +24,13 @@ run: install
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp seed
 	$(BIN)/quizapp run --host $(HOST) --port $(PORT)
+
+# production: gunicorn with WORKERS processes of THREADS threads, on HOST:PORT
+serve: install
+	$(BIN)/quizapp db upgrade
+	$(BIN)/quizapp seed
+	$(BIN)/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
+		--access-logfile - --error-logfile - wsgi:app
 
 test: install
 	$(BIN)/ruff check .

@@ -23,6 +23,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_cli(app)
     register_error_pages(app)
+    register_logging(app)
     return app
 
 
@@ -52,11 +53,13 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from quizapp.web.auth import bp as auth_bp
     from quizapp.web.banks import bp as banks_bp
+    from quizapp.web.health import bp as health_bp
     from quizapp.web.main import bp as main_bp
     from quizapp.web.quiz import bp as quiz_bp
     from quizapp.web.review import bp as review_bp
 
     app.register_blueprint(main_bp)
+    app.register_blueprint(health_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(banks_bp)
     app.register_blueprint(quiz_bp)
@@ -67,6 +70,12 @@ def register_cli(app: Flask) -> None:
     from quizapp.commands import register_commands
 
     register_commands(app)
+
+
+def register_logging(app: Flask) -> None:
+    from quizapp.logs import register_request_log
+
+    register_request_log(app)
 
 
 def register_error_pages(app: Flask) -> None:

@@ -1,0 +1,32 @@
+import json
+import logging
+
+from quizapp import create_app
+
+
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_an_unreachable_database(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/missing/dir/db.sqlite3",
+        }
+    )
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"
+
+
+def test_each_request_is_logged_as_one_json_line(client, caplog):
+    with caplog.at_level(logging.INFO, logger="quizapp.request"):
+        client.get("/healthz")
+    [record] = [r for r in caplog.records if r.name == "quizapp.request"]
+    line = json.loads(record.getMessage())
+    assert line["method"] == "GET" and line["path"] == "/healthz" and line["status"] == 200
+    assert line["ms"] >= 0 and line["user"] is None
