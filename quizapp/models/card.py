@@ -50,11 +50,14 @@ class Card(db.Model):  # type: ignore[name-defined,misc]
     suspended: Mapped[bool] = mapped_column(Boolean, default=False)
     leech: Mapped[bool] = mapped_column(Boolean, default=False)
     buried_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # bumped on every change: a review from a stale tab names an old version
+    # bumped by SQLAlchemy on every UPDATE (version_id_col below): a review from a
+    # stale tab names an old version, and a racing UPDATE matches no row
     version: Mapped[int] = mapped_column(Integer, default=0)
 
     user: Mapped[User] = relationship()
     question: Mapped[Question] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ReviewLog(db.Model):  # type: ignore[name-defined,misc]

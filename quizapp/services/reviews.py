@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from quizapp.domain import scheduling
 from quizapp.domain.scheduling import Memory, Settings
@@ -15,6 +16,9 @@ from quizapp.models import Bank, Card, Question, ReviewLog, User
 from quizapp.services.banks import LIVE, visible_bank
 
 LEARNING_STATES = (1, 3)  # fsrs State.Learning, State.Relearning
+
+
+STALE_MESSAGE = "This card was already reviewed, in another tab or window."
 
 
 class StaleReview(ValueError):
@@ -143,9 +147,11 @@ def apply_rating(
     if outcome.leech:
         card.leech = True
         card.suspended = True
-    card.version += 1
     session.add(log)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        raise StaleReview(STALE_MESSAGE) from None
     return log, outcome
 
 
@@ -162,10 +168,12 @@ def review_card(
     """A rating from the review page for the card as it was shown (`seen_version`).
 
     A second tab that shows the same card submits an old version: that review is
-    refused, so the first one stands and nothing is applied twice.
+    refused, so the first one stands and nothing is applied twice. Two requests that
+    race past this check are settled by the card's version column: the second UPDATE
+    matches no row and raises StaleReview when the session flushes.
     """
     if card.version != seen_version:
-        raise StaleReview("This card was already reviewed, in another tab or window.")
+        raise StaleReview(STALE_MESSAGE)
     if card.suspended:
         raise ReviewError("This card is suspended.")
     if now < (card.last_review or now):
@@ -205,7 +213,6 @@ def undo_last(session: Session, user: User, now: datetime) -> Card | None:
     if card is None:
         return None
     _restore(card, log.card_before)
-    card.version += 1
     log.undone_at = now
     session.flush()
     return card
@@ -215,18 +222,15 @@ def bury(session: Session, user: User, card: Card, now: datetime) -> None:
     """Hide the card until the learner's next day starts."""
     _, end = scheduling.day_bounds(now, user.timezone)
     card.buried_until = end
-    card.version += 1
 
 
 def suspend(card: Card) -> None:
     card.suspended = True
-    card.version += 1
 
 
 def unsuspend(card: Card) -> None:
     card.suspended = False
     card.leech = False
-    card.version += 1
 
 
 @dataclass(frozen=True, slots=True)

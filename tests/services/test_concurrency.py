@@ -1,0 +1,99 @@
+"""Parallel requests answering and reviewing the same thing: each write happens once.
+
+Real threads, each with its own app context and database session, released together
+by a barrier; on SQLite (WAL, busy timeout) and, with TEST_DATABASE_URL, PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import AttemptAnswer, Card, QuizAttempt, ReviewLog, User
+from quizapp.services import quizzes, reviews
+from tests.builders import make_bank, make_user
+
+NOW = datetime(2026, 4, 1, 10, 0, tzinfo=UTC)
+THREADS = 8
+
+
+def race(app, work) -> list[object]:  # type: ignore[no-untyped-def]
+    barrier = threading.Barrier(THREADS)
+    results: list[object] = [None] * THREADS
+
+    def run(i: int) -> None:
+        with app.app_context():
+            barrier.wait(timeout=10)
+            try:
+                results[i] = work(i)
+            except Exception as error:  # noqa: BLE001 - the test inspects what each got
+                db.session.rollback()
+                results[i] = error
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
+def test_parallel_answers_to_one_question_are_stored_once(app):
+    user = make_user()
+    attempt = quizzes.start_attempt(
+        db.session,
+        user,
+        make_bank(user),
+        count=3,
+        types=["multiple_choice"],
+        order="best",
+        feedback="each",
+        now=NOW,
+        rng=random.Random(0),
+    )
+    db.session.commit()
+    attempt_id, user_id = attempt.id, user.id
+
+    def answer(i: int) -> bool:
+        mine = db.session.get(QuizAttempt, attempt_id)
+        _, new = quizzes.submit_answer(db.session, mine, 0, f"tab {i}", now=NOW)
+        db.session.commit()
+        return new
+
+    results = race(app, answer)
+    assert results.count(True) == 1, results
+    assert all(r in (True, False) for r in results), results
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(AttemptAnswer)) == 1
+    # the flashcard learnt from that one answer only
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+    assert db.session.get(User, user_id) is not None
+
+
+def test_parallel_ratings_of_one_card_apply_once(app):
+    user = make_user()
+    reviews.ensure_cards(db.session, user, make_bank(user), NOW)
+    db.session.commit()
+    card = reviews.next_card(db.session, user, NOW).card
+    card_id, user_id, seen = card.id, user.id, card.version
+
+    def rate(i: int) -> str:
+        me = db.session.get(User, user_id)
+        mine = db.session.get(Card, card_id)
+        reviews.review_card(db.session, me, mine, 1 + i % 4, NOW, seen_version=seen)
+        db.session.commit()
+        return "applied"
+
+    results = race(app, rate)
+    applied = [r for r in results if r == "applied"]
+    stale = [r for r in results if isinstance(r, reviews.StaleReview)]
+    assert len(applied) == 1 and len(stale) == THREADS - 1, results
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+    assert db.session.get(Card, card_id).reps == 1
