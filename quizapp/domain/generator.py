@@ -108,10 +108,14 @@ def generate_bank(
     primary_types = [t for t in ("multiple_choice", "short_answer", "cloze") if t in wanted]
     used: dict[int, str] = {}
     steps = 2 * len(ordered)
+    by_sentence: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_sentence[f.sentence.index].append(f)
+    contexts = {id(f): _context(f, facts, by_sentence, by_index, rng) for f in ordered}
     for n, fact in enumerate(ordered):
         if progress:
             progress(n, steps)
-        ctx = _context(fact, facts, by_index, rng)
+        ctx = contexts[id(fact)]
         for qtype in _rotation(primary_types, n):
             if add(BUILDERS[qtype](fact, ctx)):
                 used[id(fact)] = qtype
@@ -120,7 +124,7 @@ def generate_bank(
     for n, fact in enumerate(ordered, start=len(ordered)):
         if progress:
             progress(n, steps)
-        ctx = _context(fact, facts, by_index, rng)
+        ctx = contexts[id(fact)]
         for qtype in wanted:
             if qtype != used.get(id(fact)):
                 add(BUILDERS[qtype](fact, ctx))
@@ -178,20 +182,25 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
 
 
 def _context(
-    fact: Fact, facts: list[Fact], by_index: dict[int, Sentence], rng: random.Random
+    fact: Fact,
+    facts: list[Fact],
+    by_sentence: dict[int, list[Fact]],
+    by_index: dict[int, Sentence],
+    rng: random.Random,
 ) -> Context:
+    """What a pronoun opening the fact's sentence most likely refers to: the nearest
+    person in the six sentences before, the organisation opening the one before."""
     index = fact.sentence.index
     previous = by_index.get(index - 1)
     person = organisation = ""
-    for f in reversed(facts):
-        if f.sentence.index >= index or f.sentence.index < index - 6:
-            continue
-        name = f.aliases[0] if f.aliases else f.text
-        if f.kind == "person" and not person:
-            person = name
-        # "Its shares fell": "it" is the organisation the previous sentence opened with
-        if f.kind == "org" and f.sentence.index == index - 1 and f.start < 40:
-            organisation = name
+    for i in range(index - 1, index - 7, -1):
+        for f in reversed(by_sentence.get(i, [])):
+            name = f.aliases[0] if f.aliases else f.text
+            if f.kind == "person" and not person:
+                person = name
+            # "Its shares fell": "it" is the organisation the previous sentence opened with
+            if f.kind == "org" and i == index - 1 and f.start < 40:
+                organisation = name
     return Context(
         pool=facts,
         rng=rng,

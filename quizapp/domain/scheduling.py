@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fsrs import Card, Rating, Scheduler, State
@@ -65,7 +66,10 @@ class Preview:
         return {rating: format_interval(td) for rating, td in self.intervals.items()}
 
 
+@lru_cache(maxsize=64)
 def make_scheduler(settings: Settings) -> Scheduler:
+    """One scheduler per distinct settings: it holds no per-card state, and the
+    statistics page asks it about every card."""
     kwargs = {}
     if settings.parameters is not None:
         kwargs["parameters"] = settings.parameters

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -88,19 +87,6 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     bank: Mapped[Bank] = relationship(back_populates="questions")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "prompt": self.prompt,
-            "answer": self.answer,
-            "choices": list(self.choices),
-            "explanation": self.explanation,
-            "source_sentence": self.source_sentence,
-            "fact_kind": self.fact_kind,
-            "difficulty": self.difficulty,
-        }
 
     def __repr__(self) -> str:
         return f"<Question {self.id} {self.type} {self.prompt[:30]!r}>"

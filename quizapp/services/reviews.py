@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from quizapp.domain import scheduling
 from quizapp.domain.scheduling import Memory, Settings
 from quizapp.models import Bank, Card, Question, ReviewLog, User
-from quizapp.services.banks import LIVE, visible_bank
+from quizapp.services.banks import LIVE
 
 LEARNING_STATES = (1, 3)  # fsrs State.Learning, State.Relearning
 
@@ -334,7 +334,3 @@ def _sibling_sentence(session: Session, card_id: int | None) -> tuple[int, int] 
         return None
     card = session.get(Card, card_id)
     return _sentence_key(card) if card is not None else None
-
-
-def studyable_bank(session: Session, user: User, bank_id: int) -> Bank | None:
-    return visible_bank(session, user, bank_id)

@@ -186,13 +186,13 @@ def _highlight(sentence: str, answer: str, start: int, qtype: str) -> tuple[str,
     return sentence, "", ""
 
 
-def _guest_or_redirect() -> quizzes.GuestAttempt | None:
+def _guest_attempt() -> quizzes.GuestAttempt | None:
     return quizzes.guest_from_session(db.session, session.get(GUEST_KEY))
 
 
 @bp.route("/quiz/guest/<int:number>", methods=["GET", "POST"])
 def guest_question(number: int) -> str | Response:
-    attempt = _guest_or_redirect()
+    attempt = _guest_attempt()
     if attempt is None:
         flash("That quiz has ended. Start a new one from a bank.", "info")
         return redirect(url_for("main.index"))
@@ -225,7 +225,7 @@ def guest_question(number: int) -> str | Response:
 
 @bp.get("/quiz/guest/result")
 def guest_result() -> str | Response:
-    attempt = _guest_or_redirect()
+    attempt = _guest_attempt()
     if attempt is None:
         return redirect(url_for("main.index"))
     following = quizzes.next_position(attempt)  # type: ignore[arg-type]
@@ -249,7 +249,7 @@ def guest_result() -> str | Response:
 
 def adopt_guest_quiz(user) -> None:  # type: ignore[no-untyped-def]
     """After sign-up or sign-in: store the visitor's quiz as the user's own."""
-    guest = _guest_or_redirect()
+    guest = _guest_attempt()
     session.pop(GUEST_KEY, None)
     if guest is None:
         return

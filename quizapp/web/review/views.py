@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response
 from quizapp.domain import scheduling
 from quizapp.extensions import db
 from quizapp.models import Card
+from quizapp.services import banks as bank_service
 from quizapp.services import optimizer, reviews
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
 
@@ -46,7 +47,7 @@ def queue() -> str:
 @bp.get("/banks/<int:bank_id>/review")
 @login_required
 def bank_queue(bank_id: int) -> str:
-    if reviews.studyable_bank(db.session, current_user, bank_id) is None:
+    if bank_service.visible_bank(db.session, current_user, bank_id) is None:
         abort(404)
     return _show(bank_id)
 
@@ -54,7 +55,7 @@ def bank_queue(bank_id: int) -> str:
 @bp.post("/banks/<int:bank_id>/study")
 @login_required
 def study(bank_id: int) -> Response:
-    bank = reviews.studyable_bank(db.session, current_user, bank_id)
+    bank = bank_service.visible_bank(db.session, current_user, bank_id)
     if bank is None:
         abort(404)
     added = reviews.ensure_cards(db.session, current_user, bank, _now())
