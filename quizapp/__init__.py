@@ -20,6 +20,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_cli(app)
     register_error_pages(app)
@@ -50,7 +51,14 @@ def register_extensions(app: Flask) -> None:
         configure_engine(db.engine)
 
 
+def register_converters(app: Flask) -> None:
+    from quizapp.web.converters import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
+
+
 def register_blueprints(app: Flask) -> None:
+    from quizapp.web.account import bp as account_bp
     from quizapp.web.auth import bp as auth_bp
     from quizapp.web.banks import bp as banks_bp
     from quizapp.web.health import bp as health_bp
@@ -61,9 +69,14 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(account_bp)
     app.register_blueprint(banks_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(review_bp)
+
+    from quizapp.api import register_api
+
+    register_api(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -1,8 +1,9 @@
-"""Commands that need the app and its database: import, banks, seed."""
+"""Commands that need the app and its database: import, export, banks, seed, users, tokens."""
 
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 
 import click
 from flask import Flask, current_app
@@ -11,6 +12,7 @@ from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, User, Visibility
+from quizapp.services import accounts
 from quizapp.services.banks import visible_banks
 from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
@@ -22,6 +24,8 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(import_command)
     app.cli.add_command(banks_command)
     app.cli.add_command(seed_command)
+    app.cli.add_command(users_group)
+    app.cli.add_command(tokens_group)
 
 
 @click.command("import")
@@ -150,6 +154,82 @@ def seed_command() -> None:
             click.echo(f"{name}: already imported")
         else:
             click.echo(f"{name}: bank {bank.id}, {len(bank.questions)} questions")
+
+
+@click.group("users")
+def users_group() -> None:
+    """Accounts, for administrators."""
+
+
+@users_group.command("create")
+@click.argument("username")
+def create_user_command(username: str) -> None:
+    """Make the account USERNAME; the password is read from stdin.
+
+    At a terminal it is asked for twice, hidden; from a pipe the first line is the
+    password (`echo "$PASSWORD" | quizapp users create ada`), so it never shows up in
+    the process list or the shell history.
+    """
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        user = accounts.create_user(db.session, username, password)
+        db.session.commit()
+    except accounts.AccountError as error:
+        db.session.rollback()
+        _fail(str(error))
+    click.echo(f"Created user {user.username} (id {user.id}).")
+
+
+@users_group.command("list")
+def list_users_command() -> None:
+    """List the accounts: id, username, created."""
+    for user in db.session.scalars(db.select(User).order_by(User.id)):
+        click.echo(f"{user.id}\t{user.username}\t{user.created_at:%Y-%m-%d}")
+
+
+@click.group("tokens")
+def tokens_group() -> None:
+    """Personal API tokens, for administrators and scripts."""
+
+
+@tokens_group.command("create")
+@click.argument("username")
+@click.option("--name", default="command line", show_default=True, help="What the token is for.")
+def create_token_command(username: str, name: str) -> None:
+    """Make an API token for USERNAME and print it (the only time it is shown)."""
+    user = accounts.find_user(db.session, username)
+    if user is None:
+        _fail(f"no user named {username!r}")
+    try:
+        _, secret = accounts.create_token(db.session, user, name)
+        db.session.commit()
+    except accounts.AccountError as error:
+        db.session.rollback()
+        _fail(str(error))
+    click.echo(secret)
+
+
+@tokens_group.command("revoke")
+@click.argument("username")
+@click.argument("prefix")
+def revoke_token_command(username: str, prefix: str) -> None:
+    """Revoke USERNAME's tokens that start with PREFIX (as listed on their account page)."""
+    user = accounts.find_user(db.session, username)
+    if user is None:
+        _fail(f"no user named {username!r}")
+    now = datetime.now(UTC)
+    revoked = [
+        accounts.revoke_token(db.session, user, token.id, now)
+        for token in accounts.user_tokens(db.session, user)
+        if token.prefix.startswith(prefix) and len(prefix) >= 4
+    ]
+    if not revoked:
+        _fail(f"{username} has no live token starting with {prefix!r} (give 4+ characters)")
+    db.session.commit()
+    click.echo(f"Revoked {len(revoked)} token(s).")
 
 
 def _fail(message: str) -> None:

@@ -28,6 +28,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute"),
+        "API_RATE_LIMIT": os.environ.get("QUIZAPP_API_RATE_LIMIT", "300 per minute"),
     }
 
 

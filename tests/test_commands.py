@@ -2,6 +2,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Bank
+from quizapp.services import accounts
 from tests.builders import SAMPLE_ARTICLE, make_user
 
 
@@ -51,3 +52,32 @@ def test_export_writes_a_file(app, tmp_path):
     assert result.exit_code == 0, result.output
     assert out.read_text().startswith("// China races")
     assert runner.invoke(args=["export", "99", "--format", "json", "-o", "-"]).exit_code == 1
+
+
+def test_users_create_reads_the_password_from_stdin(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["users", "create", "grace"], input="long enough pass\n")
+    assert result.exit_code == 0, result.output
+    user = accounts.find_user(db.session, "grace")
+    assert user.check_password("long enough pass")
+    assert "long enough pass" not in result.output
+    taken = runner.invoke(args=["users", "create", "grace"], input="another password\n")
+    assert taken.exit_code == 1 and "taken" in taken.output
+    short = runner.invoke(args=["users", "create", "hopper"], input="short\n")
+    assert short.exit_code == 1 and "password" in short.output
+    assert accounts.find_user(db.session, "hopper") is None
+
+
+def test_tokens_create_prints_a_working_token_and_revoke_stops_it(app):
+    make_user("ada")
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["tokens", "create", "ada", "--name", "backup script"])
+    assert result.exit_code == 0, result.output
+    secret = result.output.strip()
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert client.get("/api/v1/reviews/next", headers=headers).status_code == 200
+    revoke = runner.invoke(args=["tokens", "revoke", "ada", secret[:10]])
+    assert revoke.exit_code == 0, revoke.output
+    assert client.get("/api/v1/reviews/next", headers=headers).status_code == 401
+    assert runner.invoke(args=["tokens", "create", "nobody"]).exit_code == 1

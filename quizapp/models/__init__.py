@@ -4,9 +4,11 @@ from quizapp.models.article import Article
 from quizapp.models.bank import Bank, Question, QuestionStatus, Visibility
 from quizapp.models.card import Card, ReviewLog
 from quizapp.models.quiz import AttemptAnswer, QuizAttempt
+from quizapp.models.token import ApiToken
 from quizapp.models.user import User
 
 __all__ = [
+    "ApiToken",
     "Article",
     "AttemptAnswer",
     "Bank",

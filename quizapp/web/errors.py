@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, Response, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from quizapp.api.errors import http_error as api_http_error
+from quizapp.api.errors import is_api_request
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood."),
@@ -28,7 +31,9 @@ def register(app: Flask) -> None:
         ), 400
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
+    def http_error(error: HTTPException) -> tuple[str, int] | Response:
+        if is_api_request():
+            return api_http_error(error)
         code = error.code or 500
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
         return render_template("errors/error.html", title=title, message=message, code=code), code

@@ -1,0 +1,3 @@
+from quizapp.web.account.views import bp
+
+__all__ = ["bp"]

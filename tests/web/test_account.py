@@ -1,0 +1,62 @@
+"""The account page: API tokens shown once, listed by prefix, revoked by their owner only."""
+
+import re
+
+from quizapp.extensions import db
+from quizapp.models import ApiToken
+from tests.builders import login, make_user
+
+
+def _make_token(client, name="phone app"):
+    response = client.post("/account/tokens", data={"name": name})
+    assert response.status_code == 200
+    match = re.search(r"data-new-token>(qz_[\w-]+)<", response.get_data(as_text=True))
+    assert match, "the new token is shown"
+    return match.group(1)
+
+
+def test_a_new_token_is_shown_once_and_works(app, client):
+    make_user("ada")
+    login(client)
+    secret = _make_token(client)
+    page = client.get("/account").get_data(as_text=True)
+    assert "phone app" in page and secret[:10] in page
+    assert secret not in page  # never again
+    api = app.test_client()
+    ok = api.get("/api/v1/reviews/next", headers={"Authorization": f"Bearer {secret}"})
+    assert ok.status_code == 200
+
+
+def test_token_names_are_escaped_and_required(client):
+    make_user("ada")
+    login(client)
+    _make_token(client, "<script>alert(1)</script>")
+    page = client.get("/account").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+    empty = client.post("/account/tokens", data={"name": "  "})
+    assert "data-new-token" not in empty.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count()).select_from(ApiToken)) == 1
+
+
+def test_only_the_owner_revokes_a_token(app, client):
+    make_user("ada")
+    make_user("mallory")
+    login(client)
+    secret = _make_token(client)
+    token = db.session.scalar(db.select(ApiToken))
+    client.post("/auth/logout")
+    login(client, "mallory")
+    assert client.post(f"/account/tokens/{token.id}/revoke").status_code == 404
+    client.post("/auth/logout")
+    login(client, "ada")
+    assert client.post(f"/account/tokens/{token.id}/revoke").status_code == 302
+    refused = app.test_client().get(
+        "/api/v1/reviews/next", headers={"Authorization": f"Bearer {secret}"}
+    )
+    assert refused.status_code == 401
+
+
+def test_the_account_page_needs_a_sign_in(client):
+    assert client.get("/account").status_code == 302
+    assert client.post("/account/tokens", data={"name": "x"}).status_code == 302
