@@ -25,11 +25,12 @@ run: install
 	$(BIN)/quizapp seed
 	$(BIN)/quizapp run --host $(HOST) --port $(PORT)
 
-# production: gunicorn with WORKERS processes of THREADS threads, on HOST:PORT
+# production: gunicorn with WORKERS processes of THREADS threads, on HOST:PORT;
+# SECRET_KEY must be set in the environment (the app refuses to start without it)
 serve: install
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp seed
-	$(BIN)/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
+	QUIZAPP_ENV=production $(BIN)/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
 		--access-logfile - --error-logfile - wsgi:app
 
 test: install

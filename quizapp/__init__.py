@@ -18,12 +18,19 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     if overrides:
         app.config.update(overrides)
     if not app.config.get("SECRET_KEY"):
+        if app.config["PRODUCTION"]:
+            raise RuntimeError(
+                "SECRET_KEY is not set. In production (QUIZAPP_ENV=production) it must come "
+                "from the environment, the same on every worker and host: generate one with "
+                "`python -c 'import secrets; print(secrets.token_hex(32))'`."
+            )
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     register_extensions(app)
     register_converters(app)
     register_blueprints(app)
     register_cli(app)
     register_error_pages(app)
+    register_security(app)
     register_logging(app)
     return app
 
@@ -89,6 +96,12 @@ def register_logging(app: Flask) -> None:
     from quizapp.logs import register_request_log
 
     register_request_log(app)
+
+
+def register_security(app: Flask) -> None:
+    from quizapp.web.security import register
+
+    register(app)
 
 
 def register_error_pages(app: Flask) -> None:

@@ -22,9 +22,15 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": int(os.environ.get("QUIZAPP_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # production: SECRET_KEY must come from the environment (make serve sets this)
+        "PRODUCTION": os.environ.get("QUIZAPP_ENV", "") == "production",
+        # served over HTTPS (usually by a reverse proxy): Secure cookies, HSTS, redirects
+        "HTTPS": os.environ.get("QUIZAPP_HTTPS", "") == "1",
+        "PROXY_COUNT": int(os.environ.get("QUIZAPP_PROXY_COUNT", "0") or 0),
         "SESSION_COOKIE_SECURE": os.environ.get("QUIZAPP_HTTPS", "") == "1",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": os.environ.get("QUIZAPP_HTTPS", "") == "1",
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute"),
