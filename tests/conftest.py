@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import MetaData
+from werkzeug.security import generate_password_hash
 
 from quizapp import create_app
 from quizapp.extensions import db
@@ -18,6 +20,18 @@ from tests.builders import SAMPLE_ARTICLE
 # TEST_DATABASE_URL runs the suite on another database (PostgreSQL in CI); by default
 # each test gets its own SQLite file.
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt takes ~0.1 s a hash by design; tests sign in hundreds of times, so they
+    hash with a cheap method unless marked `real_password_hashing`."""
+    if request.node.get_closest_marker("real_password_hashing"):
+        return
+    monkeypatch.setattr(
+        "quizapp.models.user.generate_password_hash",
+        partial(generate_password_hash, method="pbkdf2:sha256:1000"),
+    )
 
 
 @pytest.fixture()
