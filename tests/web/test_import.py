@@ -92,7 +92,7 @@ def test_bad_input_gets_a_message_and_stores_nothing(signed_in, data, message):
     response = signed_in.post(
         "/import", data={"visibility": "private", **data}, content_type="multipart/form-data"
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert message in response.get_data(as_text=True)
     assert stored() == (0, 0, 0)
 

@@ -11,29 +11,30 @@ from werkzeug.wrappers import Response
 from quizapp.extensions import db
 from quizapp.services import accounts
 from quizapp.web.account.forms import NewTokenForm, RevokeTokenForm
+from quizapp.web.form_status import form_status
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
 
-def _page(form: NewTokenForm, new_token: str | None = None) -> str:
+def _page(form: NewTokenForm, new_token: str | None = None) -> tuple[str, int]:
     return render_template(
         "account/account.html",
         form=form,
         revoke_form=RevokeTokenForm(),
         tokens=accounts.user_tokens(db.session, current_user),
         new_token=new_token,
-    )
+    ), form_status(form)
 
 
 @bp.get("")
 @login_required
-def show() -> str:
+def show() -> tuple[str, int]:
     return _page(NewTokenForm())
 
 
 @bp.post("/tokens")
 @login_required
-def create_token() -> str:
+def create_token() -> tuple[str, int]:
     form = NewTokenForm()
     if not form.validate_on_submit():
         return _page(form)

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from quizapp.extensions import db, limiter
 from quizapp.models import User
 from quizapp.web.auth.forms import LoginForm, RegisterForm
+from quizapp.web.form_status import form_status
 from quizapp.web.quiz.views import adopt_guest_quiz
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -48,7 +49,7 @@ def register() -> str | Response:
             flash("Welcome to quizapp.", "success")
             adopt_guest_quiz(user)
             return redirect(url_for("main.index"))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form), form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -64,7 +65,7 @@ def login() -> str | Response:
             adopt_guest_quiz(user)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("Wrong username or password.")
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.post("/logout")

@@ -18,6 +18,7 @@ from quizapp.services.imports import DuplicateArticle, import_bank_file, import_
 from quizapp.services.quizzes import item_statistics
 from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
+from quizapp.web.form_status import form_status
 
 bp = Blueprint("banks", __name__)
 QUESTIONS_PER_PAGE = 50
@@ -128,7 +129,9 @@ def import_article() -> str | Response:
         else:
             flash(f"Imported with {len(bank.questions)} questions.", "success")
             return redirect(url_for("banks.show", bank_id=bank.id))
-    return render_template("banks/import.html", form=form, max_mb=MAX_BYTES // 1_048_576)
+    return render_template(
+        "banks/import.html", form=form, max_mb=MAX_BYTES // 1_048_576
+    ), form_status(form)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -154,7 +157,9 @@ def edit_question(question_id: int) -> str | Response:
             db.session.commit()
             flash("Question saved. It will be kept when the bank is regenerated.", "success")
             return redirect(url_for("banks.show", bank_id=question.bank_id) + f"#q-{question.id}")
-    return render_template("banks/edit_question.html", form=form, question=question)
+    return render_template("banks/edit_question.html", form=form, question=question), form_status(
+        form
+    )
 
 
 @bp.post("/questions/<int:question_id>/retire")
@@ -242,7 +247,7 @@ def edit_details(bank_id: int) -> str | Response:
             return redirect(url_for("banks.show", bank_id=bank.id))
     return render_template(
         "banks/edit_details.html", form=form, bank=bank, article_editable=article_editable
-    )
+    ), form_status(form)
 
 
 @bp.get("/banks/<int:bank_id>/export/<fmt>")

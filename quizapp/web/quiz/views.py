@@ -13,6 +13,7 @@ from quizapp.extensions import db
 from quizapp.models import Bank, QuizAttempt
 from quizapp.services import banks as bank_service
 from quizapp.services import quizzes
+from quizapp.web.form_status import form_status
 from quizapp.web.quiz.forms import AnswerForm, QuizSettingsForm
 
 bp = Blueprint("quiz", __name__)
@@ -64,7 +65,7 @@ def new(bank_id: int) -> str | Response:
             return redirect(url_for("quiz.guest_question", number=1))
     return render_template(
         "quiz/new.html", form=form, bank=bank, guest_limit=quizzes.GUEST_MAX_QUESTIONS
-    )
+    ), form_status(form)
 
 
 @bp.get("/quiz/<int:attempt_id>")
@@ -120,7 +121,7 @@ def _question_page(attempt, q, number, form, given, next_url, last):  # type: ig
         next_url=next_url,
         last=last,
         highlight=_highlight(q.source_sentence, q.answer, q.answer_start, q.type),
-    )
+    ), form_status(form)
 
 
 @bp.get("/quiz/<int:attempt_id>/result")

@@ -16,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.services import banks as bank_service
 from quizapp.services import optimizer, reviews
+from quizapp.web.form_status import form_status
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
 
 bp = Blueprint("review", __name__)
@@ -198,7 +199,7 @@ def settings() -> str | Response:
         optimiser_installed=optimizer.available(),
         reviews=optimizer.review_count(db.session, current_user),
         min_reviews=optimizer.MIN_REVIEWS,
-    )
+    ), form_status(form)
 
 
 @bp.post("/settings/optimise")
