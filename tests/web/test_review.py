@@ -118,6 +118,19 @@ def test_settings_are_saved_and_checked(app, client):
         },
     ).get_data(as_text=True)
     assert "between 0.70 and 0.97" in bad and "Like: 1m 10m" in bad
+    no_new_cards = client.post(
+        "/settings",
+        data={
+            "desired_retention": "0.9",
+            "new_per_day": "0",
+            "max_reviews_per_day": "50",
+            "learning_steps": "1m",
+            "timezone": "UTC",
+        },
+    )
+    assert no_new_cards.status_code == 302  # 0 is a real answer, not a missing one
+    db.session.expire_all()
+    assert user.new_per_day == 0
 
 
 def test_statistics_page_draws_its_charts(app, client):

@@ -1,7 +1,7 @@
 from flask_wtf import FlaskForm
 from wtforms import FloatField, HiddenField, IntegerField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp
 
 from quizapp.domain.scheduling import zone
 
@@ -22,7 +22,9 @@ class SettingsForm(FlaskForm):
         "time but you will forget more.",
     )
     new_per_day = IntegerField(
-        "New cards per day", validators=[DataRequired(), NumberRange(0, 9999)]
+        "New cards per day",
+        # InputRequired, not DataRequired: 0 (no new cards today) is a real answer
+        validators=[InputRequired(), NumberRange(0, 9999)],
     )
     max_reviews_per_day = IntegerField(
         "Maximum reviews per day", validators=[DataRequired(), NumberRange(1, 99999)]
