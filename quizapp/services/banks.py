@@ -6,11 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import QUESTION_TYPES
-from quizapp.models import AttemptAnswer, Bank, Card, Question, QuestionStatus, User, Visibility
+from quizapp.models import (
+    Article,
+    AttemptAnswer,
+    Bank,
+    Card,
+    Question,
+    QuestionStatus,
+    User,
+    Visibility,
+)
 from quizapp.services.imports import to_model
 
 LIVE = (QuestionStatus.ACTIVE, QuestionStatus.EDITED)
@@ -37,16 +46,27 @@ def visible_banks(
     session: Session, user: User | None, *, everything: bool = False
 ) -> list[BankSummary]:
     """The banks this user may study, built-in first; `everything` for the admin CLI."""
+    visible = True if everything else _visible_to(user)
     counts = (
         select(Question.bank_id, func.count().label("n"))
-        .where(Question.status.in_(LIVE))
+        .where(
+            Question.status.in_(LIVE),
+            Question.bank_id.in_(select(Bank.id).where(visible)),  # not every bank's
+        )
         .group_by(Question.bank_id)
         .subquery()
     )
     rows = session.execute(
         select(Bank, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.bank_id == Bank.id)
-        .where(True if everything else _visible_to(user))
+        .where(visible)
+        # the list shows each article's title and byline, never its text
+        .options(
+            selectinload(Bank.article).load_only(
+                Article.title, Article.publisher, Article.published_on, Article.source
+            ),
+            selectinload(Bank.owner).load_only(User.username),
+        )
         .order_by(Bank.owner_id.is_not(None), Bank.created_at.desc(), Bank.id.desc())
     ).all()
     reviewed: dict[int, int] = {}
@@ -197,11 +217,68 @@ def set_visibility(bank: Bank, visibility: Visibility) -> None:
     bank.visibility = visibility
 
 
-def question_filters(questions: list[Question]) -> tuple[list[str], list[str]]:
-    """The types and kinds present, in a stable order, for the filter controls."""
-    types = [t for t in QUESTION_TYPES if any(q.type == t for q in questions)]
-    kinds = sorted({q.fact_kind for q in questions})
-    return types, kinds
+@dataclass(frozen=True, slots=True)
+class QuestionPage:
+    """One page of a bank's questions and what the page around them needs."""
+
+    questions: list[Question]
+    matching: int  # questions that pass the filters, on all pages
+    shown_total: int  # live questions in the bank
+    types: list[str]  # present in the bank, for the filter controls
+    kinds: list[str]
+    sentence_spans: set[tuple[int, int]]  # source sentences to mark in the article
+
+
+def question_page(
+    session: Session,
+    bank: Bank,
+    *,
+    qtype: str | None,
+    kind: str | None,
+    page: int,
+    per_page: int,
+    include_retired: bool,
+) -> QuestionPage:
+    """Only the page's questions are loaded as objects; the filters, counts and marked
+    sentences come from narrow queries (a bank has hundreds of questions)."""
+    in_bank = [Question.bank_id == bank.id]
+    if not include_retired:
+        in_bank.append(Question.status.in_(LIVE))
+    present = session.execute(
+        select(Question.type, Question.fact_kind).where(*in_bank).distinct()
+    ).all()
+    spans = {
+        (start, end)
+        for start, end in session.execute(
+            select(Question.sentence_start, Question.sentence_end).where(*in_bank).distinct()
+        )
+    }
+    filters = list(in_bank)
+    if qtype:
+        filters.append(Question.type == qtype)
+    if kind:
+        filters.append(Question.fact_kind == kind)
+    matching = session.scalar(select(func.count()).select_from(Question).where(*filters)) or 0
+    live = session.scalar(
+        select(func.count())
+        .select_from(Question)
+        .where(Question.bank_id == bank.id, Question.status.in_(LIVE))
+    )
+    questions = session.scalars(
+        select(Question)
+        .where(*filters)
+        .order_by(Question.rank)
+        .offset(max(page - 1, 0) * per_page)
+        .limit(per_page)
+    ).all()
+    return QuestionPage(
+        questions=list(questions),
+        matching=matching,
+        shown_total=live or 0,
+        types=[t for t in QUESTION_TYPES if any(row.type == t for row in present)],
+        kinds=sorted({row.fact_kind for row in present}),
+        sentence_spans=spans,
+    )
 
 
 def update_details(

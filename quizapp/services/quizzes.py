@@ -101,7 +101,7 @@ def submit_answer(
     race between two requests.
     """
     question = question_at(session, attempt, position)
-    existing = answered(attempt).get(question.id)
+    existing = stored_answer(session, attempt, question.id)
     if existing is not None:
         return existing, False
     given = given.strip()[:500]
@@ -119,13 +119,27 @@ def submit_answer(
             session.flush()
     except IntegrityError:
         session.expire(attempt, ["answers"])
-        return answered(attempt)[question.id], False
+        return stored_answer(session, attempt, question.id), False  # type: ignore[return-value]
     session.expire(attempt, ["answers"])
     # the question's flashcard learns from the quiz too: right = Good, wrong = Again
     record_quiz_answer(session, attempt.user, question, answer.correct, now)
-    if next_position(attempt) is None and attempt.finished_at is None:
+    # counted, not loaded: an "all questions" quiz has hundreds of answers
+    done = session.scalar(
+        select(func.count())
+        .select_from(AttemptAnswer)
+        .where(AttemptAnswer.attempt_id == attempt.id)
+    )
+    if (done or 0) >= len(attempt.question_ids) and attempt.finished_at is None:
         attempt.finished_at = now
     return answer, True
+
+
+def stored_answer(session: Session, attempt: QuizAttempt, question_id: int) -> AttemptAnswer | None:
+    return session.scalar(
+        select(AttemptAnswer).where(
+            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.question_id == question_id
+        )
+    )
 
 
 def score(attempt: QuizAttempt) -> Score:

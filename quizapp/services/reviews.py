@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -255,10 +255,12 @@ def _reviews_today(session: Session, user: User, now: datetime) -> tuple[int, in
         ReviewLog.undone_at.is_(None),
         ReviewLog.reviewed_at >= start,
     )
-    done = session.scalar(select(func.count()).where(today)) or 0
-    first_reviews = session.scalars(select(ReviewLog.card_before).where(today)).all()
-    new = sum(1 for before in first_reviews if before.get("reps") == 0)
-    return done, new
+    # one query, counted in the database: the JSON path works on SQLite and PostgreSQL
+    was_new = case((ReviewLog.card_before["reps"].as_integer() == 0, 1), else_=0)
+    done, new = session.execute(
+        select(func.count(), func.coalesce(func.sum(was_new), 0)).where(today)
+    ).one()
+    return int(done), int(new)
 
 
 def next_card(

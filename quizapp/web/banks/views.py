@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
 from quizapp.interop.readers import is_bank_file
-from quizapp.models import Bank, Question, QuestionStatus, Visibility
+from quizapp.models import Bank, Question, Visibility
 from quizapp.services import banks as bank_service
 from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
@@ -44,34 +44,45 @@ def show(bank_id: int) -> str:
     is_owner = bank_service.owns(current_user, bank)
     qtype = request.args.get("type") or None
     kind = request.args.get("kind") or None
-    all_questions = bank_service.bank_questions(db.session, bank, include_retired=is_owner)
-    types, kinds = bank_service.question_filters(all_questions)
-    matching = [
-        q
-        for q in all_questions
-        if (qtype is None or q.type == qtype) and (kind is None or q.fact_kind == kind)
-    ]
-    pages = max(1, -(-len(matching) // QUESTIONS_PER_PAGE))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    wanted = max(request.args.get("page", 1, type=int) or 1, 1)
+    found = bank_service.question_page(
+        db.session,
+        bank,
+        qtype=qtype,
+        kind=kind,
+        page=wanted,
+        per_page=QUESTIONS_PER_PAGE,
+        include_retired=is_owner,
+    )
+    pages = max(1, -(-found.matching // QUESTIONS_PER_PAGE))
+    page = min(wanted, pages)
+    if page != wanted:  # past the last page: show the last one
+        found = bank_service.question_page(
+            db.session,
+            bank,
+            qtype=qtype,
+            kind=kind,
+            page=page,
+            per_page=QUESTIONS_PER_PAGE,
+            include_retired=is_owner,
+        )
     first = (page - 1) * QUESTIONS_PER_PAGE
-    questions = matching[first : first + QUESTIONS_PER_PAGE]
-    spans = {(q.sentence_start, q.sentence_end) for q in all_questions}
     return render_template(
         "banks/show.html",
         bank=bank,
-        questions=questions,
+        questions=found.questions,
         page=page,
         pages=pages,
         first_number=first + 1,
-        paragraphs=article_paragraphs(bank.article.text, spans),
-        types=types,
-        kinds=kinds,
+        paragraphs=article_paragraphs(bank.article.text, found.sentence_spans),
+        types=found.types,
+        kinds=found.kinds,
         qtype=qtype,
         kind=kind,
         is_owner=is_owner,
         action_form=ActionForm(),
         stats=item_statistics(db.session, bank) if is_owner else {},
-        total=sum(1 for q in all_questions if q.status != QuestionStatus.RETIRED),
+        total=found.shown_total,
     )
 
 

@@ -88,7 +88,7 @@ def question(attempt_id: int, number: int) -> str | Response:
     except quizzes.QuizError:
         abort(404)
     form = AnswerForm()
-    given = quizzes.answered(attempt).get(q.id)
+    given = quizzes.stored_answer(db.session, attempt, q.id)
     if form.validate_on_submit():
         given, _ = quizzes.submit_answer(
             db.session, attempt, position, form.answer.data or "", now=_now()
