@@ -6,16 +6,31 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run serve test lint format bench bench-reviews clean
+.PHONY: install run serve test lint format lock audit bench bench-reviews bench-reviews-pg bench-load clean
 WORKERS ?= 2
 THREADS ?= 4
 
-# Reinstall only when the dependencies change.
-$(STAMP): pyproject.toml
+# Reinstall only when the dependencies change. requirements.lock pins every package
+# to the versions the suite last passed with, so two installs are the same install.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
+
+# after changing dependencies in pyproject.toml: resolve afresh and pin the result
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet -e '.[dev]'
+	{ echo "# Exact versions that \`make install\` installs (pip -c), from \`make lock\`; \`make audit\` checks them."; \
+	  .venv-lock/bin/python -m pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .venv-lock
+
+# known vulnerabilities in the installed (= locked) packages; --strict fails when a
+# package cannot be checked, so "no findings" always means "all checked"
+audit: install
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 
 install: $(STAMP)
 
@@ -52,6 +67,14 @@ bench: install
 # a million cards and ten million review logs: takes several minutes
 bench-reviews: install
 	$(BIN)/python bench/review_queue.py
+
+# the same on a throwaway PostgreSQL (installed from apt if missing)
+bench-reviews-pg: install
+	.ci/with-postgres sh -c 'DATABASE_URL=$$PG_URL $(BIN)/python bench/review_queue.py'
+
+# requests per second and p50/p99 under gunicorn, against a bare Flask app (needs wrk)
+bench-load: install
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache .hypothesis

@@ -64,23 +64,25 @@ def _free_port() -> int:
 
 def _start(url: str, marker: Path, pause: bool, tmp_path: Path) -> tuple[subprocess.Popen, int]:
     port = _free_port()
+    log = tmp_path / "server.log"
     script = tmp_path / "server.py"
     script.write_text(SERVER)
-    process = subprocess.Popen(  # noqa: S603  (our own interpreter and script)
-        [sys.executable, str(script), url, str(port), str(marker), "1" if pause else "0"],
-        cwd=Path(__file__).resolve().parent.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    with log.open("ab") as errors:  # the child keeps its own copy of the descriptor
+        process = subprocess.Popen(  # noqa: S603  (our own interpreter and script)
+            [sys.executable, str(script), url, str(port), str(marker), "1" if pause else "0"],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+    deadline = time.monotonic() + 120  # generous: CI machines are shared
+    while time.monotonic() < deadline and process.poll() is None:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
             return process, port
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.1)
     process.kill()
-    pytest.fail("the server did not start")
+    pytest.fail(f"the server did not start:\n{log.read_text()[-2000:]}")
 
 
 def _post_article(port: int, token: str) -> int | None:

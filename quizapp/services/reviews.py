@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -292,15 +293,17 @@ def next_card(
     if bank_id is not None:
         base = base.where(Question.bank_id == bank_id)
 
-    def count(*conditions: object) -> int:
-        return (
-            session.scalar(select(func.count()).select_from(base.where(*conditions).subquery()))
-            or 0
-        )
+    def tally(*conditions: Any) -> Any:
+        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
 
-    learning = count(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end)
-    due = count(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now)
-    new = min(count(Card.reps == 0), new_allowed)
+    # the three counts in one pass over the learner's cards, not three
+    counts = base.with_only_columns(
+        tally(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end),
+        tally(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now),
+        tally(Card.reps == 0),
+    )
+    learning, due, new_total = (int(n) for n in session.execute(counts).one())
+    new = min(new_total, new_allowed)
 
     avoid = _sibling_sentence(session, last_card_id)
     candidates: list[Card] = []
