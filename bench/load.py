@@ -5,7 +5,7 @@
 
 Load generator: wrk (`apt-get install wrk`), with a Lua script per write endpoint so
 that every POST is a new answer or review with a fresh CSRF-protected form, never a
-replay. The app runs under gunicorn on 127.0.0.1 with the built-in bank, and 20 users
+replay. The app runs under gunicorn on 127.0.0.1 with the built-in bank, and 40 users
 each with a quiz over the whole bank and a flashcard for every question. In the same
 run, bench/bare_app.py (one template, one 10-row SQLAlchemy query) under the same
 gunicorn settings gives the ceiling; each page's throughput is printed as a ratio of it.
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-USERS = 20
+USERS = 40  # 20 answer quizzes, 20 review: about 10,000 fresh writes of each kind
 PASSWORD = "load test password"  # noqa: S105  (throwaway accounts in a temp database)
 
 
@@ -110,7 +110,11 @@ def prepare_database(env: dict[str, str]) -> dict[str, object]:
             )  # fmt: skip
             ensure_cards(db.session, user, bank, datetime.now(UTC))
             db.session.commit()
-            answers += [(n, attempt.id, p + 1) for p in range(len(attempt.question_ids))]
+            # half the users answer quizzes, the other half review: a quiz answer is a
+            # review of its card too, and would make a prepared review's version stale
+            if n < USERS // 2:
+                answers += [(n, attempt.id, p + 1) for p in range(len(attempt.question_ids))]
+                continue
             cards = db.session.execute(
                 db.select(Card.id, Card.version).where(Card.user_id == user.id)
             ).all()
@@ -194,6 +198,20 @@ def run_wrk(
     total = re.search(r"(\d+) requests in", out)
     return Result(rps, percentile("50"), percentile("99"), int(errors.group(1)) if errors else 0,
                   int(total.group(1)) if total else 0)  # fmt: skip
+
+
+def stored_writes(database: str) -> dict[str, int]:
+    """What the writes left in the database: each answer and review exactly once."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database)
+    with engine.connect() as connection:
+        answers = connection.execute(text("SELECT count(*) FROM attempt_answers")).scalar()
+        reviews = connection.execute(
+            text("SELECT count(*) FROM review_logs WHERE source = 'review'")
+        ).scalar()
+    engine.dispose()
+    return {"answers": int(answers or 0), "reviews": int(reviews or 0)}
 
 
 def main() -> None:
@@ -292,7 +310,8 @@ def main() -> None:
         for server in (app_server, bare_server):
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
+    stored = stored_writes(env["DATABASE_URL"])
+    shutil.rmtree(work, ignore_errors=True)
 
     print(f"\n{'page':28} {'clients':>7} {'req/s':>8} {'x bare':>7} {'p50 ms':>8} "
           f"{'p99 ms':>8} {'errors':>7}")  # fmt: skip
@@ -304,6 +323,15 @@ def main() -> None:
               f"{r.p99_ms:8.1f} {r.errors:7d}")  # fmt: skip
         if not name.startswith("bare"):
             verdicts.append((ratio >= 0.5, clients < 10 or r.p99_ms < 50, r.errors == 0))
+    sent = {
+        kind: sum(r.requests for name, _, r in rows if name == label)
+        for kind, label in (("answers", "submit an answer"), ("reviews", "submit a review"))
+    }
+    print(
+        f"\nstored: {stored['answers']:,} answers for {sent['answers']:,} answer requests "
+        f"completed, {stored['reviews']:,} reviews for {sent['reviews']:,} (a request still "
+        "in flight when wrk stops is stored but not counted as completed)"
+    )
     print(
         f"\npages at >= 0.5 of the bare app: {sum(v[0] for v in verdicts)}/{len(verdicts)}; "
         f"p99 < 50 ms at 10 clients: {sum(v[1] for v in verdicts)}/{len(verdicts)}; "

@@ -196,6 +196,19 @@ def main() -> None:
             print("EXPLAIN QUERY PLAN (next due card):")
             for row in plan:
                 print("   ", row[-1])
+        elif db.engine.dialect.name == "postgresql":
+            plan = db.session.execute(
+                text(
+                    "EXPLAIN SELECT cards.id FROM cards JOIN questions "
+                    "ON questions.id = cards.question_id WHERE cards.user_id = :u "
+                    "AND NOT cards.suspended AND cards.reps > 0 AND cards.due <= :now "
+                    "ORDER BY cards.due LIMIT 8"
+                ),
+                {"u": user.id, "now": NOW},
+            )
+            print("EXPLAIN (next due card):")
+            for row in plan:
+                print("   ", row[0])
         db.session.remove()
         db.engine.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the full-size database is about 2 GB
