@@ -10,24 +10,19 @@ imports it normally.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select, text
 
 from quizapp.extensions import db
 from quizapp.models import Article, Bank, Question
 from quizapp.services.accounts import create_token, create_user
+from tests import live_server
 from tests.builders import SAMPLE_ARTICLE
 
 SERVER = """
@@ -56,49 +51,17 @@ app.run(host="127.0.0.1", port=port, threaded=True, use_reloader=False)
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(url: str, marker: Path, pause: bool, tmp_path: Path) -> tuple[subprocess.Popen, int]:
-    port = _free_port()
-    log = tmp_path / "server.log"
+def _start(url: str, marker: Path, pause: bool, tmp_path: Path):  # type: ignore[no-untyped-def]
+    port = live_server.free_port()
     script = tmp_path / "server.py"
     script.write_text(SERVER)
-    with log.open("ab") as errors:  # the child keeps its own copy of the descriptor
-        process = subprocess.Popen(  # noqa: S603  (our own interpreter and script)
-            [sys.executable, str(script), url, str(port), str(marker), "1" if pause else "0"],
-            cwd=Path(__file__).resolve().parent.parent,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-        )
-    deadline = time.monotonic() + 120  # generous: CI machines are shared
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
-            return process, port
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    process.kill()
-    pytest.fail(f"the server did not start:\n{log.read_text()[-2000:]}")
+    command = [sys.executable, str(script), url, str(port), str(marker), "1" if pause else "0"]
+    return live_server.start(command, port, tmp_path / "server.log"), port
 
 
-def _post_article(port: int, token: str) -> int | None:
-    request = urllib.request.Request(  # noqa: S310  (loopback)
-        f"http://127.0.0.1:{port}/api/v1/articles",
-        data=json.dumps({"text": SAMPLE_ARTICLE}).encode(),
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-        method="POST",
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (urllib.error.URLError, ConnectionError, OSError):
-        return None  # the server died mid-request, as it should here
+def _post_article(port: int, token: str) -> int:
+    status, _ = live_server.call(port, "POST", "/articles", token, {"text": SAMPLE_ARTICLE})
+    return status  # 0 when the server died mid-request, as it should here
 
 
 def _stored() -> tuple[int, int, int]:
