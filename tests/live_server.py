@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import time
@@ -27,6 +28,9 @@ def free_port() -> int:
 def start(command: list[str], port: int, log: Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
     """Start `command` (which serves on `port`) and wait for /healthz; its stderr goes to
     `log`, shown if it never answers."""
+    env = dict(os.environ if env is None else env)
+    # set by Flask's CLI when an earlier test ran it; it makes app.run() a no-op
+    env.pop("FLASK_RUN_FROM_CLI", None)
     with log.open("ab") as errors:  # the child keeps its own copy of the descriptor
         process = subprocess.Popen(  # noqa: S603  (our own interpreter and scripts)
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors
@@ -38,8 +42,9 @@ def start(command: list[str], port: int, log: Path, env: dict[str, str] | None =
             return process
         except OSError:  # refused, reset or timed out while it boots
             time.sleep(0.1)
+    code = process.poll()
     process.kill()
-    pytest.fail(f"the server did not start:\n{log.read_text()[-2000:]}")
+    pytest.fail(f"the server did not start (exit status {code}):\n{log.read_text()[-2000:]}")
 
 
 @contextmanager

@@ -30,6 +30,7 @@ import sys, time
 from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.orm import Session
+from werkzeug.serving import run_simple
 from quizapp import create_app
 from quizapp.models import Article
 
@@ -47,7 +48,7 @@ def hold(session):
         time.sleep(120)  # the test kills us here
 
 app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "crash-test"})
-app.run(host="127.0.0.1", port=port, threaded=True, use_reloader=False)
+run_simple("127.0.0.1", port, app, threaded=True)
 """
 
 
