@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.exc import StaleDataError
 
 from quizapp.domain import scheduling
@@ -301,29 +301,26 @@ def next_card(
         tally(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end),
         tally(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now),
         tally(Card.reps == 0),
+        tally(Card.reps > 0, Card.due <= now),  # due now, learning or not
     )
-    learning, due, new_total = (int(n) for n in session.execute(counts).one())
+    learning, due, new_total, due_now = (int(n) for n in session.execute(counts).one())
     new = min(new_total, new_allowed)
 
     avoid = _sibling_sentence(session, last_card_id)
+    # the counts say which of the three lists to read, so the page runs one query here
+    with_question = base.options(contains_eager(Card.question).joinedload(Question.bank))
     candidates: list[Card] = []
     if reviews_left:
-        candidates = list(
-            session.scalars(base.where(Card.reps > 0, Card.due <= now).order_by(Card.due).limit(8))
-        )
-        if not candidates and new:
-            candidates = list(
-                session.scalars(base.where(Card.reps == 0).order_by(Card.due, Card.id).limit(8))
-            )
-        if not candidates:
+        if due_now:
+            query = with_question.where(Card.reps > 0, Card.due <= now).order_by(Card.due)
+        elif new:
+            query = with_question.where(Card.reps == 0).order_by(Card.due, Card.id)
+        else:
             # a learning step not yet up: show it early rather than end the session
-            candidates = list(
-                session.scalars(
-                    base.where(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end)
-                    .order_by(Card.due)
-                    .limit(8)
-                )
-            )
+            query = with_question.where(
+                Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end
+            ).order_by(Card.due)
+        candidates = list(session.scalars(query.limit(8)))
     card = next((c for c in candidates if _sentence_key(c) != avoid), None)
     if card is None and candidates:
         card = candidates[0]
