@@ -283,29 +283,26 @@ def main() -> None:
                 rows.append((name, clients, result))
             # writes: every request a new answer / review, never a replay
             budget = 600 * args.seconds * (2 if clients > 1 else 1)
-            items = [
-                (f"/quiz/{a}/{p}", sessions[u][0],
-                 urllib.parse.urlencode({"csrf_token": sessions[u][1], "answer": "x"}))
-                for u, a, p in take("answers", answers, budget)  # type: ignore[arg-type]
-            ]  # fmt: skip
-            script = work / "answer.lua"
-            write_script(script, "POST", items, threads)
-            result = run_wrk(f"{base}/", clients, args.seconds, script, None)
-            if result.requests > len(items):
-                print(f"  note: {result.requests - len(items)} answers were replays (pool spent)")
-            rows.append(("submit an answer", clients, result))
-            items = [
-                (f"/review/{c}", sessions[u][0],
-                 urllib.parse.urlencode({"csrf_token": sessions[u][1], "rating": 3,
-                                         "version": v}))
-                for u, c, v in take("reviews", reviews, budget)  # type: ignore[arg-type]
-            ]  # fmt: skip
-            script = work / "review.lua"
-            write_script(script, "POST", items, threads)
-            result = run_wrk(f"{base}/", clients, args.seconds, script, None)
-            if result.requests > len(items):
-                print(f"  note: {result.requests - len(items)} reviews were replays (pool spent)")
-            rows.append(("submit a review", clients, result))
+            writes = {
+                "submit an answer": [
+                    (f"/quiz/{a}/{p}", sessions[u][0],
+                     urllib.parse.urlencode({"csrf_token": sessions[u][1], "answer": "x"}))
+                    for u, a, p in take("answers", answers, budget)  # type: ignore[arg-type]
+                ],
+                "submit a review": [
+                    (f"/review/{c}", sessions[u][0],
+                     urllib.parse.urlencode({"csrf_token": sessions[u][1], "rating": 3,
+                                             "version": v}))
+                    for u, c, v in take("reviews", reviews, budget)  # type: ignore[arg-type]
+                ],
+            }  # fmt: skip
+            for name, items in writes.items():
+                script = work / "write.lua"
+                write_script(script, "POST", items, threads)
+                result = run_wrk(f"{base}/", clients, args.seconds, script, None)
+                if result.requests > len(items):
+                    print(f"  note: {name}: {result.requests - len(items)} replays (pool spent)")
+                rows.append((name, clients, result))
     finally:
         for server in (app_server, bare_server):
             server.send_signal(signal.SIGTERM)

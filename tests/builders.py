@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from datetime import UTC, datetime
+
 from flask.testing import FlaskClient
 
 from quizapp.domain.documents import Document
+from quizapp.domain.questions import QUESTION_TYPES
 from quizapp.extensions import db
-from quizapp.models import Bank, User, Visibility
+from quizapp.models import Bank, QuizAttempt, User, Visibility
 from quizapp.services.imports import import_document
+from quizapp.services.quizzes import start_attempt
 
 SAMPLE_ARTICLE = """Harbour city opens record solar farm
 
@@ -57,6 +62,21 @@ def make_bank(
     bank = import_document(db.session, Document(text=text), owner=owner, visibility=visibility)
     db.session.commit()
     return bank
+
+
+def make_attempt(user: User, bank: Bank, count: int | None = None, seed: int = 1) -> QuizAttempt:
+    """A quiz on `bank`, every type, best first, feedback after each answer."""
+    return start_attempt(
+        db.session,
+        user,
+        bank,
+        count=count,
+        types=list(QUESTION_TYPES),
+        order="best",
+        feedback="each",
+        now=datetime.now(UTC),
+        rng=random.Random(seed),
+    )
 
 
 def login(

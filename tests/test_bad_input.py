@@ -9,7 +9,6 @@ changes nothing and says so, which is what a double-click must get.
 from __future__ import annotations
 
 import io
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,9 +30,9 @@ from quizapp.models import (
     ReviewLog,
     User,
 )
-from quizapp.services import accounts, quizzes
+from quizapp.services import accounts
 from quizapp.services.reviews import ensure_cards
-from tests.builders import SAMPLE_ARTICLE, SECOND_ARTICLE, login, make_bank, make_user
+from tests.builders import SAMPLE_ARTICLE, SECOND_ARTICLE, login, make_attempt, make_bank, make_user
 
 SCRIPT = "<script>alert('x')</script>"
 TABLES = (Article, Bank, Question, QuizAttempt, AttemptAnswer, Card, ReviewLog, User, ApiToken)
@@ -66,17 +65,7 @@ def world(app: Flask, tmp_path) -> World:  # type: ignore[no-untyped-def]
     mallory = make_user("mallory")
     bank = make_bank(owner=ada)
     theirs = make_bank(owner=mallory, text=SECOND_ARTICLE)
-    attempt = quizzes.start_attempt(
-        db.session,
-        ada,
-        bank,
-        count=3,
-        types=["multiple_choice", "true_false", "cloze", "short_answer"],
-        order="best",
-        feedback="each",
-        now=datetime.now(UTC),
-        rng=random.Random(1),
-    )
+    attempt = make_attempt(ada, bank, count=3)
     ensure_cards(db.session, ada, bank, datetime.now(UTC))
     ensure_cards(db.session, mallory, theirs, datetime.now(UTC))
     card = db.session.scalar(db.select(Card).where(Card.user_id == ada.id))

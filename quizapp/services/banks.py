@@ -222,6 +222,8 @@ class QuestionPage:
     """One page of a bank's questions and what the page around them needs."""
 
     questions: list[Question]
+    page: int  # the page shown: the one asked for, or the last one
+    pages: int
     matching: int  # questions that pass the filters, on all pages
     shown_total: int  # live questions in the bank
     types: list[str]  # present in the bank, for the filter controls
@@ -259,6 +261,7 @@ def question_page(
     if kind:
         filters.append(Question.fact_kind == kind)
     matching = session.scalar(select(func.count()).select_from(Question).where(*filters)) or 0
+    page = min(max(page, 1), max(1, -(-matching // per_page)))  # past the end: the last page
     live = session.scalar(
         select(func.count())
         .select_from(Question)
@@ -268,11 +271,13 @@ def question_page(
         select(Question)
         .where(*filters)
         .order_by(Question.rank)
-        .offset(max(page - 1, 0) * per_page)
+        .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
     return QuestionPage(
         questions=list(questions),
+        page=page,
+        pages=max(1, -(-matching // per_page)),
         matching=matching,
         shown_total=live or 0,
         types=[t for t in QUESTION_TYPES if any(row.type == t for row in present)],

@@ -97,3 +97,39 @@ def test_regenerate_keeps_edits_retirements_and_history(app):
     assert edited.prompt == "My own wording: _____" and edited.status == QuestionStatus.EDITED
     assert retired.status == QuestionStatus.RETIRED
     assert [q.rank for q in bank.questions] == list(range(before))
+
+
+def test_question_pages_follow_bank_order_and_clamp_past_the_end(app):
+    bank = make_bank(make_user())
+    ordered = [q.id for q in bank.questions]
+    per_page = 7
+    pages = -(-len(ordered) // per_page)
+
+    def page(n, **filters):
+        return banks.question_page(
+            db.session,
+            bank,
+            qtype=filters.get("qtype"),
+            kind=filters.get("kind"),
+            page=n,
+            per_page=per_page,
+            include_retired=False,
+        )
+
+    first = page(1)
+    assert [q.id for q in first.questions] == ordered[:per_page]
+    assert (first.pages, first.matching, first.shown_total) == (pages, len(ordered), len(ordered))
+    assert {(q.sentence_start, q.sentence_end) for q in bank.questions} == first.sentence_spans
+    assert set(first.types) == {q.type for q in bank.questions}
+    beyond = page(pages + 5)
+    assert beyond.page == pages
+    assert [q.id for q in beyond.questions] == ordered[(pages - 1) * per_page :]
+    assert page(0).page == 1
+    cloze = page(1, qtype="cloze")
+    assert cloze.matching == sum(1 for q in bank.questions if q.type == "cloze")
+    assert cloze.types == first.types  # the filter controls still offer every type
+
+    banks.retire_question(bank.questions[0])
+    db.session.commit()
+    assert page(1).shown_total == len(ordered) - 1
+    assert ordered[0] not in [q.id for q in page(1).questions]

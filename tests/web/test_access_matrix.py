@@ -9,7 +9,6 @@ route the app has, so a new route cannot be added without deciding who may use i
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -17,9 +16,9 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Card
-from quizapp.services import accounts, quizzes
+from quizapp.services import accounts
 from quizapp.services.reviews import ensure_cards
-from tests.builders import SECOND_ARTICLE, login, make_bank, make_user
+from tests.builders import SECOND_ARTICLE, login, make_attempt, make_bank, make_user
 
 
 @dataclass(frozen=True)
@@ -112,17 +111,7 @@ def world(app) -> World:
     make_user("mallory")
     bank = make_bank(owner=ada)
     question = bank.questions[0]
-    attempt = quizzes.start_attempt(
-        db.session,
-        ada,
-        bank,
-        count=None,
-        types=["multiple_choice", "true_false", "cloze", "short_answer"],
-        order="best",
-        feedback="each",
-        now=datetime.now(UTC),
-        rng=random.Random(1),
-    )
+    attempt = make_attempt(ada, bank)
     ensure_cards(db.session, ada, bank, datetime.now(UTC))
     card = db.session.scalar(db.select(Card).where(Card.question_id == attempt.question_ids[0]))
     token, ada_secret = accounts.create_token(db.session, ada, "ada's script")

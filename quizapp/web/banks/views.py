@@ -44,28 +44,16 @@ def show(bank_id: int) -> str:
     is_owner = bank_service.owns(current_user, bank)
     qtype = request.args.get("type") or None
     kind = request.args.get("kind") or None
-    wanted = max(request.args.get("page", 1, type=int) or 1, 1)
     found = bank_service.question_page(
         db.session,
         bank,
         qtype=qtype,
         kind=kind,
-        page=wanted,
+        page=request.args.get("page", 1, type=int) or 1,
         per_page=QUESTIONS_PER_PAGE,
         include_retired=is_owner,
     )
-    pages = max(1, -(-found.matching // QUESTIONS_PER_PAGE))
-    page = min(wanted, pages)
-    if page != wanted:  # past the last page: show the last one
-        found = bank_service.question_page(
-            db.session,
-            bank,
-            qtype=qtype,
-            kind=kind,
-            page=page,
-            per_page=QUESTIONS_PER_PAGE,
-            include_retired=is_owner,
-        )
+    page, pages = found.page, found.pages
     first = (page - 1) * QUESTIONS_PER_PAGE
     return render_template(
         "banks/show.html",
