@@ -37,6 +37,9 @@ spec = SpecTree(
     before=reject_invalid,
     validation_error_status=422,
     validation_error_model=ErrorOut,
+    # plain schema names ("BankOut", not "BankOut.e23a0fd"), for generated clients
+    naming_strategy=lambda model: model.__name__,
+    nested_naming_strategy=lambda _parent, child: child,
     security_schemes=[
         SecurityScheme(
             name="bearer",

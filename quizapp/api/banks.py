@@ -36,7 +36,9 @@ def _live_count(bank: Bank) -> int:
 
 
 @bp.get("/banks")
-@spec.validate(resp=responses(200, BankList), tags=["banks"], security=PUBLIC)
+@spec.validate(
+    operation_id="listBanks", resp=responses(200, BankList), tags=["banks"], security=PUBLIC
+)
 def list_banks() -> BankList:
     """The banks you may study: built-in and public ones, and your own."""
     user = optional_user()
@@ -45,7 +47,9 @@ def list_banks() -> BankList:
 
 
 @bp.get("/banks/<int:bank_id>")
-@spec.validate(resp=responses(200, BankOut, 404), tags=["banks"], security=PUBLIC)
+@spec.validate(
+    operation_id="getBank", resp=responses(200, BankOut, 404), tags=["banks"], security=PUBLIC
+)
 def get_bank(bank_id: int) -> BankOut:
     """One bank and its article."""
     user = optional_user()
@@ -55,6 +59,7 @@ def get_bank(bank_id: int) -> BankOut:
 
 @bp.get("/banks/<int:bank_id>/questions")
 @spec.validate(
+    operation_id="listQuestions",
     query=QuestionQuery,
     resp=responses(200, QuestionPage, 404),
     tags=["banks"],
@@ -77,6 +82,7 @@ def list_questions(bank_id: int) -> QuestionPage:
 
 @bp.post("/articles")
 @spec.validate(
+    operation_id="createArticle",
     json=ArticleIn,
     resp=responses(201, BankOut, 409),
     tags=["banks"],

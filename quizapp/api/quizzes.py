@@ -19,7 +19,13 @@ from quizapp.services import quizzes
 
 
 @bp.post("/quizzes")
-@spec.validate(json=QuizIn, resp=responses(201, QuizOut, 404), tags=["quizzes"], security=SIGNED_IN)
+@spec.validate(
+    operation_id="startQuiz",
+    json=QuizIn,
+    resp=responses(201, QuizOut, 404),
+    tags=["quizzes"],
+    security=SIGNED_IN,
+)
 def start_quiz() -> tuple[QuizOut, int]:
     """Start a quiz on a bank: its questions without answers, choices in quiz order."""
     user = required_user()
@@ -66,7 +72,11 @@ def start_quiz() -> tuple[QuizOut, int]:
 
 @bp.post("/quizzes/<int:quiz_id>/answers")
 @spec.validate(
-    json=AnswerIn, resp=responses(200, AnswerOut, 404), tags=["quizzes"], security=SIGNED_IN
+    operation_id="answerQuestion",
+    json=AnswerIn,
+    resp=responses(200, AnswerOut, 404),
+    tags=["quizzes"],
+    security=SIGNED_IN,
 )
 def answer_question(quiz_id: int) -> AnswerOut:
     """Answer one question of the quiz: right or wrong, the right answer and the source

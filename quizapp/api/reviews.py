@@ -35,7 +35,12 @@ CLOCK_SKEW = timedelta(seconds=60)
 
 
 @bp.post("/banks/<int:bank_id>/cards")
-@spec.validate(resp=responses(200, StudyOut, 404), tags=["flashcards"], security=SIGNED_IN)
+@spec.validate(
+    operation_id="studyBank",
+    resp=responses(200, StudyOut, 404),
+    tags=["flashcards"],
+    security=SIGNED_IN,
+)
 def study_bank(bank_id: int) -> StudyOut:
     """Make every live question of the bank one of your flashcards (idempotent)."""
     user = required_user()
@@ -49,7 +54,11 @@ def study_bank(bank_id: int) -> StudyOut:
 
 @bp.get("/reviews/next")
 @spec.validate(
-    query=NextQuery, resp=responses(200, NextOut, 404), tags=["flashcards"], security=SIGNED_IN
+    operation_id="nextReview",
+    query=NextQuery,
+    resp=responses(200, NextOut, 404),
+    tags=["flashcards"],
+    security=SIGNED_IN,
 )
 def next_review() -> NextOut:
     """The card to review now (due cards first, then new ones within the daily limits),
@@ -83,6 +92,7 @@ def next_review() -> NextOut:
 
 @bp.post("/cards/<int:card_id>/reviews")
 @spec.validate(
+    operation_id="reviewCard",
     json=ReviewIn,
     resp=responses(200, ReviewOut, 404, 409),
     tags=["flashcards"],
@@ -133,7 +143,12 @@ def review(card_id: int) -> ReviewOut:
 
 
 @bp.post("/reviews/undo")
-@spec.validate(resp=responses(200, UndoOut, 409), tags=["flashcards"], security=SIGNED_IN)
+@spec.validate(
+    operation_id="undoReview",
+    resp=responses(200, UndoOut, 409),
+    tags=["flashcards"],
+    security=SIGNED_IN,
+)
 def undo() -> UndoOut:
     """Put back the card of your last review exactly as it was before it."""
     user = required_user()

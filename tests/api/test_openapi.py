@@ -15,6 +15,7 @@ import schemathesis
 from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
+from openapi_spec_validator import validate
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -43,6 +44,12 @@ def token(app: Flask) -> str:
 def test_the_document_is_openapi_3_1(client: FlaskClient) -> None:
     document = client.get("/api/v1/openapi.json").json
     assert document["openapi"].startswith("3.1")
+    validate(document)  # against the OpenAPI 3.1 meta-schema
+    # names a client generator can turn into methods and classes as they are
+    operation_ids = [op["operationId"] for ops in document["paths"].values() for op in ops.values()]
+    assert all(name.isidentifier() for name in operation_ids), operation_ids
+    assert len(set(operation_ids)) == len(operation_ids)
+    assert all(name.isidentifier() for name in document["components"]["schemas"])
     assert {"bearer", "session"} <= set(document["components"]["securitySchemes"])
     for path in (
         "/api/v1/banks",
