@@ -33,8 +33,16 @@ def register_request_log(app: Flask) -> None:
             "path": request.path,
             "status": response.status_code,
             "ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
-            "user": current_user.get_id() if current_user.is_authenticated else None,
+            "user": _user_id(),
             "remote": request.remote_addr,
         }
         logger.info(json.dumps(record, separators=(",", ":")))
         return response
+
+
+def _user_id() -> str | None:
+    """The signed-in user, or the owner of the API token the request used."""
+    if current_user.is_authenticated:
+        return str(current_user.get_id())
+    api_user = g.get("api_user")
+    return str(api_user.id) if api_user is not None else None

@@ -30,3 +30,18 @@ def test_each_request_is_logged_as_one_json_line(client, caplog):
     line = json.loads(record.getMessage())
     assert line["method"] == "GET" and line["path"] == "/healthz" and line["status"] == 200
     assert line["ms"] >= 0 and line["user"] is None
+
+
+def test_api_requests_are_logged_with_the_token_owner(app, client, caplog):
+    from quizapp.extensions import db
+    from quizapp.services.accounts import create_token, create_user
+
+    user = create_user(db.session, "ada", "correct horse battery")
+    _, secret = create_token(db.session, user, "logs")
+    db.session.commit()
+    with caplog.at_level(logging.INFO, logger="quizapp.request"):
+        client.get("/api/v1/reviews/next", headers={"Authorization": f"Bearer {secret}"})
+    [record] = [r for r in caplog.records if r.name == "quizapp.request"]
+    line = json.loads(record.getMessage())
+    assert line["user"] == str(user.id) and line["status"] == 200
+    assert secret not in record.getMessage()  # the token itself is never logged
