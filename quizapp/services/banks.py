@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, contains_eager
 
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import QUESTION_TYPES
@@ -56,16 +56,19 @@ def visible_banks(
         .group_by(Question.bank_id)
         .subquery()
     )
+    owner = aliased(User)
     rows = session.execute(
         select(Bank, func.coalesce(counts.c.n, 0))
+        .join(Bank.article)
+        .outerjoin(owner, Bank.owner)
         .outerjoin(counts, counts.c.bank_id == Bank.id)
         .where(visible)
-        # the list shows each article's title and byline, never its text
+        # one query; the list shows each article's title and byline, never its text
         .options(
-            selectinload(Bank.article).load_only(
+            contains_eager(Bank.article).load_only(
                 Article.title, Article.publisher, Article.published_on, Article.source
             ),
-            selectinload(Bank.owner).load_only(User.username),
+            contains_eager(Bank.owner.of_type(owner)).load_only(owner.username),
         )
         .order_by(Bank.owner_id.is_not(None), Bank.created_at.desc(), Bank.id.desc())
     ).all()
