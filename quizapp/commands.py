@@ -120,12 +120,24 @@ def import_command(
     required=True,
     help="File to write ('-' for stdout).",
 )
-def export_command(bank_id: int, fmt: str, output: str) -> None:
+@click.option(
+    "--history-of",
+    "learner",
+    default=None,
+    metavar="USERNAME",
+    help="apkg only: carry this user's flashcard schedule and review log.",
+)
+def export_command(bank_id: int, fmt: str, output: str, learner: str | None) -> None:
     """Write bank BANK_ID in another app's format."""
     bank = db.session.get(Bank, bank_id)
     if bank is None:
         _fail(f"no bank {bank_id}")
-    exported = export_bank(db.session, bank, fmt)
+    user = None
+    if learner is not None:
+        user = accounts.find_user(db.session, learner)
+        if user is None:
+            _fail(f"no user named {learner!r}")
+    exported = export_bank(db.session, bank, fmt, user)
     if output == "-":
         click.get_binary_stream("stdout").write(exported.data)
         return

@@ -12,6 +12,7 @@ from pathlib import Path
 import genanki
 
 from quizapp.interop import ExportBank, ExportQuestion
+from quizapp.interop.anki_history import add_history
 
 BLANK = "_____"
 # fixed ids: Anki matches note types by id, so every export uses the same two
@@ -93,4 +94,5 @@ def dump(bank: ExportBank) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "deck.apkg"
         genanki.Package(deck).write_to_file(str(path))
-        return path.read_bytes()
+        package = path.read_bytes()
+    return add_history(package, bank.questions, guid)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quizapp.interop import ExportBank, ExportQuestion, anki, csv_format, gift, json_format
-from quizapp.models import Bank
+from quizapp.interop import (
+    ExportBank,
+    ExportQuestion,
+    ExportReview,
+    ExportSchedule,
+    anki,
+    csv_format,
+    gift,
+    json_format,
+)
+from quizapp.models import Bank, Card, Question, ReviewLog, User
 from quizapp.services.banks import bank_questions
 
 FORMATS = {
@@ -27,7 +38,51 @@ class ExportFile:
     mimetype: str
 
 
-def as_export(session: Session, bank: Bank) -> ExportBank:
+def learner_schedules(session: Session, bank: Bank, learner: User) -> dict[int, ExportSchedule]:
+    """The learner's flashcards of the bank's questions, with their review histories
+    (undone reviews left out), by question id."""
+    cards = session.scalars(
+        select(Card)
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.user_id == learner.id, Question.bank_id == bank.id)
+    ).all()
+    logs: dict[int, list[ReviewLog]] = {}
+    for log in session.scalars(
+        select(ReviewLog)
+        .where(ReviewLog.card_id.in_([c.id for c in cards]), ReviewLog.undone_at.is_(None))
+        .order_by(ReviewLog.reviewed_at, ReviewLog.id)
+    ):
+        logs.setdefault(log.card_id, []).append(log)
+    schedules = {}
+    for card in cards:
+        history = logs.get(card.id, [])
+        # each review's outcome is the snapshot before the next one, or the card now
+        afters = [datetime.fromisoformat(str(h.card_before["due"])) for h in history[1:]]
+        afters += [card.due] if history else []
+        schedules[card.question_id] = ExportSchedule(
+            state=card.state,
+            due=card.due,
+            reps=card.reps,
+            lapses=card.lapses,
+            suspended=card.suspended,
+            last_review=card.last_review,
+            history=tuple(
+                ExportReview(
+                    reviewed_at=h.reviewed_at,
+                    rating=h.rating,
+                    state_before=int(h.card_before.get("state", 1)),
+                    new_before=int(h.card_before.get("reps", 0)) == 0,
+                    due_after=after,
+                    duration_ms=h.duration_ms,
+                )
+                for h, after in zip(history, afters, strict=True)
+            ),
+        )
+    return schedules
+
+
+def as_export(session: Session, bank: Bank, learner: User | None = None) -> ExportBank:
+    schedules = learner_schedules(session, bank, learner) if learner is not None else {}
     questions = [
         ExportQuestion(
             q.id,
@@ -40,16 +95,18 @@ def as_export(session: Session, bank: Bank) -> ExportBank:
             q.source_sentence,
             q.fact_kind,
             q.difficulty,
+            schedules.get(q.id),
         )
         for q in bank_questions(session, bank)
     ]
     return ExportBank(bank.id, bank.name, bank.article.source, questions)
 
 
-def export_bank(session: Session, bank: Bank, fmt: str) -> ExportFile:
+def export_bank(session: Session, bank: Bank, fmt: str, learner: User | None = None) -> ExportFile:
+    """The bank as a file; an Anki deck for a `learner` carries their schedule and reviews."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    data = as_export(session, bank)
+    data = as_export(session, bank, learner if fmt == "apkg" else None)
     payload: bytes
     if fmt == "apkg":
         payload = anki.dump(data)

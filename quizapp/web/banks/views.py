@@ -254,7 +254,9 @@ def export(bank_id: int, fmt: str) -> Response:
     bank = _bank_or_404(bank_id)
     if fmt not in FORMATS:
         abort(404)
-    exported = export_bank(db.session, bank, fmt)
+    # ?mine=1: an Anki deck that carries the signed-in learner's schedule and reviews
+    mine = request.args.get("mine") == "1" and current_user.is_authenticated
+    exported = export_bank(db.session, bank, fmt, current_user if mine else None)
     return send_file(
         io.BytesIO(exported.data),
         mimetype=exported.mimetype,
