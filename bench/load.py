@@ -319,7 +319,8 @@ def main() -> None:
         print(f"{name:28} {clients:7d} {r.rps:8.0f} {ratio:7.2f} {r.p50_ms:8.1f} "
               f"{r.p99_ms:8.1f} {r.errors:7d}")  # fmt: skip
         if not name.startswith("bare"):
-            verdicts.append((ratio >= 0.5, clients < 10 or r.p99_ms < 50, r.errors == 0))
+            verdicts.append((clients, ratio >= 0.5, r.p99_ms < 50, r.errors == 0))
+    at_ten = [v for v in verdicts if v[0] == 10]
     sent = {
         kind: sum(r.requests for name, _, r in rows if name == label)
         for kind, label in (("answers", "submit an answer"), ("reviews", "submit a review"))
@@ -330,9 +331,9 @@ def main() -> None:
         "in flight when wrk stops is stored but not counted as completed)"
     )
     print(
-        f"\npages at >= 0.5 of the bare app: {sum(v[0] for v in verdicts)}/{len(verdicts)}; "
-        f"p99 < 50 ms at 10 clients: {sum(v[1] for v in verdicts)}/{len(verdicts)}; "
-        f"without errors: {sum(v[2] for v in verdicts)}/{len(verdicts)}"
+        f"\npages at >= 0.5 of the bare app: {sum(v[1] for v in verdicts)}/{len(verdicts)}; "
+        f"p99 < 50 ms at 10 clients: {sum(v[2] for v in at_ten)}/{len(at_ten)}; "
+        f"without errors: {sum(v[3] for v in verdicts)}/{len(verdicts)}"
     )
 
 
