@@ -1,4 +1,5 @@
-"""Who is calling: a personal token (`Authorization: Bearer qz_...`) or the session cookie.
+"""Who is calling (a personal token, `Authorization: Bearer qz_...`, or the session
+cookie), and which banks they may see.
 
 A cookie rides along on any request a browser makes, even one another site
 triggers, so cookie-authenticated writes must be JSON: a cross-site form cannot
@@ -15,8 +16,9 @@ from flask_login import current_user
 
 from quizapp.api.errors import ApiError
 from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.models import Bank, User
 from quizapp.services.accounts import user_for_token
+from quizapp.services.banks import visible_bank
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -62,3 +64,11 @@ def required_user() -> User:
     if user is None:
         raise ApiError(401, "Sign in, or send 'Authorization: Bearer <token>'.")
     return user
+
+
+def visible_bank_or_404(bank_id: int, user: User | None) -> Bank:
+    """The bank if `user` may see it; 404 otherwise, as if it did not exist."""
+    bank = visible_bank(db.session, user, bank_id)
+    if bank is None:
+        raise ApiError(404, "There is no such bank, or it is not yours to see.")
+    return bank

@@ -6,22 +6,15 @@ from flask import request
 from sqlalchemy import func, select
 
 from quizapp.api import PUBLIC, SIGNED_IN, bp, responses, spec
-from quizapp.api.auth import optional_user, required_user
+from quizapp.api.auth import optional_user, required_user, visible_bank_or_404
 from quizapp.api.errors import ApiError
 from quizapp.api.outputs import bank_out, question_out
 from quizapp.api.schemas import ArticleIn, BankList, BankOut, QuestionPage, QuestionQuery
 from quizapp.domain.documents import InputError, read_document
 from quizapp.extensions import db
-from quizapp.models import Bank, Question, User, Visibility
+from quizapp.models import Bank, Question, Visibility
 from quizapp.services import banks as bank_service
 from quizapp.services.imports import DuplicateArticle, import_document
-
-
-def _bank_or_404(bank_id: int, user: User | None) -> Bank:
-    bank = bank_service.visible_bank(db.session, user, bank_id)
-    if bank is None:
-        raise ApiError(404, "There is no such bank, or it is not yours to see.")
-    return bank
 
 
 def _live_count(bank: Bank) -> int:
@@ -53,7 +46,7 @@ def list_banks() -> BankList:
 def get_bank(bank_id: int) -> BankOut:
     """One bank and its article."""
     user = optional_user()
-    bank = _bank_or_404(bank_id, user)
+    bank = visible_bank_or_404(bank_id, user)
     return bank_out(bank, _live_count(bank), user)
 
 
@@ -67,7 +60,7 @@ def get_bank(bank_id: int) -> BankOut:
 )
 def list_questions(bank_id: int) -> QuestionPage:
     """The bank's questions in its order (best first), with answers and source sentences."""
-    bank = _bank_or_404(bank_id, optional_user())
+    bank = visible_bank_or_404(bank_id, optional_user())
     query: QuestionQuery = request.context.query  # type: ignore[attr-defined]
     questions = bank_service.bank_questions(db.session, bank, qtype=query.type)
     page = questions[query.offset : query.offset + query.limit]

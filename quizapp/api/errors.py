@@ -46,7 +46,7 @@ def describe(error: ValidationError) -> str:
     """pydantic's errors as one sentence a person can act on."""
     parts = []
     for item in error.errors()[:5]:
-        where = ".".join(str(p) for p in item["loc"] if p not in ("__root__",)) or "body"
+        where = ".".join(str(p) for p in item["loc"]) or "body"
         parts.append(f"{where}: {item['msg']}")
     return "; ".join(parts) + "."
 

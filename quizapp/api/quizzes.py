@@ -9,12 +9,11 @@ from flask import request
 from sqlalchemy import select
 
 from quizapp.api import SIGNED_IN, bp, responses, spec
-from quizapp.api.auth import required_user
+from quizapp.api.auth import required_user, visible_bank_or_404
 from quizapp.api.errors import ApiError
 from quizapp.api.schemas import AnswerIn, AnswerOut, QuizIn, QuizOut, QuizQuestion, ScoreOut
 from quizapp.extensions import db
 from quizapp.models import Question
-from quizapp.services import banks as bank_service
 from quizapp.services import quizzes
 
 
@@ -30,9 +29,7 @@ def start_quiz() -> tuple[QuizOut, int]:
     """Start a quiz on a bank: its questions without answers, choices in quiz order."""
     user = required_user()
     body: QuizIn = request.context.json  # type: ignore[attr-defined]
-    bank = bank_service.visible_bank(db.session, user, body.bank_id)
-    if bank is None:
-        raise ApiError(404, "There is no such bank, or it is not yours to see.")
+    bank = visible_bank_or_404(body.bank_id, user)
     try:
         attempt = quizzes.start_attempt(
             db.session,

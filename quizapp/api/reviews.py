@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from flask import request
 
 from quizapp.api import SIGNED_IN, bp, responses, spec
-from quizapp.api.auth import required_user
+from quizapp.api.auth import required_user, visible_bank_or_404
 from quizapp.api.errors import ApiError
 from quizapp.api.outputs import card_out, question_out
 from quizapp.api.schemas import (
@@ -27,7 +27,6 @@ from quizapp.api.schemas import (
 )
 from quizapp.domain import scheduling
 from quizapp.extensions import db
-from quizapp.services import banks as bank_service
 from quizapp.services import reviews
 
 # a client's clock may run a little ahead of ours; more than this is an error
@@ -44,9 +43,7 @@ CLOCK_SKEW = timedelta(seconds=60)
 def study_bank(bank_id: int) -> StudyOut:
     """Make every live question of the bank one of your flashcards (idempotent)."""
     user = required_user()
-    bank = bank_service.visible_bank(db.session, user, bank_id)
-    if bank is None:
-        raise ApiError(404, "There is no such bank, or it is not yours to see.")
+    bank = visible_bank_or_404(bank_id, user)
     added = reviews.ensure_cards(db.session, user, bank, datetime.now(UTC))
     db.session.commit()
     return StudyOut(bank_id=bank.id, added=added)
@@ -65,11 +62,8 @@ def next_review() -> NextOut:
     with the interval each rating would give; `next` is null when nothing is due."""
     user = required_user()
     query: NextQuery = request.context.query  # type: ignore[attr-defined]
-    if (
-        query.bank_id is not None
-        and bank_service.visible_bank(db.session, user, query.bank_id) is None
-    ):
-        raise ApiError(404, "There is no such bank, or it is not yours to see.")
+    if query.bank_id is not None:
+        visible_bank_or_404(query.bank_id, user)
     now = datetime.now(UTC)
     queue = reviews.next_card(db.session, user, now, query.bank_id)
     counts = Counts(new=queue.new_left, learning=queue.learning_left, due=queue.due_left)

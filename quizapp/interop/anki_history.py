@@ -48,6 +48,7 @@ def add_history(package: bytes, questions: list[ExportQuestion], guid_of) -> byt
             db.execute(
                 "UPDATE col SET conf = ?", (json.dumps({**json.loads(conf), "schedVer": 2}),)
             )
+            used_log_ids: set[int] = set()  # revlog ids must be unique across the package
             for q in scheduled:
                 row = db.execute(
                     "SELECT cards.id FROM cards JOIN notes ON notes.id = cards.nid "
@@ -55,7 +56,7 @@ def add_history(package: bytes, questions: list[ExportQuestion], guid_of) -> byt
                     (guid_of(q.id),),
                 ).fetchone()
                 if row is not None:
-                    _write_card(db, row[0], q.schedule, created)  # type: ignore[arg-type]
+                    _write_card(db, row[0], q.schedule, created, used_log_ids)  # type: ignore[arg-type]
         db.close()
         result = Path(folder) / "out.apkg"
         with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -74,7 +75,9 @@ def _interval(due: datetime, since: datetime) -> int:
     return round(seconds / 86400) if seconds >= 86400 else -max(int(seconds), 1)
 
 
-def _write_card(db: sqlite3.Connection, card_id: int, s: ExportSchedule, created: int) -> None:
+def _write_card(
+    db: sqlite3.Connection, card_id: int, s: ExportSchedule, created: int, used: set[int]
+) -> None:
     card_type = CARD_TYPE.get(s.state, LEARNING) if s.reps else NEW
     since = s.last_review or s.due
     interval = max(_interval(s.due, since), 0) if card_type == REVIEW else 0
@@ -92,7 +95,6 @@ def _write_card(db: sqlite3.Connection, card_id: int, s: ExportSchedule, created
          card_id),
     )  # fmt: skip
     last_interval = 0
-    used: set[int] = {row[0] for row in db.execute("SELECT id FROM revlog")}
     for review in s.history:
         log_id = int(review.reviewed_at.timestamp() * 1000)
         while log_id in used:  # revlog ids are milliseconds and must be unique

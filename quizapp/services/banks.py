@@ -264,7 +264,8 @@ def question_page(
     if kind:
         filters.append(Question.fact_kind == kind)
     matching = session.scalar(select(func.count()).select_from(Question).where(*filters)) or 0
-    page = min(max(page, 1), max(1, -(-matching // per_page)))  # past the end: the last page
+    pages = max(1, -(-matching // per_page))
+    page = min(max(page, 1), pages)  # past the end: the last page
     live = session.scalar(
         select(func.count())
         .select_from(Question)
@@ -280,7 +281,7 @@ def question_page(
     return QuestionPage(
         questions=list(questions),
         page=page,
-        pages=max(1, -(-matching // per_page)),
+        pages=pages,
         matching=matching,
         shown_total=live or 0,
         types=[t for t in QUESTION_TYPES if any(row.type == t for row in present)],

@@ -8,7 +8,8 @@ from quizapp.interop import anki as anki_export
 from tests.interop.test_formats import BANK
 
 
-def open_in_anki(apkg: bytes, tmp_path: Path):  # type: ignore[no-untyped-def]
+def open_in_anki(apkg: bytes, tmp_path: Path, *, with_scheduling: bool = False):  # type: ignore[no-untyped-def]
+    """The deck imported by the official anki library into a fresh collection."""
     collection_module = pytest.importorskip("anki.collection")
     from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
@@ -17,7 +18,8 @@ def open_in_anki(apkg: bytes, tmp_path: Path):  # type: ignore[no-untyped-def]
     col = collection_module.Collection(str(tmp_path / "collection.anki2"))
     col.import_anki_package(
         ImportAnkiPackageRequest(
-            package_path=str(path), options=ImportAnkiPackageOptions(with_scheduling=False)
+            package_path=str(path),
+            options=ImportAnkiPackageOptions(with_scheduling=with_scheduling),
         )
     )
     return col

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.services import reviews
 from quizapp.services.exports import export_bank
 from tests.builders import make_bank, make_user
+from tests.interop.test_anki import open_in_anki
 
 
 def _import_with_scheduling(apkg: bytes, tmp_path):  # type: ignore[no-untyped-def]
-    collection_module = pytest.importorskip("anki.collection")
-    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
-    path = tmp_path / "deck.apkg"
-    path.write_bytes(apkg)
-    col = collection_module.Collection(str(tmp_path / "collection.anki2"))
-    col.import_anki_package(
-        ImportAnkiPackageRequest(
-            package_path=str(path), options=ImportAnkiPackageOptions(with_scheduling=True)
-        )
-    )
-    return col
+    return open_in_anki(apkg, tmp_path, with_scheduling=True)
 
 
 def test_an_anki_export_for_a_learner_keeps_schedule_and_history(app, tmp_path):
