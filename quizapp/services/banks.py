@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select, true
 from sqlalchemy.orm import Session, aliased, contains_eager
 
 from quizapp.domain.generator import generate_bank
@@ -46,7 +47,29 @@ def visible_banks(
     session: Session, user: User | None, *, everything: bool = False
 ) -> list[BankSummary]:
     """The banks this user may study, built-in first; `everything` for the admin CLI."""
-    visible = True if everything else _visible_to(user)
+    viewer = user.id if user is not None and user.is_authenticated else None
+    statement = _all_banks_statement() if everything else _visible_banks_statement()
+    rows = session.execute(statement, {"viewer": viewer}).all()
+    return [BankSummary(bank, questions, reviewed) for bank, questions, reviewed in rows]
+
+
+@cache
+def _visible_banks_statement():  # type: ignore[no-untyped-def]
+    # built once: the home page runs it on every visit, and SQLAlchemy's statement
+    # building and cache-key work cost several times the query (bench/page_costs.py)
+    return _banks_statement(
+        or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == bindparam("viewer"))
+    )
+
+
+@cache
+def _all_banks_statement():  # type: ignore[no-untyped-def]
+    return _banks_statement(true())
+
+
+def _banks_statement(visible):  # type: ignore[no-untyped-def]
+    """Each bank with its live question count and how many of them the viewer (the
+    `viewer` parameter, None for a visitor) has reviewed, in one query."""
     counts = (
         select(Question.bank_id, func.count().label("n"))
         .where(
@@ -56,14 +79,22 @@ def visible_banks(
         .group_by(Question.bank_id)
         .subquery()
     )
+    reviewed = (
+        select(Question.bank_id, func.count().label("n"))
+        .join(Card, Card.question_id == Question.id)
+        .where(Card.user_id == bindparam("viewer"), Card.reps > 0)
+        .group_by(Question.bank_id)
+        .subquery()
+    )
     owner = aliased(User)
-    rows = session.execute(
-        select(Bank, func.coalesce(counts.c.n, 0))
+    return (
+        select(Bank, func.coalesce(counts.c.n, 0), func.coalesce(reviewed.c.n, 0))
         .join(Bank.article)
         .outerjoin(owner, Bank.owner)
         .outerjoin(counts, counts.c.bank_id == Bank.id)
+        .outerjoin(reviewed, reviewed.c.bank_id == Bank.id)
         .where(visible)
-        # one query; the list shows each article's title and byline, never its text
+        # the list shows each article's title and byline, never its text
         .options(
             contains_eager(Bank.article).load_only(
                 Article.title, Article.publisher, Article.published_on, Article.source
@@ -71,18 +102,7 @@ def visible_banks(
             contains_eager(Bank.owner.of_type(owner)).load_only(owner.username),
         )
         .order_by(Bank.owner_id.is_not(None), Bank.created_at.desc(), Bank.id.desc())
-    ).all()
-    reviewed: dict[int, int] = {}
-    if user is not None and user.is_authenticated:
-        reviewed = dict(
-            session.execute(
-                select(Question.bank_id, func.count())
-                .join(Card, Card.question_id == Question.id)
-                .where(Card.user_id == user.id, Card.reps > 0)
-                .group_by(Question.bank_id)
-            ).all()
-        )
-    return [BankSummary(bank, n, reviewed.get(bank.id, 0)) for bank, n in rows]
+    )
 
 
 def visible_bank(session: Session, user: User | None, bank_id: int) -> Bank | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -250,18 +251,70 @@ class Queue:
 def _reviews_today(session: Session, user: User, now: datetime) -> tuple[int, int]:
     """(reviews done today, new cards introduced today) on the review page."""
     start, _ = scheduling.day_bounds(now, user.timezone)
-    today = and_(
-        ReviewLog.user_id == user.id,
-        ReviewLog.source == "review",
-        ReviewLog.undone_at.is_(None),
-        ReviewLog.reviewed_at >= start,
-    )
+    done, new = session.execute(_today_statement(), {"user": user.id, "start": start}).one()
+    return int(done), int(new)
+
+
+# The review page runs the statements below on every card shown. They are built once
+# with bound parameters: building a statement and its cache key anew each time cost
+# more than running it (bench/page_costs.py).
+
+
+@cache
+def _today_statement():  # type: ignore[no-untyped-def]
     # one query, counted in the database: the JSON path works on SQLite and PostgreSQL
     was_new = case((ReviewLog.card_before["reps"].as_integer() == 0, 1), else_=0)
-    done, new = session.execute(
-        select(func.count(), func.coalesce(func.sum(was_new), 0)).where(today)
-    ).one()
-    return int(done), int(new)
+    return select(func.count(), func.coalesce(func.sum(was_new), 0)).where(
+        ReviewLog.user_id == bindparam("user"),
+        ReviewLog.source == "review",
+        ReviewLog.undone_at.is_(None),
+        ReviewLog.reviewed_at >= bindparam("start"),
+    )
+
+
+def _showable(by_bank: bool):  # type: ignore[no-untyped-def]
+    """The learner's cards that may be shown now (parameters user, now, and bank)."""
+    query = (
+        select(Card)
+        .join(Question, Question.id == Card.question_id)
+        .where(
+            Card.user_id == bindparam("user"),
+            Card.suspended.is_(False),
+            Question.status.in_(LIVE),
+            or_(Card.buried_until.is_(None), Card.buried_until <= bindparam("now")),
+        )
+    )
+    return query.where(Question.bank_id == bindparam("bank")) if by_bank else query
+
+
+@cache
+def _counts_statement(by_bank: bool):  # type: ignore[no-untyped-def]
+    def tally(*conditions: Any) -> Any:
+        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
+
+    now, end = bindparam("now"), bindparam("end")
+    # the counts in one pass over the learner's cards, not one pass each
+    return _showable(by_bank).with_only_columns(
+        tally(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end),
+        tally(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now),
+        tally(Card.reps == 0),
+        tally(Card.reps > 0, Card.due <= now),  # due now, learning or not
+    )
+
+
+@cache
+def _candidates_statement(which: str, by_bank: bool):  # type: ignore[no-untyped-def]
+    now, end = bindparam("now"), bindparam("end")
+    query = _showable(by_bank).options(contains_eager(Card.question).joinedload(Question.bank))
+    if which == "due":
+        query = query.where(Card.reps > 0, Card.due <= now).order_by(Card.due)
+    elif which == "new":
+        query = query.where(Card.reps == 0).order_by(Card.due, Card.id)
+    else:  # "learning": a step not yet up
+        query = query.where(
+            Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end
+        ).order_by(Card.due)
+    return query.limit(8)
 
 
 def next_card(
@@ -280,47 +333,19 @@ def next_card(
     reviews_left = max(settings.max_reviews_per_day - done_today, 0)
     new_allowed = max(min(settings.new_per_day - new_today, reviews_left), 0)
 
-    base = (
-        select(Card)
-        .join(Question, Question.id == Card.question_id)
-        .where(
-            Card.user_id == user.id,
-            Card.suspended.is_(False),
-            Question.status.in_(LIVE),
-            or_(Card.buried_until.is_(None), Card.buried_until <= now),
-        )
-    )
-    if bank_id is not None:
-        base = base.where(Question.bank_id == bank_id)
-
-    def tally(*conditions: Any) -> Any:
-        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
-
-    # the three counts in one pass over the learner's cards, not three
-    counts = base.with_only_columns(
-        tally(Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end),
-        tally(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now),
-        tally(Card.reps == 0),
-        tally(Card.reps > 0, Card.due <= now),  # due now, learning or not
-    )
-    learning, due, new_total, due_now = (int(n) for n in session.execute(counts).one())
+    by_bank = bank_id is not None
+    params = {"user": user.id, "now": now, "end": end, "bank": bank_id}
+    counts = session.execute(_counts_statement(by_bank), params).one()
+    learning, due, new_total, due_now = (int(n) for n in counts)
     new = min(new_total, new_allowed)
 
     avoid = _sibling_sentence(session, last_card_id)
     # the counts say which of the three lists to read, so the page runs one query here
-    with_question = base.options(contains_eager(Card.question).joinedload(Question.bank))
     candidates: list[Card] = []
     if reviews_left:
-        if due_now:
-            query = with_question.where(Card.reps > 0, Card.due <= now).order_by(Card.due)
-        elif new:
-            query = with_question.where(Card.reps == 0).order_by(Card.due, Card.id)
-        else:
-            # a learning step not yet up: show it early rather than end the session
-            query = with_question.where(
-                Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end
-            ).order_by(Card.due)
-        candidates = list(session.scalars(query.limit(8)))
+        which = "due" if due_now else "new" if new else "learning"
+        query = _candidates_statement(which, by_bank)
+        candidates = list(session.scalars(query, params))
     card = next((c for c in candidates if _sentence_key(c) != avoid), None)
     if card is None and candidates:
         card = candidates[0]
