@@ -36,7 +36,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from quizapp.extensions import csrf, db, limiter, login_manager, migrate
+    from quizapp.extensions import cache, csrf, db, limiter, login_manager, migrate
     from quizapp.models import User
 
     db.init_app(app)
@@ -47,6 +47,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:

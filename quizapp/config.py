@@ -32,6 +32,12 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": os.environ.get("QUIZAPP_HTTPS", "") == "1",
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # rendered bank pages (Flask-Caching); the keys carry the bank's revision, so an
+        # entry is never stale, and the threshold bounds the memory a process spends
+        "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),
+        "CACHE_REDIS_URL": os.environ.get("CACHE_REDIS_URL"),
+        "CACHE_THRESHOLD": int(os.environ.get("CACHE_THRESHOLD", "500")),
+        "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "3600")),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute"),
         "API_RATE_LIMIT": os.environ.get("QUIZAPP_API_RATE_LIMIT", "300 per minute"),

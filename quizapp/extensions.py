@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and attached in `create_app`."""
 
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -31,3 +32,7 @@ login_manager.login_view = "auth.login"
 login_manager.login_message_category = "info"
 # Storage comes from RATELIMIT_STORAGE_URI: memory:// by default, redis://... when shared.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+# Pages that every viewer sees alike, under keys that change with their content.
+# SimpleCache (each process its own) by default; CACHE_TYPE=RedisCache and
+# CACHE_REDIS_URL share one between workers and hosts.
+cache = Cache()

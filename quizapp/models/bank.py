@@ -5,8 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from quizapp.extensions import db
 from quizapp.models.article import Article
@@ -43,6 +43,9 @@ class Bank(db.Model):  # type: ignore[name-defined,misc]
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # goes up whenever any of the bank's questions changes (see _count_question_changes):
+    # what is drawn from the questions may be cached under (id, revision)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     article: Mapped[Article] = relationship()
     owner: Mapped[User | None] = relationship()
@@ -90,3 +93,19 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
 
     def __repr__(self) -> str:
         return f"<Question {self.id} {self.type} {self.prompt[:30]!r}>"
+
+
+@event.listens_for(Session, "before_flush")
+def _count_question_changes(session: Session, _context: object, _instances: object) -> None:
+    """Bump the revision of every bank whose questions are added, changed or deleted in
+    this flush, whichever code path changed them, so that no cached page outlives them."""
+    changed = {
+        question.bank
+        for question in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(question, Question)
+        and (question not in session.dirty or session.is_modified(question))
+        and question.bank is not None
+        and question.bank not in session.deleted
+    }
+    for bank in changed:
+        bank.revision = (bank.revision or 0) + 1

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 
 from sqlalchemy import bindparam, func, or_, select, true
-from sqlalchemy.orm import Session, aliased, contains_eager
+from sqlalchemy.orm import Session, aliased, contains_eager, joinedload
 
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import QUESTION_TYPES
@@ -35,12 +35,6 @@ class BankSummary:
     bank: Bank
     questions: int
     reviewed: int  # the viewer's cards of this bank that have been reviewed at least once
-
-
-def _visible_to(user: User | None):  # type: ignore[no-untyped-def]
-    if user is None or not user.is_authenticated:
-        return Bank.visibility == Visibility.PUBLIC
-    return or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == user.id)
 
 
 def visible_banks(
@@ -106,8 +100,23 @@ def _banks_statement(visible):  # type: ignore[no-untyped-def]
 
 
 def visible_bank(session: Session, user: User | None, bank_id: int) -> Bank | None:
-    """The bank if this user may see it; None otherwise (the caller answers 404)."""
-    return session.scalar(select(Bank).where(Bank.id == bank_id).where(_visible_to(user)))
+    """The bank if this user may see it; None otherwise (the caller answers 404).
+    Its article comes along, without the text until that is read."""
+    viewer = user.id if user is not None and user.is_authenticated else None
+    return session.scalar(_visible_bank_statement(), {"bank": bank_id, "viewer": viewer})
+
+
+@cache
+def _visible_bank_statement():  # type: ignore[no-untyped-def]
+    # built once: every bank, quiz and review page of a bank starts here
+    return (
+        select(Bank)
+        .where(
+            Bank.id == bindparam("bank"),
+            or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == bindparam("viewer")),
+        )
+        .options(joinedload(Bank.article).defer(Article.text))
+    )
 
 
 def owns(user: User | None, bank: Bank) -> bool:

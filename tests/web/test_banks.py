@@ -188,3 +188,26 @@ def test_export_downloads_each_format(app, client):
 def test_private_banks_are_not_exported_for_others(app, client):
     bank = make_bank(make_user("ada"))
     assert client.get(f"/banks/{bank.id}/export/json").status_code == 404
+
+
+def test_other_viewers_see_the_owners_changes_at_once(app, client):
+    # the page others see is cached under the bank's revision: every change must show
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    edited, retired = [q for q in bank.questions if q.type == "cloze"][:2]
+    ids = (edited.id, retired.id)
+    before = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    assert f'id="q-{retired.id}"' in before
+    login(client)
+    client.post(
+        f"/questions/{edited.id}/edit",
+        data={"prompt": "Fill in: the new prompt _____.", "answer": edited.answer},
+    )
+    client.post(f"/questions/{retired.id}/retire")
+    assert client.post("/auth/logout").status_code == 302
+    after = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    assert "Fill in: the new prompt _____." in after
+    assert f'id="q-{ids[1]}"' not in after
+    assert (
+        client.get(f"/banks/{bank.id}?type=cloze").get_data(as_text=True).count("the new prompt")
+        == 1
+    )

@@ -6,10 +6,11 @@ import io
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
-from quizapp.extensions import db
+from quizapp.extensions import cache, db
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, Question, Visibility
 from quizapp.services import banks as bank_service
@@ -44,34 +45,57 @@ def show(bank_id: int) -> str:
     is_owner = bank_service.owns(current_user, bank)
     qtype = request.args.get("type") or None
     kind = request.args.get("kind") or None
+    page = request.args.get("page", 1, type=int) or 1
+    if is_owner:  # retired questions, answer statistics and edit forms: never cached
+        total, body = _questions_and_article(bank, qtype, kind, page, owner=True)
+    else:
+        # the same for every other viewer; the revision changes with any question
+        key = f"bank-page/{bank.id}/{bank.revision}/{qtype}/{kind}/{page}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = _questions_and_article(bank, qtype, kind, page, owner=False)
+            cache.set(key, cached)
+        total, body = cached
+    return render_template(
+        "banks/show.html",
+        bank=bank,
+        body=Markup(body),  # noqa: S704  (rendered by Jinja, which escaped every text in it)
+        total=total,
+        is_owner=is_owner,
+        action_form=ActionForm() if is_owner else None,
+    )
+
+
+def _questions_and_article(
+    bank: Bank, qtype: str | None, kind: str | None, page: int, *, owner: bool
+) -> tuple[int, str]:
+    """(live questions, the HTML of the question list and the marked article)."""
     found = bank_service.question_page(
         db.session,
         bank,
         qtype=qtype,
         kind=kind,
-        page=request.args.get("page", 1, type=int) or 1,
+        page=page,
         per_page=QUESTIONS_PER_PAGE,
-        include_retired=is_owner,
+        include_retired=owner,
     )
-    page, pages = found.page, found.pages
-    first = (page - 1) * QUESTIONS_PER_PAGE
-    return render_template(
-        "banks/show.html",
+    html = render_template(
+        "banks/_questions.html",
         bank=bank,
         questions=found.questions,
-        page=page,
-        pages=pages,
-        first_number=first + 1,
+        page=found.page,
+        pages=found.pages,
+        first_number=(found.page - 1) * QUESTIONS_PER_PAGE + 1,
         paragraphs=article_paragraphs(bank.article.text, found.sentence_spans),
         types=found.types,
         kinds=found.kinds,
         qtype=qtype,
         kind=kind,
-        is_owner=is_owner,
-        action_form=ActionForm(),
-        stats=item_statistics(db.session, bank) if is_owner else {},
-        total=found.shown_total,
+        is_owner=owner,
+        action_form=ActionForm() if owner else None,
+        stats=item_statistics(db.session, bank) if owner else {},
     )
+    return found.shown_total, html
 
 
 @bp.route("/import", methods=["GET", "POST"])
