@@ -36,6 +36,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from quizapp.database import load_by_id
     from quizapp.extensions import cache, csrf, db, limiter, login_manager, migrate
     from quizapp.models import User
 
@@ -51,7 +52,7 @@ def register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return load_by_id(db.session, User, int(user_id)) if user_id.isdigit() else None
 
     with app.app_context():
         from quizapp.database import configure_engine

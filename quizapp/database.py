@@ -1,11 +1,16 @@
-"""Engine settings that keep data honest and concurrent writers patient."""
+"""Engine settings that keep data honest and concurrent writers patient, and the
+primary-key lookup of the hot paths."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import Select, bindparam, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -22,3 +27,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, and much faster
     cursor.close()
+
+
+def load_by_id(session: Session, model: type[T], row_id: int) -> T | None:
+    """Like session.get, which builds its SELECT anew on every call; this one is built
+    once per model. For the rows every request reads (the signed-in user, the quiz
+    question), where building cost as much as the query (bench/page_costs.py)."""
+    return session.scalar(_by_id_statement(model), {"id": row_id})
+
+
+@cache
+def _by_id_statement(model: type[T]) -> Select[tuple[T]]:
+    return select(model).where(model.id == bindparam("id"))  # type: ignore[attr-defined]

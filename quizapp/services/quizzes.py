@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
+from quizapp.database import load_by_id
 from quizapp.domain.quiz import Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
 from quizapp.services.banks import LIVE
@@ -59,8 +62,30 @@ def start_attempt(
 
 def user_attempt(session: Session, user: User, attempt_id: int) -> QuizAttempt | None:
     """The attempt if it is this user's; None for anyone else's (the caller answers 404)."""
-    return session.scalar(
-        select(QuizAttempt).where(QuizAttempt.id == attempt_id, QuizAttempt.user_id == user.id)
+    return session.scalar(_user_attempt_statement(), {"attempt": attempt_id, "user": user.id})
+
+
+# Statements of the question page, which a learner loads for every question: built
+# once, since building a statement cost as much as running it (bench/page_costs.py).
+
+
+@cache
+def _user_attempt_statement():  # type: ignore[no-untyped-def]
+    return select(QuizAttempt).where(
+        QuizAttempt.id == bindparam("attempt"), QuizAttempt.user_id == bindparam("user")
+    )
+
+
+@cache
+def _answered_statement():  # type: ignore[no-untyped-def]
+    return select(AttemptAnswer.question_id).where(AttemptAnswer.attempt_id == bindparam("attempt"))
+
+
+@cache
+def _stored_answer_statement():  # type: ignore[no-untyped-def]
+    return select(AttemptAnswer).where(
+        AttemptAnswer.attempt_id == bindparam("attempt"),
+        AttemptAnswer.question_id == bindparam("question"),
     )
 
 
@@ -68,9 +93,15 @@ def answered(attempt: QuizAttempt) -> dict[int, AttemptAnswer]:
     return {a.question_id: a for a in attempt.answers}
 
 
-def next_position(attempt: QuizAttempt) -> int | None:
+def next_position(attempt: QuizAttempt | GuestAttempt) -> int | None:
     """The first question not answered yet (so a closed tab resumes there), or None."""
-    done = answered(attempt)
+    session = object_session(attempt) if isinstance(attempt, QuizAttempt) else None
+    done: Collection[int]
+    if session is not None:
+        # only the ids, not every answer as an object: a whole-bank quiz has hundreds
+        done = set(session.scalars(_answered_statement(), {"attempt": attempt.id}))
+    else:
+        done = answered(attempt)  # type: ignore[arg-type]
     for position, question_id in enumerate(attempt.question_ids):
         if question_id not in done:
             return position
@@ -80,7 +111,7 @@ def next_position(attempt: QuizAttempt) -> int | None:
 def question_at(session: Session, attempt: QuizAttempt, position: int) -> Question:
     if not 0 <= position < len(attempt.question_ids):
         raise QuizError("There is no such question in this quiz.")
-    question = session.get(Question, attempt.question_ids[position])
+    question = load_by_id(session, Question, attempt.question_ids[position])
     if question is None:
         raise QuizError("This question was deleted from the bank.")
     return question
@@ -136,9 +167,7 @@ def submit_answer(
 
 def stored_answer(session: Session, attempt: QuizAttempt, question_id: int) -> AttemptAnswer | None:
     return session.scalar(
-        select(AttemptAnswer).where(
-            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.question_id == question_id
-        )
+        _stored_answer_statement(), {"attempt": attempt.id, "question": question_id}
     )
 
 
