@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, bindparam, event, select
+from sqlalchemy import Select, bindparam, event, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,10 @@ def load_by_id(session: Session, model: type[T], row_id: int) -> T | None:
     """Like session.get, which builds its SELECT anew on every call; this one is built
     once per model. For the rows every request reads (the signed-in user, the quiz
     question), where building cost as much as the query (bench/page_costs.py)."""
+    # what session.get does first: an object this session holds and has not expired
+    held = session.identity_map.get(inspect(model).identity_key_from_primary_key((row_id,)))
+    if held is not None and not inspect(held).expired:
+        return held  # type: ignore[no-any-return]
     return session.scalar(_by_id_statement(model), {"id": row_id})
 
 

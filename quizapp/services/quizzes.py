@@ -16,7 +16,7 @@ from quizapp.database import load_by_id
 from quizapp.domain.quiz import Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
 from quizapp.services.banks import LIVE
-from quizapp.services.reviews import record_quiz_answer
+from quizapp.services.reviews import question_card, record_quiz_answer
 
 
 class QuizError(ValueError):
@@ -135,6 +135,9 @@ def submit_answer(
     existing = stored_answer(session, attempt, question.id)
     if existing is not None:
         return existing, False
+    # read before the first write: SQLite holds its one write lock from there to the
+    # commit, so every query moved ahead of it is time other writers do not wait
+    card = question_card(session, attempt.user, question)
     given = given.strip()[:500]
     answer = AttemptAnswer(
         attempt_id=attempt.id,
@@ -153,7 +156,7 @@ def submit_answer(
         return stored_answer(session, attempt, question.id), False  # type: ignore[return-value]
     session.expire(attempt, ["answers"])
     # the question's flashcard learns from the quiz too: right = Good, wrong = Again
-    record_quiz_answer(session, attempt.user, question, answer.correct, now)
+    record_quiz_answer(session, attempt.user, question, answer.correct, now, card)
     # counted, not loaded: an "all questions" quiz has hundreds of answers
     done = session.scalar(
         select(func.count())

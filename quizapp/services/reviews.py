@@ -183,13 +183,30 @@ def review_card(
     return apply_rating(session, user, card, rating, now, duration_ms=duration_ms)
 
 
-def record_quiz_answer(
-    session: Session, user: User, question: Question, correct: bool, now: datetime
-) -> tuple[ReviewLog, scheduling.Outcome]:
-    """A quiz answer is a review too: right = Good, wrong = Again."""
-    card = session.scalar(
-        select(Card).where(Card.user_id == user.id, Card.question_id == question.id)
+def question_card(session: Session, user: User, question: Question) -> Card | None:
+    """The learner's flashcard of this question, if they have one."""
+    return session.scalar(_question_card_statement(), {"user": user.id, "question": question.id})
+
+
+@cache
+def _question_card_statement():  # type: ignore[no-untyped-def]
+    # built once: every quiz answer runs it
+    return select(Card).where(
+        Card.user_id == bindparam("user"), Card.question_id == bindparam("question")
     )
+
+
+def record_quiz_answer(
+    session: Session,
+    user: User,
+    question: Question,
+    correct: bool,
+    now: datetime,
+    card: Card | None = None,
+) -> tuple[ReviewLog, scheduling.Outcome]:
+    """A quiz answer is a review too: right = Good, wrong = Again. `card` is the
+    question's card if the caller already read it; a learner without one gets one."""
+    card = card or question_card(session, user, question)
     if card is None:
         card = Card(user_id=user.id, question_id=question.id, due=now)
         session.add(card)

@@ -88,16 +88,17 @@ def question(attempt_id: int, number: int) -> str | Response:
     except quizzes.QuizError:
         abort(404)
     form = AnswerForm()
-    given = quizzes.stored_answer(db.session, attempt, q.id)
     if form.validate_on_submit():
-        given, _ = quizzes.submit_answer(
-            db.session, attempt, position, form.answer.data or "", now=_now()
-        )
-        db.session.commit()
-        # Post/Redirect/Get: a reload never submits again
+        quizzes.submit_answer(db.session, attempt, position, form.answer.data or "", now=_now())
+        # Post/Redirect/Get: a reload never submits again; where to goes is read before
+        # the commit, which expires the attempt
         if attempt.settings.get("feedback") == "end":
-            return redirect(url_for("quiz.resume", attempt_id=attempt.id))
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, number=number))
+            following = url_for("quiz.resume", attempt_id=attempt_id)
+        else:
+            following = url_for("quiz.question", attempt_id=attempt_id, number=number)
+        db.session.commit()
+        return redirect(following)
+    given = quizzes.stored_answer(db.session, attempt, q.id)
     following = quizzes.next_position(attempt)
     next_url = (
         url_for("quiz.result", attempt_id=attempt.id)

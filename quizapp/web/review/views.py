@@ -129,7 +129,7 @@ def rate(card_id: int) -> Response:
             "Edit it or study its article again.",
             "info",
         )
-    return redirect(_queue_url(bank_id, last=card.id))
+    return redirect(_queue_url(bank_id, last=card_id))  # card_id: no reload after commit
 
 
 @bp.post("/review/undo")
@@ -140,9 +140,10 @@ def undo() -> Response:
     if card is None:
         flash("Nothing to undo.", "info")
         return redirect(_queue_url(bank_id))
+    card_id = card.id  # read before the commit expires it
     db.session.commit()
     flash("Undone: the card is back as it was.", "info")
-    return redirect(_queue_url(bank_id, card=card.id))
+    return redirect(_queue_url(bank_id, card=card_id))
 
 
 @bp.post("/review/<int:card_id>/bury")
