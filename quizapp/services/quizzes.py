@@ -82,6 +82,11 @@ def _answered_statement():  # type: ignore[no-untyped-def]
 
 
 @cache
+def _answer_count_statement():  # type: ignore[no-untyped-def]
+    return select(func.count()).where(AttemptAnswer.attempt_id == bindparam("attempt"))
+
+
+@cache
 def _stored_answer_statement():  # type: ignore[no-untyped-def]
     return select(AttemptAnswer).where(
         AttemptAnswer.attempt_id == bindparam("attempt"),
@@ -150,19 +155,21 @@ def submit_answer(
     try:
         with session.begin_nested():
             session.add(answer)
-            session.flush()
+            if card is not None:
+                # the question's flashcard learns from the quiz too (right = Good, wrong =
+                # Again), written in the same flush as the answer: one trip, and undone
+                # with it if another request stored this answer first
+                record_quiz_answer(session, attempt.user, question, answer.correct, now, card)
+            else:
+                session.flush()
     except IntegrityError:
         session.expire(attempt, ["answers"])
         return stored_answer(session, attempt, question.id), False  # type: ignore[return-value]
     session.expire(attempt, ["answers"])
-    # the question's flashcard learns from the quiz too: right = Good, wrong = Again
-    record_quiz_answer(session, attempt.user, question, answer.correct, now, card)
+    if card is None:  # made only now, by the request whose answer was stored
+        record_quiz_answer(session, attempt.user, question, answer.correct, now)
     # counted, not loaded: an "all questions" quiz has hundreds of answers
-    done = session.scalar(
-        select(func.count())
-        .select_from(AttemptAnswer)
-        .where(AttemptAnswer.attempt_id == attempt.id)
-    )
+    done = session.scalar(_answer_count_statement(), {"attempt": attempt.id})
     if (done or 0) >= len(attempt.question_ids) and attempt.finished_at is None:
         attempt.finished_at = now
     return answer, True
