@@ -320,9 +320,18 @@ def _counts_statement(by_bank: bool):  # type: ignore[no-untyped-def]
 
 
 @cache
-def _candidates_statement(which: str, by_bank: bool):  # type: ignore[no-untyped-def]
+def _candidate_statement(which: str, by_bank: bool, avoiding: bool):  # type: ignore[no-untyped-def]
+    """The card to show from one of the lists; `avoiding` skips the cards asking about
+    the sentence of the card just reviewed (parameters avoid_bank, avoid_start)."""
     now, end = bindparam("now"), bindparam("end")
     query = _showable(by_bank).options(contains_eager(Card.question).joinedload(Question.bank))
+    if avoiding:
+        query = query.where(
+            or_(
+                Question.bank_id != bindparam("avoid_bank"),
+                Question.sentence_start != bindparam("avoid_start"),
+            )
+        )
     if which == "due":
         query = query.where(Card.reps > 0, Card.due <= now).order_by(Card.due)
     elif which == "new":
@@ -331,7 +340,7 @@ def _candidates_statement(which: str, by_bank: bool):  # type: ignore[no-untyped
         query = query.where(
             Card.reps > 0, Card.state.in_(LEARNING_STATES), Card.due < end
         ).order_by(Card.due)
-    return query.limit(8)
+    return query.limit(1)
 
 
 def next_card(
@@ -356,25 +365,31 @@ def next_card(
     learning, due, new_total, due_now = (int(n) for n in counts)
     new = min(new_total, new_allowed)
 
-    avoid = _sibling_sentence(session, last_card_id)
-    # the counts say which of the three lists to read, so the page runs one query here
-    candidates: list[Card] = []
+    card = None
     if reviews_left:
+        # the counts say which of the three lists to read: one query here, two at most
         which = "due" if due_now else "new" if new else "learning"
-        query = _candidates_statement(which, by_bank)
-        candidates = list(session.scalars(query, params))
-    card = next((c for c in candidates if _sentence_key(c) != avoid), None)
-    if card is None and candidates:
-        card = candidates[0]
+        avoid = _sentence_of(session, last_card_id) if last_card_id is not None else None
+        if avoid is not None:
+            card = session.scalar(
+                _candidate_statement(which, by_bank, avoiding=True),
+                {**params, "avoid_bank": avoid[0], "avoid_start": avoid[1]},
+            )
+        if card is None:  # nothing else to show: a sibling after all
+            card = session.scalar(_candidate_statement(which, by_bank, avoiding=False), params)
     return Queue(card, new, learning, due, reviews_left)
 
 
-def _sentence_key(card: Card) -> tuple[int, int]:
-    return (card.question.bank_id, card.question.sentence_start)
+def _sentence_of(session: Session, card_id: int) -> tuple[int, int] | None:
+    """(bank, sentence) of the card's question: its siblings ask about the same one."""
+    row = session.execute(_sentence_statement(), {"card": card_id}).first()
+    return (row[0], row[1]) if row is not None else None
 
 
-def _sibling_sentence(session: Session, card_id: int | None) -> tuple[int, int] | None:
-    if card_id is None:
-        return None
-    card = session.get(Card, card_id)
-    return _sentence_key(card) if card is not None else None
+@cache
+def _sentence_statement():  # type: ignore[no-untyped-def]
+    return (
+        select(Question.bank_id, Question.sentence_start)
+        .join(Card, Card.question_id == Question.id)
+        .where(Card.id == bindparam("card"))
+    )

@@ -69,6 +69,20 @@ def test_siblings_of_the_same_sentence_are_not_back_to_back(app):
     assert queue.card.question.sentence_start != first.question.sentence_start
 
 
+def test_a_sibling_comes_next_when_nothing_else_is_left(app):
+    user, _, _ = setup_cards()
+    first = rate_next(user, 3)
+    cards = db.session.scalars(select(Card).where(Card.user_id == user.id)).all()
+    same = [c for c in cards if c.question.sentence_start == first.question.sentence_start]
+    siblings = {c.id for c in same if c.id != first.id}
+    assert siblings, "the sample article has a sentence with several questions"
+    for card in cards:
+        card.suspended = card.id not in siblings
+    db.session.commit()
+    queue = reviews.next_card(db.session, user, NOW, last_card_id=first.id)
+    assert queue.card.id in siblings
+
+
 def test_undo_restores_the_card_exactly_and_keeps_the_log(app):
     user, _, _ = setup_cards()
     card = rate_next(user, 3)
