@@ -106,6 +106,8 @@ def _count_question_changes(session: Session, _context: object, _instances: obje
         and (question not in session.dirty or session.is_modified(question))
         and question.bank is not None
         and question.bank not in session.deleted
+        and question.bank not in session.new  # a new bank starts at its default
     }
     for bank in changed:
-        bank.revision = (bank.revision or 0) + 1
+        # in SQL, not Python: two transactions editing one bank get two revisions
+        bank.revision = Bank.revision + 1

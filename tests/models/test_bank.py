@@ -1,3 +1,5 @@
+from sqlalchemy.orm import Session
+
 from quizapp.extensions import db
 from quizapp.models import Bank, Question, QuestionStatus
 from quizapp.services import banks
@@ -40,3 +42,17 @@ def test_unchanged_questions_and_other_rows_leave_the_revision(app):
     db.session.get(Bank, bank.id).name = "Renamed: the title is not drawn from questions"
     db.session.commit()
     assert revision(bank) == start
+
+
+def test_two_sessions_editing_one_bank_get_two_revisions(app):
+    # each cached page of the bank is keyed by revision: two edits must never share one
+    bank = make_bank(make_user())
+    start = revision(bank)
+    first_id, second_id = bank.questions[0].id, bank.questions[1].id
+    with Session(db.engine) as one, Session(db.engine) as two:
+        mine, theirs = one.get(Question, first_id), two.get(Question, second_id)
+        assert mine.bank.revision == theirs.bank.revision == start  # both read it first
+        mine.prompt, theirs.prompt = "Edited in one tab", "Edited in another"
+        one.commit()
+        two.commit()
+    assert revision(bank) == start + 2
