@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run serve test lint format lock audit bench bench-reviews bench-reviews-pg bench-load clean
+.PHONY: install run serve test lint format lock audit bench bench-reviews bench-reviews-pg bench-load bench-pages clean
 # Pages are CPU-bound Python: two single-threaded workers per core beat threads, which
 # queue on the GIL (bench/load.py at 10 clients: p99 2-3x lower than 2 workers x 4 threads)
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
@@ -77,6 +77,11 @@ bench-reviews-pg: install
 # requests per second and p50/p99 under gunicorn, against a bare Flask app (needs wrk)
 bench-load: install
 	$(BIN)/python bench/load.py
+
+# where a page's time goes: ms per page in one process against the bare app; add
+# ARGS="--profile review" or ARGS=--sql for a profile or the SQL of each page
+bench-pages: install
+	$(BIN)/python bench/page_costs.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache .hypothesis
