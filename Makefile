@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run serve test lint format lock audit bench bench-reviews bench-reviews-pg bench-load bench-pages clean
+.PHONY: install run serve test lint format lock audit audit-latest bench bench-reviews bench-reviews-pg bench-load bench-pages clean
 # Pages are CPU-bound Python: two single-threaded workers per core beat threads, which
 # queue on the GIL (bench/load.py at 10 clients: p99 2-3x lower than 2 workers x 4 threads)
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
@@ -33,6 +33,11 @@ lock:
 # package cannot be checked, so "no findings" always means "all checked"
 audit: install
 	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
+
+# the weaker check when pip-audit's databases are out of reach: PyPI's project pages
+# list the advisories of each project's latest release (see .ci/pypi-advisories)
+audit-latest:
+	$(PYTHON) .ci/pypi-advisories requirements.lock
 
 install: $(STAMP)
 
