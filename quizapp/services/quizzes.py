@@ -16,7 +16,7 @@ from quizapp.database import load_by_id
 from quizapp.domain.quiz import Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
 from quizapp.services.banks import LIVE
-from quizapp.services.reviews import question_card, record_quiz_answer
+from quizapp.services.reviews import StaleReview, question_card, record_quiz_answer
 
 
 class QuizError(ValueError):
@@ -137,9 +137,8 @@ def submit_answer(
     race between two requests.
     """
     question = question_at(session, attempt, position)
-    existing = stored_answer(session, attempt, question.id)
-    if existing is not None:
-        return existing, False
+    # no lookup of a stored answer first: the insert below finds it (a replay is rare,
+    # a query on every fresh answer is not)
     # read before the first write: SQLite holds its one write lock from there to the
     # commit, so every query moved ahead of it is time other writers do not wait
     card = question_card(session, attempt.user, question)
@@ -152,19 +151,27 @@ def submit_answer(
         correct=is_right(question, given),
         answered_at=now,
     )
-    try:
-        with session.begin_nested():
-            session.add(answer)
-            if card is not None:
-                # the question's flashcard learns from the quiz too (right = Good, wrong =
-                # Again), written in the same flush as the answer: one trip, and undone
-                # with it if another request stored this answer first
-                record_quiz_answer(session, attempt.user, question, answer.correct, now, card)
-            else:
-                session.flush()
-    except IntegrityError:
-        session.expire(attempt, ["answers"])
-        return stored_answer(session, attempt, question.id), False  # type: ignore[return-value]
+    for tries_left in (1, 0):
+        try:
+            with session.begin_nested():
+                session.add(answer)
+                if card is not None:
+                    # the question's flashcard learns from the quiz too (right = Good,
+                    # wrong = Again), written in the same flush as the answer: one trip,
+                    # and undone with it if another request stored this answer first
+                    record_quiz_answer(session, attempt.user, question, answer.correct, now, card)
+                else:
+                    session.flush()
+            break
+        except IntegrityError:
+            session.expire(attempt, ["answers"])
+            return stored_answer(session, attempt, question.id), False  # type: ignore[return-value]
+        except StaleReview:
+            # the card was reviewed in another tab since it was read: the answer still
+            # counts, scheduled from the card as that review left it
+            if not tries_left or card is None:
+                raise
+            session.refresh(card)
     session.expire(attempt, ["answers"])
     if card is None:  # made only now, by the request whose answer was stored
         record_quiz_answer(session, attempt.user, question, answer.correct, now)

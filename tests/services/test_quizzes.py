@@ -2,10 +2,11 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event, select, update
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer
-from quizapp.services import quizzes
+from quizapp.models import AttemptAnswer, Card, ReviewLog
+from quizapp.services import quizzes, reviews
 from tests.builders import make_bank, make_user
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -89,6 +90,39 @@ def test_a_racing_duplicate_is_settled_by_the_unique_constraint(app):
     db.session.expire_on_commit = True
     assert not new and kept.given == "other tab"
     assert db.session.scalar(db.select(db.func.count()).select_from(AttemptAnswer)) == 1
+
+
+def test_an_answer_counts_when_another_tab_reviewed_its_card_meanwhile(app):
+    user = make_user()
+    bank = make_bank(user)
+    reviews.ensure_cards(db.session, user, bank, NOW)
+    attempt = start(user, bank, count=3)
+    card_id = db.session.scalar(select(Card.id).where(Card.question_id == attempt.question_ids[0]))
+
+    fired: list[bool] = []
+
+    def other_tab_reviews_first(session, _context, _instances):
+        # between this request reading the card and writing it, another tab's review
+        # of the same card commits (its own connection, as a second request would)
+        if not fired and any(isinstance(o, Card) for o in session.dirty):
+            fired.append(True)
+            with db.engine.begin() as other:
+                other.execute(
+                    update(Card)
+                    .where(Card.id == card_id)
+                    .values(version=Card.version + 1, reps=Card.reps + 1)
+                )
+
+    event.listen(db.session(), "before_flush", other_tab_reviews_first)
+    answer, new = answer_right(attempt, 0)
+    db.session.commit()
+    event.remove(db.session(), "before_flush", other_tab_reviews_first)
+    assert fired and new and answer.correct
+    card = db.session.get(Card, card_id)
+    db.session.refresh(card)
+    assert card.reps == 2  # the other tab's review, then this answer on top of it
+    logs = db.session.scalars(select(ReviewLog).where(ReviewLog.card_id == card_id)).all()
+    assert [log.source for log in logs] == ["quiz"]
 
 
 def test_retry_asks_only_the_missed_questions(app):
