@@ -51,11 +51,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_up(url: str, process: subprocess.Popen) -> None:
+def wait_up(url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"the server at {url} exited with {process.returncode}")
+            tail = log.read_text(errors="replace").splitlines()[-20:]
+            sys.exit(f"the server at {url} exited with {process.returncode}:\n" + "\n".join(tail))
         try:
             urllib.request.urlopen(url, timeout=1)  # noqa: S310  (loopback)
             return
@@ -65,8 +66,10 @@ def wait_up(url: str, process: subprocess.Popen) -> None:
 
 
 def gunicorn(
-    app: str, port: int, env: dict[str, str], args: argparse.Namespace
+    app: str, port: int, env: dict[str, str], args: argparse.Namespace, log: Path
 ) -> subprocess.Popen:
+    """gunicorn on loopback; its own log (and the app's request log) go to `log`,
+    which wait_up prints if the server does not come up."""
     command = [
         str(BIN / "gunicorn"),
         "--workers", str(args.workers),
@@ -74,9 +77,10 @@ def gunicorn(
         "--bind", f"127.0.0.1:{port}",
         app,
     ]  # fmt: skip
-    return subprocess.Popen(  # noqa: S603  (our own gunicorn)
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with log.open("wb") as out:
+        return subprocess.Popen(  # noqa: S603  (our own gunicorn)
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
 
 
 def prepare_database(env: dict[str, str]) -> dict[str, object]:
@@ -242,12 +246,13 @@ def main() -> None:
     data = prepare_database(env)
 
     app_port, bare_port = free_port(), free_port()
-    app_server = gunicorn("wsgi:app", app_port, env, args)
-    bare_server = gunicorn("bench.bare_app:app", bare_port, env, args)
+    app_log, bare_log = work / "app.log", work / "bare.log"
+    app_server = gunicorn("wsgi:app", app_port, env, args, app_log)
+    bare_server = gunicorn("bench.bare_app:app", bare_port, env, args, bare_log)
     try:
         base = f"http://127.0.0.1:{app_port}"
-        wait_up(f"{base}/healthz", app_server)
-        wait_up(f"http://127.0.0.1:{bare_port}/", bare_server)
+        wait_up(f"{base}/healthz", app_server, app_log)
+        wait_up(f"http://127.0.0.1:{bare_port}/", bare_server, bare_log)
         sessions = [sign_in(base, f"load{n}") for n in range(USERS)]
         cookie = sessions[0][0]
         answers, reviews = data["answers"], data["reviews"]  # type: ignore[index]
