@@ -6,10 +6,10 @@
 
 bench/load.py measures what a client sees; this one finds where a page's time goes.
 The same database as bench/load.py (built-in bank, 40 users with a quiz and flashcards),
-signed in as one of them through the real login form. Pages are measured in turns, in
-blocks of requests, and each figure is the best block: the machine is shared, and
-the best block is the one least disturbed by others. GET pages only, since a
-measured POST would change what the next one does.
+signed in through the real login form (one who answers quizzes, one who reviews).
+Requests are measured in turns, in blocks, and each figure is the best block: the
+machine is shared, and the best block is the one least disturbed by others. Every
+POST is a fresh answer or review, never a replay.
 """
 
 from __future__ import annotations
@@ -56,39 +56,58 @@ def main() -> None:
     app = create_app()
     # the request log would measure the terminal, not the app
     logging.getLogger("quizapp.request").disabled = True
-    client = app.test_client()
-    page = client.get("/auth/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
-    assert token, "no CSRF token on the login page"
     user, attempt, position = data["answers"][0]  # type: ignore[index]
-    signed_in = client.post(
-        "/auth/login",
-        data={"csrf_token": token.group(1), "username": f"load{user}", "password": load.PASSWORD},
-    )
-    assert signed_in.status_code == 302, "sign-in failed"
+    client, token = sign_in(app, f"load{user}")
+    reviewer_id = data["reviews"][0][0]  # type: ignore[index]
+    reviewer, reviewer_token = sign_in(app, f"load{reviewer_id}")
     bare = bare_app.app.test_client()
-    pages = {
-        "bare Flask app": (bare, "/"),
-        "healthz": (client, "/healthz"),
-        "home": (client, "/"),
-        "bank": (client, f"/banks/{data['bank']}"),
-        "question": (client, f"/quiz/{attempt}/{position}"),
-        "review": (client, "/review"),
-    }
-    for name, (c, url) in pages.items():
-        for _ in range(10):  # warm caches; every page must work before it is timed
-            status = c.get(url).status_code
-            assert status == 200, f"{name}: {url} answered {status}"
 
-    best = dict.fromkeys(pages, float("inf"))
+    def get(c, url: str):  # type: ignore[no-untyped-def]
+        return lambda: c.get(url)
+
+    def post(c, item):  # type: ignore[no-untyped-def]
+        url, form = item
+        return c.post(url, data=form)
+
+    # every POST a new answer or review (a replay would measure the idempotency check)
+    fresh_answers = iter(
+        (f"/quiz/{a}/{p}", {"csrf_token": token, "answer": "x"})
+        for u, a, p in data["answers"]  # type: ignore[union-attr]
+        if u == user
+    )
+    fresh_reviews = iter(
+        (f"/review/{card}", {"csrf_token": reviewer_token, "rating": 3, "version": version})
+        for u, card, version in data["reviews"]  # type: ignore[union-attr]
+        if u == reviewer_id
+    )
+    requests = {
+        "bare Flask app": get(bare, "/"),
+        "healthz": get(client, "/healthz"),
+        "home": get(client, "/"),
+        "bank": get(client, f"/banks/{data['bank']}"),
+        "question": get(client, f"/quiz/{attempt}/{position}"),
+        "review": get(client, "/review"),
+        "submit answer": lambda: post(client, next(fresh_answers)),
+        "submit review": lambda: post(reviewer, next(fresh_reviews)),
+    }
+    posts = {"submit answer", "submit review"}
+    for name, send in requests.items():
+        for _ in range(3 if name in posts else 10):  # warm up; every page must work
+            status = send().status_code
+            assert status == (302 if name in posts else 200), f"{name} answered {status}"
+
+    # a learner's bank has 533 questions: that many fresh answers and reviews in all
+    posts_per_block = min(args.requests, 480 // args.blocks)
+    best = dict.fromkeys(requests, float("inf"))
     for _ in range(args.blocks):
-        for name, (c, url) in pages.items():
+        for name, send in requests.items():
+            count = posts_per_block if name in posts else args.requests
             started = time.perf_counter()
-            for _ in range(args.requests):
-                c.get(url)
-            best[name] = min(best[name], (time.perf_counter() - started) / args.requests)
+            for _ in range(count):
+                send()
+            best[name] = min(best[name], (time.perf_counter() - started) / count)
     ceiling = best["bare Flask app"]
-    print(f"{'page':16} {'ms':>7} {'x bare':>7}   (best of {args.blocks} blocks)")
+    print(f"{'request':16} {'ms':>7} {'x bare':>7}   (best of {args.blocks} blocks)")
     for name, seconds in best.items():
         print(f"{name:16} {seconds * 1000:7.2f} {ceiling / seconds:7.2f}")
 
@@ -99,24 +118,41 @@ def main() -> None:
             engine = db.engine
         statements: list[str] = []
         event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
-        for name, (c, url) in pages.items():
-            if c is bare:
+        event.listen(engine, "commit", lambda *a: statements.append("COMMIT"))
+        for name, send in requests.items():
+            if name == "bare Flask app":
                 continue
             statements.clear()
-            c.get(url)
+            send()
             print(f"\n{name}: {len(statements)} statements")
             for statement in statements:
                 print("   ", " ".join(statement.split())[:140])
 
     if args.profile:
-        c, url = pages[args.profile]
+        send = requests[args.profile]
         profiler = cProfile.Profile()
         profiler.enable()
-        for _ in range(args.requests * 5):
-            c.get(url)
+        for _ in range(posts_per_block if args.profile in posts else args.requests * 5):
+            send()
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(50)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def sign_in(app, username: str):  # type: ignore[no-untyped-def]
+    from bench import load
+
+    """A test client signed in through the login form, and its CSRF token."""
+    client = app.test_client()
+    login = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login)
+    assert token, "no CSRF token on the login page"
+    form = {"csrf_token": token.group(1), "username": username, "password": load.PASSWORD}
+    assert client.post("/auth/login", data=form).status_code == 302, "sign-in failed"
+    settings = client.get("/settings").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', settings)
+    assert token, "no CSRF token on the settings page"
+    return client, token.group(1)
 
 
 if __name__ == "__main__":
