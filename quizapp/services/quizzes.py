@@ -137,10 +137,9 @@ def submit_answer(
     race between two requests.
     """
     question = question_at(session, attempt, position)
-    # no lookup of a stored answer first: the insert below finds it (a replay is rare,
-    # a query on every fresh answer is not)
-    # read before the first write: SQLite holds its one write lock from there to the
-    # commit, so every query moved ahead of it is time other writers do not wait
+    # No lookup of a stored answer first: the insert below finds it (a replay is rare,
+    # a query on every fresh answer is not). The card is read before the first write:
+    # SQLite holds its one write lock from there to the commit.
     card = question_card(session, attempt.user, question)
     given = given.strip()[:500]
     answer = AttemptAnswer(

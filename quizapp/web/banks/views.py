@@ -46,14 +46,15 @@ def show(bank_id: int) -> str:
     qtype = request.args.get("type") or None
     kind = request.args.get("kind") or None
     page = request.args.get("page", 1, type=int) or 1
-    if is_owner:  # retired questions, answer statistics and edit forms: never cached
-        total, body = _questions_and_article(bank, qtype, kind, page, owner=True)
+    action_form = ActionForm() if is_owner else None
+    if action_form is not None:  # retired questions, statistics, edit forms: never cached
+        total, body = _questions_and_article(bank, qtype, kind, page, action_form)
     else:
         # the same for every other viewer; the revision changes with any question
         key = f"bank-page/{bank.id}/{bank.revision}/{qtype}/{kind}/{page}"
         cached = cache.get(key)
         if cached is None:
-            cached = _questions_and_article(bank, qtype, kind, page, owner=False)
+            cached = _questions_and_article(bank, qtype, kind, page, None)
             cache.set(key, cached)
         total, body = cached
     return render_template(
@@ -62,14 +63,16 @@ def show(bank_id: int) -> str:
         body=Markup(body),  # noqa: S704  (rendered by Jinja, which escaped every text in it)
         total=total,
         is_owner=is_owner,
-        action_form=ActionForm() if is_owner else None,
+        action_form=action_form,
     )
 
 
 def _questions_and_article(
-    bank: Bank, qtype: str | None, kind: str | None, page: int, *, owner: bool
+    bank: Bank, qtype: str | None, kind: str | None, page: int, owner_form: ActionForm | None
 ) -> tuple[int, str]:
-    """(live questions, the HTML of the question list and the marked article)."""
+    """(live questions, the HTML of the question list and the marked article); with
+    the owner's form, their view: retired questions, statistics and edit actions."""
+    owner = owner_form is not None
     found = bank_service.question_page(
         db.session,
         bank,
@@ -92,7 +95,7 @@ def _questions_and_article(
         qtype=qtype,
         kind=kind,
         is_owner=owner,
-        action_form=ActionForm() if owner else None,
+        action_form=owner_form,
         stats=item_statistics(db.session, bank) if owner else {},
     )
     return found.shown_total, html

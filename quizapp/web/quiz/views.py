@@ -90,14 +90,14 @@ def question(attempt_id: int, number: int) -> str | Response:
     form = AnswerForm()
     if form.validate_on_submit():
         quizzes.submit_answer(db.session, attempt, position, form.answer.data or "", now=_now())
-        # Post/Redirect/Get: a reload never submits again; where to goes is read before
-        # the commit, which expires the attempt
+        # Post/Redirect/Get: a reload never submits again. The target is read before
+        # the commit, which expires the attempt.
         if attempt.settings.get("feedback") == "end":
-            following = url_for("quiz.resume", attempt_id=attempt_id)
+            redirect_to = url_for("quiz.resume", attempt_id=attempt_id)
         else:
-            following = url_for("quiz.question", attempt_id=attempt_id, number=number)
+            redirect_to = url_for("quiz.question", attempt_id=attempt_id, number=number)
         db.session.commit()
-        return redirect(following)
+        return redirect(redirect_to)
     given = quizzes.stored_answer(db.session, attempt, q.id)
     following = quizzes.next_position(attempt)
     next_url = (
