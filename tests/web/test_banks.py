@@ -51,6 +51,24 @@ def test_owner_edits_a_question(app, client):
     assert q.prompt == "Fill in: the farm cost _____." and q.status == QuestionStatus.EDITED
 
 
+def test_owner_edits_a_true_false_question_through_its_own_form(app, client):
+    """Its edit form has no choices field: the POST carries only the fields shown."""
+    import re
+
+    bank = make_bank(make_user())
+    login(client)
+    q = next(q for q in bank.questions if q.type == "true_false")
+    page = client.get(f"/questions/{q.id}/edit").get_data(as_text=True)
+    fields = set(re.findall(r'name="(\w+)"', page)) - {"csrf_token"}
+    assert "choices" not in fields
+    sent = {"prompt": "True or false: the statement, reworded.", "answer": q.answer}
+    response = client.post(f"/questions/{q.id}/edit", data={f: sent.get(f, "") for f in fields})
+    assert response.status_code == 302
+    db.session.expire_all()
+    q = db.session.get(Question, q.id)
+    assert q.prompt == sent["prompt"] and q.choices == ["True", "False"]
+
+
 def test_owner_edit_errors_are_shown_and_nothing_changes(app, client):
     bank = make_bank(make_user())
     login(client)

@@ -173,7 +173,11 @@ def edit_question(question_id: int) -> str | Response:
                 question,
                 prompt=form.prompt.data or "",
                 answer=form.answer.data or "",
-                choices=(form.choices.data or "").splitlines(),
+                # only a multiple-choice question has the field; a true/false one keeps
+                # its True/False (the form would otherwise hand back the list itself)
+                choices=(form.choices.data or "").splitlines()
+                if question.type == "multiple_choice"
+                else question.choices,
                 explanation=form.explanation.data or "",
             )
         except bank_service.EditError as error:
