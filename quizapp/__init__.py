@@ -101,9 +101,10 @@ def register_logging(app: Flask) -> None:
 
 
 def register_security(app: Flask) -> None:
-    from quizapp.web.security import register
+    from quizapp.web import nul_guard, security
 
-    register(app)
+    security.register(app)
+    nul_guard.register(app)
 
 
 def register_error_pages(app: Flask) -> None:

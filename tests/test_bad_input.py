@@ -220,6 +220,17 @@ ROWS: list[tuple[str, Callable[[World], object], int, str]] = [
         "required",
     ),  # fmt: skip
     ("details: empty title", form("/banks/{bank}/details", name=""), 422, "required"),
+    # PostgreSQL cannot store (or even compare with) U+0000: each of these was a 500 there
+    ("details: NUL in the title", form("/banks/{bank}/details", name="a\x00b"), 422, "NUL"),
+    ("answer: NUL", form("/quiz/{attempt}/1", answer="a\x00b"), 422, "“answer”"),
+    ("token: NUL in the name", form("/account/tokens", name="a\x00"), 422, "NUL"),
+    (
+        "login: NUL in the name",
+        lambda w: signed_out(w).post("/auth/login", data={"username": "ada\x00", "password": "x"}),
+        422,
+        "NUL",
+    ),  # fmt: skip
+    ("query string: NUL", lambda w: w.web.get("/review?bank=%00"), 422, "“bank”"),
     ("token: empty name", form("/account/tokens", name=" "), 422, "required"),
     # --- unknown and other users' ids (pages)
     ("unknown bank id", lambda w: w.web.get("/banks/987654"), 404, "not yours"),
@@ -255,7 +266,15 @@ ROWS: list[tuple[str, Callable[[World], object], int, str]] = [
         "API: article of NULs",
         api_json("POST", "/articles", {"text": "\x00" * 500}),
         422,
-        "binary",
+        "NUL",
+    ),  # fmt: skip
+    (
+        "API: NUL in an answer",
+        api_json(
+            "POST", "/quizzes/{attempt}/answers", {"question_id": "{question}", "answer": "a\x00b"}
+        ),
+        422,
+        "body.answer",
     ),  # fmt: skip
     (
         "API: article over 2 MB",
