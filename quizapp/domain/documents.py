@@ -13,6 +13,7 @@ from dataclasses import dataclass
 MAX_BYTES = 2 * 1024 * 1024  # an article, not a book: 2 MB is ~300,000 words
 MIN_WORDS = 20
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # all but \t \n \f \r
 
 
 class InputError(ValueError):
@@ -50,7 +51,9 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 20000):
         raise InputError("The file looks binary, not text. Upload .txt, .md or .html.")
-    return text
+    # a few strays in real text (a NUL past the sniffed start, a form feed's cousins) are
+    # invisible and meaningless, and PostgreSQL cannot store a NUL: drop them
+    return _STRAY_CONTROLS.sub("", text)
 
 
 def read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> Document:

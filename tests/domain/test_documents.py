@@ -63,3 +63,12 @@ def test_oversized_input_is_refused_before_reading_it_all():
 def test_latin1_text_is_decoded():
     doc = read_document(ENGLISH.replace("mayor", "maire café").encode("latin-1"), "x.txt")
     assert "café" in doc.text
+
+
+def test_stray_control_characters_past_the_sniffed_start_are_dropped():
+    # one NUL after the first 8 kB passes the binary check; PostgreSQL could not store it
+    data = (ENGLISH + " ") * 60 + "The vote\x00 was close\x07.\n\tA new\x0cpage."
+    doc = read_document(data.encode(), "a.txt")
+    assert "The vote was close." in doc.text
+    assert "\t" in doc.text and "\x0c" in doc.text  # whitespace controls stay
+    assert not any(c in doc.text for c in "\x00\x07")
