@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import click
 from flask import Flask, current_app
 
+from quizapp.database import MAX_ID
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.extensions import db
 from quizapp.interop.readers import is_bank_file
@@ -129,7 +130,7 @@ def import_command(
 )
 def export_command(bank_id: int, fmt: str, output: str, learner: str | None) -> None:
     """Write bank BANK_ID in another app's format."""
-    bank = db.session.get(Bank, bank_id)
+    bank = db.session.get(Bank, bank_id) if 0 < bank_id <= MAX_ID else None
     if bank is None:
         _fail(f"no bank {bank_id}")
     user = None

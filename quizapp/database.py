@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# the largest id an INTEGER primary key holds on PostgreSQL (SQLite's are 64-bit): ids
+# from outside are checked against it, so a 20-digit one is "not found", not an overflow
+MAX_ID = 2**31 - 1
 
 
 def configure_engine(engine: Engine) -> None:

@@ -385,6 +385,11 @@ CLI_ROWS: list[tuple[str, Callable[[World], object], str]] = [
         "password",
     ),  # fmt: skip
     ("tokens create: unknown user", lambda w: w.cli("tokens", "create", "nobody"), "no user"),
+    (
+        "export: 20-digit bank id",
+        lambda w: w.cli("export", "99999999999999999999", "--format", "json", "-o", "-"),
+        "no bank",
+    ),  # fmt: skip
 ]
 
 

@@ -107,8 +107,9 @@ def test_a_day_with_a_daylight_saving_change_is_23_hours():
 
 
 def test_unknown_time_zones_fall_back_to_utc():
-    start, _ = day_bounds(datetime(2026, 3, 4, 12, 0, tzinfo=UTC), "Mars/Olympus")
-    assert start == datetime(2026, 3, 4, 4, 0, tzinfo=UTC)
+    for name in ("Mars/Olympus", "../../etc/passwd", "x" * 5000):  # the last: OSError
+        start, _ = day_bounds(datetime(2026, 3, 4, 12, 0, tzinfo=UTC), name)
+        assert start == datetime(2026, 3, 4, 4, 0, tzinfo=UTC)
 
 
 def test_retrievability_of_a_new_card_is_zero_and_falls_with_time():

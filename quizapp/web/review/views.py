@@ -16,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.services import banks as bank_service
 from quizapp.services import optimizer, reviews
+from quizapp.web.converters import id_in
 from quizapp.web.form_status import form_status
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
 
@@ -69,9 +70,9 @@ def study(bank_id: int) -> Response:
 def _show(bank_id: int | None) -> str:
     now = _now()
     state = reviews.next_card(
-        db.session, current_user, now, bank_id, last_card_id=request.args.get("last", type=int)
+        db.session, current_user, now, bank_id, last_card_id=id_in(request.args, "last")
     )
-    wanted = request.args.get("card", type=int)  # the card an undo just put back
+    wanted = id_in(request.args, "card")  # the card an undo just put back
     if wanted:
         undone = reviews.user_card(db.session, current_user, wanted)
         if undone is not None and not undone.suspended:
@@ -136,7 +137,7 @@ def rate(card_id: int) -> Response:
 @login_required
 def undo() -> Response:
     card = reviews.undo_last(db.session, current_user, _now())
-    bank_id = request.form.get("bank", type=int)
+    bank_id = id_in(request.form, "bank")
     if card is None:
         flash("Nothing to undo.", "info")
         return redirect(_queue_url(bank_id))
@@ -153,7 +154,7 @@ def bury(card_id: int) -> Response:
     reviews.bury(db.session, current_user, card, _now())
     db.session.commit()
     flash("Buried until tomorrow.", "info")
-    return redirect(_queue_url(request.form.get("bank", type=int)))
+    return redirect(_queue_url(id_in(request.form, "bank")))
 
 
 @bp.post("/review/<int:card_id>/suspend")
@@ -163,7 +164,7 @@ def suspend(card_id: int) -> Response:
     reviews.suspend(card)
     db.session.commit()
     flash("Suspended: it will not come up until you unsuspend it.", "info")
-    return redirect(_queue_url(request.form.get("bank", type=int)))
+    return redirect(_queue_url(id_in(request.form, "bank")))
 
 
 _STEP = re.compile(r"(\d+)([smhd])")
