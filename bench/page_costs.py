@@ -135,7 +135,7 @@ def main() -> None:
         for _ in range(posts_per_block if args.profile in posts else args.requests * 5):
             send()
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(50)
+        pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(50)
     shutil.rmtree(work, ignore_errors=True)
 
 
