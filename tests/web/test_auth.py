@@ -1,3 +1,5 @@
+import pytest
+
 from quizapp.extensions import db
 from quizapp.models import User
 from tests.builders import login, make_user
@@ -50,6 +52,21 @@ def test_login_redirects_only_within_the_site(client):
         "/auth/login?next=/import", data={"username": "ada", "password": "correct horse battery"}
     )
     assert response.headers["Location"] == "/import"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["//evil.example", "/\\evil.example", "/%5Cevil.example", "/%09/evil.example",
+     "/%0A/evil.example", "https:/evil.example", "javascript:alert(1)"],
+)  # fmt: skip
+def test_login_refuses_redirects_that_browsers_read_as_another_site(client, target):
+    """Browsers treat a backslash as a slash and drop tabs and newlines in URLs."""
+    make_user("ada")
+    response = client.post(
+        f"/auth/login?next={target}",
+        data={"username": "ada", "password": "correct horse battery"},
+    )
+    assert response.headers["Location"] == "/"
 
 
 def test_logout_needs_a_post(client):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -22,9 +22,14 @@ def _login_limit() -> str:
     return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
+# a path on this site, in printable ASCII without spaces or backslashes: browsers read
+# "/\\evil.example" as "//evil.example" and drop tabs and newlines ("/\t/evil.example")
+_LOCAL_PATH = re.compile(r"/(?![/\\])[!-\[\]-~]*")
+
+
 def _safe_next(target: str | None) -> str:
     """Only redirect back within this site: an open redirect is a phishing tool."""
-    if target and not urlsplit(target).netloc and target.startswith("/") and "//" not in target:
+    if target and _LOCAL_PATH.fullmatch(target) and "//" not in target:
         return target
     return url_for("main.index")
 
