@@ -146,7 +146,11 @@ def review(card_id: int) -> ReviewOut:
 def undo() -> UndoOut:
     """Put back the card of your last review exactly as it was before it."""
     user = required_user()
-    card = reviews.undo_last(db.session, user, datetime.now(UTC))
+    try:
+        card = reviews.undo_last(db.session, user, datetime.now(UTC))
+    except reviews.StaleReview as error:
+        db.session.rollback()
+        raise ApiError(409, str(error), "stale_review") from None
     if card is None:
         raise ApiError(409, "There is no review to undo.", "nothing_to_undo")
     db.session.commit()

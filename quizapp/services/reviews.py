@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -228,12 +228,28 @@ def undo_last(session: Session, user: User, now: datetime) -> Card | None:
     )
     if log is None:
         return None
-    card = session.get(Card, log.card_id)
+    # Claim the review before touching its card: two Undo requests at once (a double
+    # click, two tabs) both found it, and only the one whose UPDATE still matches may
+    # undo it; the other undid nothing, as if its click came second. (Setting the
+    # attribute instead would let both restore the card and mark the log.)
+    claimed = session.execute(
+        update(ReviewLog)
+        .where(ReviewLog.id == log.id, ReviewLog.undone_at.is_(None))
+        .values(undone_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    session.expire(log, ["undone_at"])
+    # read after the claim, so that it is the card as the last review left it
+    card = session.get(Card, log.card_id, populate_existing=True)
     if card is None:
         return None
     _restore(card, log.card_before)
-    log.undone_at = now
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:  # reviewed again in another tab since this read
+        raise StaleReview(STALE_MESSAGE) from None
     return card
 
 

@@ -97,3 +97,36 @@ def test_parallel_ratings_of_one_card_apply_once(app):
     db.session.expire_all()
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
     assert db.session.get(Card, card_id).reps == 1
+
+
+def test_parallel_undos_undo_each_review_at_most_once(app):
+    """Undo clicked in several tabs at once: each review is undone by one request at
+    most (the others find the next review, or nothing), and none of them fails."""
+    user = make_user()
+    reviews.ensure_cards(db.session, user, make_bank(user), NOW)
+    db.session.commit()
+    reviewed = []
+    for _ in range(2):
+        last = reviewed[-1] if reviewed else None
+        card = reviews.next_card(db.session, user, NOW, last_card_id=last).card
+        reviews.review_card(db.session, user, card, 3, NOW, seen_version=card.version)
+        db.session.commit()
+        reviewed.append(card.id)
+    user_id = user.id
+
+    def undo(i: int) -> int | None:
+        me = db.session.get(User, user_id)
+        card = reviews.undo_last(db.session, me, NOW)
+        db.session.commit()
+        return card.id if card is not None else None
+
+    results = race(app, undo)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    done = [r for r in results if r is not None]
+    assert len(done) == len(set(done)) and done, results  # each review undone once at most
+    assert reviewed[-1] in done  # the last one first
+    db.session.expire_all()
+    undone = db.session.scalars(select(ReviewLog.card_id).where(ReviewLog.undone_at.is_not(None)))
+    assert sorted(undone) == sorted(done)
+    for card_id in reviewed:
+        assert db.session.get(Card, card_id).reps == (0 if card_id in done else 1)

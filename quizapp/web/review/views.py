@@ -136,8 +136,13 @@ def rate(card_id: int) -> Response:
 @bp.post("/review/undo")
 @login_required
 def undo() -> Response:
-    card = reviews.undo_last(db.session, current_user, _now())
     bank_id = id_in(request.form, "bank")
+    try:
+        card = reviews.undo_last(db.session, current_user, _now())
+    except reviews.StaleReview:
+        db.session.rollback()
+        flash("That card changed in another tab meanwhile; nothing was undone.", "info")
+        return redirect(_queue_url(bank_id))
     if card is None:
         flash("Nothing to undo.", "info")
         return redirect(_queue_url(bank_id))
