@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import Flask, Response, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from quizapp.api.errors import error_response, is_api_request
 from quizapp.api.errors import http_error as api_http_error
-from quizapp.api.errors import is_api_request
+from quizapp.extensions import db
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood."),
@@ -29,6 +31,23 @@ def register(app: Flask) -> None:
             "nothing was saved.",
             code=400,
         ), 400
+
+    @app.errorhandler(StaleDataError)
+    def changed_meanwhile(error: StaleDataError) -> tuple[str, int] | Response:
+        """An UPDATE that found its row changed since it was read (a card's version):
+        another tab or device wrote first. Whatever view it was, nothing of this
+        request is kept, and the user is told so instead of a 500."""
+        db.session.rollback()
+        message = "This changed in another tab or window meanwhile; nothing was saved."
+        if is_api_request():
+            return error_response(409, message, "conflict")
+        page = render_template(
+            "errors/error.html",
+            title="Changed meanwhile",
+            message=message + " Reload and try again.",
+            code=409,
+        )
+        return page, 409
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int] | Response:

@@ -66,6 +66,33 @@ def test_undo_shows_the_card_again(app, client):
     assert db.session.get(Card, card).reps == 0
 
 
+def test_bury_after_another_tab_reviewed_the_card_is_a_409_and_saves_nothing(
+    app, client, monkeypatch
+):
+    from quizapp.services import reviews
+
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card_id, _ = shown_card(client.get(f"/banks/{bank.id}/review").get_data(as_text=True))
+    bury = reviews.bury
+
+    def bury_after_another_tab(session, user, card, now):  # type: ignore[no-untyped-def]
+        with db.engine.begin() as other_tab:  # commits between this request's read and write
+            other_tab.execute(
+                Card.__table__.update().where(Card.id == card.id).values(version=Card.version + 1)
+            )
+        bury(session, user, card, now)
+
+    monkeypatch.setattr(reviews, "bury", bury_after_another_tab)
+    response = client.post(f"/review/{card_id}/bury", data={"bank": bank.id})
+    assert response.status_code == 409
+    assert "Changed meanwhile" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Card, card_id).buried_until is None
+
+
 def test_other_users_cards_are_not_found(app, client):
     ada = make_user("ada")
     make_user("bob")
