@@ -8,8 +8,11 @@ gazetteers. Never the answer itself nor a variant of it.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property, lru_cache
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key
@@ -45,8 +48,58 @@ def _unit(text: str) -> str:
     return re.sub(r"[\d.,\s]+", "", text.lower())
 
 
-def pick_distractors(fact: Fact, pool: list[Fact], rng: random.Random, count: int = 3) -> list[str]:
+class FactPool:
+    """An article's facts, grouped once for the distractor lookups.
+
+    Every multiple-choice and true/false question looks for same-kind facts; a scan
+    of all the facts for each made generation quadratic: a 1.6 MB article took 30 s,
+    most of it here (bench/generate_speed.py). The groups keep the facts' order, so
+    the distractors are the ones a scan would find.
+    """
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self.facts = list(facts)
+        self._names: dict[bool, list[Fact]] = {}
+
+    @cached_property
+    def _by_kind_and_case(self) -> dict[tuple[str, bool], list[Fact]]:
+        groups: dict[tuple[str, bool], list[Fact]] = {}
+        for f in self.facts:
+            groups.setdefault((f.kind, f.text[:1].islower()), []).append(f)
+        return groups
+
+    def same_kind(self, kind: str, lower: bool) -> list[Fact]:
+        return self._by_kind_and_case.get((kind, lower), [])
+
+    def names(self, lower: bool) -> list[Fact]:
+        """Facts that name something other than a person, place, number or date."""
+        if lower not in self._names:
+            self._names[lower] = [
+                f
+                for f in self.facts
+                if f.kind in ("org", "product", "event", "other")
+                and f.text[:1].islower() == lower
+                and f.text.lower() not in gz.COMMON_ACRONYMS
+            ]
+        return self._names[lower]
+
+    @cached_property
+    def people(self) -> list[str]:
+        return [f.aliases[0] if f.aliases else f.text for f in self.facts if f.kind == "person"]
+
+    @cached_property
+    def years(self) -> list[int]:
+        return [
+            int(v) for f in self.facts if f.kind == "date" for v in re.findall(r"\b\d{4}\b", f.text)
+        ]
+
+
+def pick_distractors(
+    fact: Fact, pool: FactPool | Sequence[Fact], rng: random.Random, count: int = 3
+) -> list[str]:
     """Up to `count` distinct distractors for `fact`, best first."""
+    if not isinstance(pool, FactPool):
+        pool = FactPool(pool)
     chosen: list[str] = []
 
     def add(candidate: str) -> None:
@@ -60,6 +113,8 @@ def pick_distractors(fact: Fact, pool: list[Fact], rng: random.Random, count: in
 
     for candidate in _from_article(fact, pool, rng):
         add(candidate)
+        if len(chosen) >= count:
+            break  # the rest would be refused: lazily made, they are never made
     if len(chosen) < count:
         for candidate in _made_up(fact, pool, rng):
             add(candidate)
@@ -68,31 +123,35 @@ def pick_distractors(fact: Fact, pool: list[Fact], rng: random.Random, count: in
     return chosen
 
 
-def _from_article(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
-    lower = fact.text[:1].islower()
-    same = [
-        f
-        for f in pool
-        if f.kind == fact.kind and f.key != fact.key and f.text[:1].islower() == lower
-    ]
+def _from_article(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
+    """The article's other facts of the kind, the first six shuffled; made lazily."""
+    group = pool.same_kind(fact.kind, fact.text[:1].islower())
+    same: Iterator[Fact] = (f for f in group if f.key != fact.key)
     if fact.kind == "place" and fact.subkind:
         # a country among countries reads better than a country among cities
-        same.sort(key=lambda f: f.subkind != fact.subkind)
+        same = itertools.chain(
+            (f for f in group if f.key != fact.key and f.subkind == fact.subkind),
+            (f for f in group if f.key != fact.key and f.subkind != fact.subkind),
+        )
     if fact.kind in NUMERIC_KINDS:
         shape = _shape(fact.text)
-        same = [f for f in same if _shape(f.text) == shape]
-    texts: list[str] = []
+        same = (f for f in same if _shape(f.text) == shape)
     seen: set[str] = set()
-    for f in same:
-        text = f.aliases[0] if f.aliases and f.kind == "person" else f.text
-        if f.key not in seen:
-            seen.add(f.key)
-            texts.append(text)
-    head, tail = texts[:6], texts[6:]
+
+    def texts() -> Iterator[str]:
+        for f in same:
+            if f.key not in seen:
+                seen.add(f.key)
+                yield f.aliases[0] if f.aliases and f.kind == "person" else f.text
+
+    rest = texts()
+    head = list(itertools.islice(rest, 6))
     rng.shuffle(head)
-    return head + tail
+    yield from head
+    yield from rest
 
 
+@lru_cache(maxsize=8192)
 def _shape(text: str) -> str:
     """What a number looks like, digits aside: '$3.3bn' -> '$.bn', '1998' -> 'year'."""
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", text):
@@ -100,7 +159,7 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "", text.lower().replace(",", ""))
 
 
-def _made_up(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
+def _made_up(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     if fact.kind in NUMERIC_KINDS:
         return _perturbed_numbers(fact, pool, rng)
     if fact.kind == "person":
@@ -110,20 +169,14 @@ def _made_up(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
     # organisations, products, events, other names: the article's other names (its
     # organisations for an organisation first), and a lower-case phrase only among
     # lower-case phrases; a term such as "AI" is no name
-    lower = fact.text[:1].islower()
-    names = [
-        f
-        for f in pool
-        if f.kind in ("org", "product", "event", "other")
-        and f.key != fact.key
-        and f.text[:1].islower() == lower
-        and f.text.lower() not in gz.COMMON_ACRONYMS
-    ]
-    names.sort(key=lambda f: f.kind != fact.kind)
-    return [f.text for f in names]
+    names = [f for f in pool.names(fact.text[:1].islower()) if f.key != fact.key]
+    return itertools.chain(
+        (f.text for f in names if f.kind == fact.kind),
+        (f.text for f in names if f.kind != fact.kind),
+    )
 
 
-def _perturbed_numbers(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
+def _perturbed_numbers(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:
     text = fact.text
     # words: "three sequels" -> "two sequels", "five sequels"
     word = re.match(r"(?i)([a-z]+)(.*)", text)
@@ -145,8 +198,7 @@ def _perturbed_numbers(fact: Fact, pool: list[Fact], rng: random.Random) -> list
     if q is None:
         return []
     if _shape(text) == "year" or (fact.kind == "date" and 1500 <= q.value <= 2100):
-        years = [int(v) for f in pool if f.kind == "date" for v in re.findall(r"\b\d{4}\b", f.text)]
-        latest = max(years + [int(q.value)])
+        latest = max([*pool.years, int(q.value)])
         deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
         rng.shuffle(deltas)
         values = [q.value + d for d in deltas if q.value + d <= latest + 1]
@@ -177,9 +229,8 @@ def _round_like(v: float, original: float) -> float:
     return max(step, round(v / step) * step)
 
 
-def _made_up_people(fact: Fact, pool: list[Fact], rng: random.Random) -> list[str]:
-    people = [f.aliases[0] if f.aliases else f.text for f in pool if f.kind == "person"]
-    full = [p.split() for p in people if len(p.split()) >= 2]
+def _made_up_people(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:
+    full = [p.split() for p in pool.people if len(p.split()) >= 2]
     firsts = [p[0] for p in full] or list(_FALLBACK_FIRST)
     lasts = [p[-1] for p in full] or list(_FALLBACK_LAST)
     answer_words = set(fact.text.split())

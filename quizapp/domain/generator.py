@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import Fact, extract_facts
 from quizapp.domain.questions import (
     BUILDERS,
@@ -111,7 +112,8 @@ def generate_bank(
     by_sentence: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
         by_sentence[f.sentence.index].append(f)
-    contexts = {id(f): _context(f, facts, by_sentence, by_index, rng) for f in ordered}
+    pool = FactPool(facts)  # one for all the questions: grouped once, not per question
+    contexts = {id(f): _context(f, pool, by_sentence, by_index, rng) for f in ordered}
     for n, fact in enumerate(ordered):
         if progress:
             progress(n, steps)
@@ -183,7 +185,7 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
 
 def _context(
     fact: Fact,
-    facts: list[Fact],
+    pool: FactPool,
     by_sentence: dict[int, list[Fact]],
     by_index: dict[int, Sentence],
     rng: random.Random,
@@ -202,7 +204,7 @@ def _context(
             if f.kind == "org" and i == index - 1 and f.start < 40:
                 organisation = name
     return Context(
-        pool=facts,
+        pool=pool,
         rng=rng,
         previous_sentence=previous.text if previous else "",
         antecedent=person,

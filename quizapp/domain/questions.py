@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.distractors import pick_distractors
+from quizapp.domain.distractors import FactPool, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact
 
 BLANK = "_____"
@@ -61,7 +61,7 @@ class Question:
 class Context:
     """What a builder may need beyond its fact."""
 
-    pool: list[Fact]  # every fact of the article, for distractors
+    pool: FactPool  # every fact of the article, for distractors
     rng: random.Random
     previous_sentence: str = ""
     antecedent: str = ""  # the person a leading "He"/"She" most likely refers to

@@ -1,5 +1,6 @@
 import random
 
+from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import extract_facts
 from quizapp.domain.questions import (
     BLANK,
@@ -17,7 +18,7 @@ from quizapp.domain.text import clean_article, split_sentences, split_title
 def setup(text: str):
     _, body = split_title(clean_article(text))
     facts = extract_facts(split_sentences(body))
-    return facts, Context(pool=facts, rng=random.Random(0))
+    return facts, Context(pool=FactPool(facts), rng=random.Random(0))
 
 
 def fact(facts, text):
