@@ -506,37 +506,68 @@ def _decide_kind(entry: _Name) -> str:
 
 
 def _link_short_forms(table: dict[str, _Name]) -> None:
-    """Point surnames, acronyms and shorter forms at the full name they stand for."""
+    """Point surnames, acronyms and shorter forms at the full name they stand for.
+
+    Each name links to the longest name it stands for (the first in `full`). Only names
+    that share a word with it, or whose initials spell it, can: they are looked up in
+    indexes rather than found by comparing every pair, which made a long document's
+    thousands of names take minutes (bench/generate_speed.py).
+    """
     full = sorted(table.values(), key=lambda n: -len(n.text))
+    rank = {id(n): i for i, n in enumerate(full)}
+    words_of = {id(n): n.text.split() for n in full}
+    initials = {id(n): "".join(w[0] for w in words_of[id(n)] if w[0].isupper()) for n in full}
+    by_first: dict[str, list[_Name]] = defaultdict(list)
+    by_last: dict[str, list[_Name]] = defaultdict(list)
+    by_word: dict[str, list[_Name]] = defaultdict(list)
+    by_initials: dict[str, list[_Name]] = defaultdict(list)
+    for name in full:
+        words = words_of[id(name)]
+        if words:
+            by_first[words[0]].append(name)
+            by_last[words[-1]].append(name)
+            by_initials[initials[id(name)]].append(name)
+            for word in set(words):
+                by_word[word].append(name)
     for entry in table.values():
         words = [w for w in entry.text.split() if w.lower().strip(".") not in gz.HONORIFICS]
         if not words:
             continue
-        for other in full:
+        candidates = [*by_first[entry.text.split()[0]]]  # "Alibaba" in "Alibaba Group"
+        if len(words) == 1:
+            candidates += by_last[words[0]] + by_first[words[0]] + by_initials[entry.text]
+        else:
+            candidates += by_word[words[0]]
+        for other in sorted({id(c): c for c in candidates}.values(), key=lambda n: rank[id(n)]):
             if other is entry or len(other.text) <= len(entry.text):
                 continue
-            other_words = other.text.split()
-            acronym = "".join(w[0] for w in other_words if w[0].isupper())
-            if (
-                (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
-                # Chinese names put the family name first: "Xi" is "Xi Jinping"
-                or (
-                    len(words) == 1
-                    and words[0] == other_words[0]
-                    and words[0].lower() in gz.CHINESE_SURNAMES
-                    and other.votes["person"] > 0
-                )
-                or (len(words) == 1 and entry.text == acronym and len(acronym) >= 2)
-                or (other.votes["person"] > 0 and len(words) >= 2 and set(words) < set(other_words))
-                or (
-                    other.text.startswith(entry.text + " ")
-                    and other.votes["org"] > 0
-                    and entry.votes["person"] == 0
-                )
-            ):
+            if _stands_for(entry, words, other, words_of[id(other)], initials[id(other)]):
                 entry.canonical = other
                 entry.votes.update(other.votes)
                 break
+
+
+def _stands_for(
+    entry: _Name, words: list[str], other: _Name, other_words: list[str], acronym: str
+) -> bool:
+    """Is `entry` (its words, honorifics aside) a short form of the longer `other`?"""
+    return (
+        (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
+        # Chinese names put the family name first: "Xi" is "Xi Jinping"
+        or (
+            len(words) == 1
+            and words[0] == other_words[0]
+            and words[0].lower() in gz.CHINESE_SURNAMES
+            and other.votes["person"] > 0
+        )
+        or (len(words) == 1 and entry.text == acronym and len(acronym) >= 2)
+        or (other.votes["person"] > 0 and len(words) >= 2 and set(words) < set(other_words))
+        or (
+            other.text.startswith(entry.text + " ")
+            and other.votes["org"] > 0
+            and entry.votes["person"] == 0
+        )
+    )
 
 
 def _can_be(word: str, *parts: str) -> bool:
