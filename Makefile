@@ -11,6 +11,9 @@ PORT   ?= 5000
 # queue on the GIL (bench/load.py at 10 clients: p99 2-3x lower than 2 workers x 4 threads)
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
 THREADS ?= 1
+# gunicorn's default of 30 s would kill a worker importing an article near the 2 MB
+# limit (bench/generate_speed.py: 300,000 words take about 18 s on a loaded machine)
+TIMEOUT ?= 120
 
 # Reinstall only when the dependencies change. requirements.lock pins every package
 # to the versions the suite last passed with, so two installs are the same install.
@@ -53,7 +56,7 @@ serve: install
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp seed
 	QUIZAPP_ENV=production $(BIN)/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
-		--access-logfile - --error-logfile - wsgi:app
+		--timeout $(TIMEOUT) --access-logfile - --error-logfile - wsgi:app
 
 test: install
 	$(BIN)/ruff check .
