@@ -5,6 +5,8 @@
     .venv/bin/python bench/page_costs.py --sql            # plus each page's SQL
 
 bench/load.py measures what a client sees; this one finds where a page's time goes.
+The first rows are the floor under every page: an empty route, anonymous and signed
+in, then with the user loaded, then with the site's layout rendered.
 The same database as bench/load.py (built-in bank, 40 users with a quiz and flashcards),
 signed in through the real login form (one who answers quizzes, one who reviews).
 Requests are measured in turns, in blocks, and each figure is the best block: the
@@ -54,6 +56,7 @@ def main() -> None:
 
     data = load.prepare_database(dict(os.environ))
     app = create_app()
+    add_floor_routes(app)
     # the request log would measure the terminal, not the app
     logging.getLogger("quizapp.request").disabled = True
     user, attempt, position = data["answers"][0]  # type: ignore[index]
@@ -61,6 +64,7 @@ def main() -> None:
     reviewer_id = data["reviews"][0][0]  # type: ignore[index]
     reviewer, reviewer_token = sign_in(app, f"load{reviewer_id}")
     bare = bare_app.app.test_client()
+    anonymous = app.test_client()
 
     def get(c, url: str):  # type: ignore[no-untyped-def]
         return lambda: c.get(url)
@@ -82,6 +86,11 @@ def main() -> None:
     )
     requests = {
         "bare Flask app": get(bare, "/"),
+        # the floor: what every request costs before a page does any work of its own
+        "empty, anonymous": get(anonymous, "/_floor/empty"),
+        "empty, signed in": get(client, "/_floor/empty"),
+        "+ load the user": get(client, "/_floor/user"),
+        "+ base.html": get(client, "/_floor/layout"),
         "healthz": get(client, "/healthz"),
         "home": get(client, "/"),
         "bank": get(client, f"/banks/{data['bank']}"),
@@ -137,6 +146,19 @@ def main() -> None:
         profiler.disable()
         pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(50)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def add_floor_routes(app) -> None:  # type: ignore[no-untyped-def]
+    """Routes on this benchmark's app only: each adds one layer of a signed-in page."""
+    from flask import render_template
+    from flask_login import current_user, login_required
+
+    layout = app.jinja_env.from_string('{% extends "base.html" %}{% block content %}{% endblock %}')
+    app.add_url_rule("/_floor/empty", "floor_empty", lambda: "")
+    app.add_url_rule("/_floor/user", "floor_user", login_required(lambda: str(current_user.id)))
+    app.add_url_rule(
+        "/_floor/layout", "floor_layout", login_required(lambda: render_template(layout))
+    )
 
 
 def sign_in(app, username: str):  # type: ignore[no-untyped-def]
