@@ -10,10 +10,12 @@ from typing import Any
 from flask import Flask
 
 from quizapp.config import instance_secret_key, load_config
+from quizapp.json_provider import DepthSafeJSONProvider
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.json = DepthSafeJSONProvider(app)
     app.config.from_mapping(load_config(app.instance_path))
     if overrides:
         app.config.update(overrides)

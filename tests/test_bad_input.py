@@ -257,6 +257,20 @@ ROWS: list[tuple[str, Callable[[World], object], int, str]] = [
         "not valid JSON",
     ),  # fmt: skip
     (
+        "API: JSON nested 100,000 deep",
+        lambda w: w.api(
+            "POST", "/quizzes", data="[" * 100_000, headers={"Content-Type": "application/json"}
+        ),
+        400,
+        "not valid JSON",
+    ),  # fmt: skip
+    (
+        "form: JSON nested 100,000 deep",
+        lambda w: w.web.post("/settings", data="[" * 100_000, content_type="application/json"),
+        400,
+        "could not be understood",
+    ),  # fmt: skip
+    (
         "API: form-encoded body",
         lambda w: w.api("POST", "/quizzes", data={"bank_id": "1"}),
         415,

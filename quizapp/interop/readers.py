@@ -69,6 +69,8 @@ def read_json(text: str) -> ReadBank:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"The JSON is malformed (line {error.lineno}).") from None
+    except RecursionError:  # [[[[... thousands deep: the parser recurses per level
+        raise FormatError("The JSON is nested too deeply to be a question bank.") from None
     items = data.get("questions") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise FormatError('The JSON has no list of questions (expected {"questions": [...]}).')

@@ -78,6 +78,7 @@ def test_apkg_round_trip():
     [
         (read_json, "{not json", "malformed"),
         (read_json, '{"title": "x"}', "no list of questions"),
+        (read_json, "[" * 100_000 + "]" * 100_000, "nested too deeply"),
         (read_delimited, "\n\n", "no rows"),
         (read_gift, "// only a comment\n", "No GIFT questions"),
         (read_apkg, b"PK not really", "not an Anki package"),
