@@ -87,3 +87,82 @@ def test_apkg_round_trip():
 def test_malformed_files_get_a_clear_message(reader, data, message):
     with pytest.raises(FormatError, match=message):
         reader(data)
+
+
+NOTE = (1, "front\x1fback")  # a note of model 1: two fields
+
+
+def _apkg(models: str = "{}", decks: str = "{}", notes=(), raw: bytes | None = None) -> bytes:  # type: ignore[no-untyped-def]
+    """An .apkg whose collection holds exactly what a hostile file says."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "collection.anki2", _collection(models, decks, notes) if raw is None else raw
+        )
+    return buffer.getvalue()
+
+
+def _collection(models: str, decks: str, notes) -> bytes:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE col (models TEXT, decks TEXT)")
+        db.execute("INSERT INTO col VALUES (?, ?)", (models, decks))
+        db.execute("CREATE TABLE notes (id INTEGER, mid, flds)")
+        rows = [(i, mid, fields) for i, (mid, fields) in enumerate(notes)]
+        db.executemany("INSERT INTO notes VALUES (?, ?, ?)", rows)
+        db.commit()
+        db.close()
+        return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("reader", "data", "message"),
+    [
+        (read_apkg, _apkg(decks="[1, 2]"), "could not be read"),
+        (read_apkg, _apkg(decks='{"1": 5}'), "could not be read"),
+        (read_apkg, _apkg(models='{"1": {"flds": 5}}', notes=[NOTE]), "could not be read"),
+        (read_apkg, _apkg(models='{"1": {"flds": [5]}}', notes=[NOTE]), "could not be read"),
+        (read_apkg, _apkg(models='{"1": {}}', notes=[(1, None)]), "could not be read"),
+        (read_apkg, _apkg(models="[" * 100_000), "could not be read"),
+        (read_apkg, _apkg(raw=b"not a database"), "could not be read"),
+        (read_delimited, '"' + "a" * 200_000 + '",b\n', "could not be read as CSV"),
+    ],
+    ids=["decks a list", "a deck a number", "fields a number", "a field a number",
+         "a note without fields", "JSON 100,000 deep", "not SQLite", "a 200 kB CSV field"],
+)  # fmt: skip
+def test_hostile_files_get_a_clear_message_not_a_crash(reader, data, message):
+    with pytest.raises(FormatError, match=message):
+        reader(data)
+
+
+def test_an_apkg_that_inflates_past_the_limit_is_refused_unread(monkeypatch):
+    import io
+    import zipfile
+
+    from quizapp.interop import readers
+
+    monkeypatch.setattr(readers, "MAX_COLLECTION_BYTES", 1024 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("collection.anki2", bytes(2 * 1024 * 1024))  # 2 kB packed
+    with pytest.raises(FormatError, match="inflates to over 1 MB"):
+        read_apkg(buffer.getvalue())
+
+
+def test_gift_braces_without_an_end_are_read_in_linear_time():
+    """One regex tried every { in turn: 50,000 of them took 30 s. A bound far above
+    the fixed time (milliseconds) and far below the old one tells them apart."""
+    import time
+
+    started = time.perf_counter()
+    read = read_gift("Q " + "{" * 50_000)
+    assert time.perf_counter() - started < 5
+    assert read.questions == []  # a question with no answer block is no question
