@@ -149,7 +149,6 @@ def pdf_to_document(data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     if not data.strip():
         raise InputError("The file is empty.")
@@ -162,8 +161,12 @@ def pdf_to_document(data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or None
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
-        raise InputError(f"The PDF could not be read ({error}).") from None
+    except Exception as error:
+        # A hostile or broken PDF makes pypdf fail in many ways: PdfReadError, a
+        # decompression bomb's LimitReachedError, RecursionError on nested arrays,
+        # DependencyError for a JBIG2 image, and plain TypeErrors. However it fails,
+        # the PDF could not be read, and the user is told so.
+        raise InputError(f"The PDF could not be read ({type(error).__name__}: {error}).") from None
     text = "\n\n".join(pages)
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # words hyphenated at line ends
     if not text.strip():

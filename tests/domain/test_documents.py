@@ -1,3 +1,5 @@
+import zlib
+
 import pytest
 
 from quizapp.domain.documents import InputError, read_document
@@ -72,3 +74,44 @@ def test_stray_control_characters_past_the_sniffed_start_are_dropped():
     assert "The vote was close." in doc.text
     assert "\t" in doc.text and "\x0c" in doc.text  # whitespace controls stay
     assert not any(c in doc.text for c in "\x00\x07")
+
+
+def _one_page_pdf(content: bytes, stream_filter: bytes = b"") -> bytes:
+    """A minimal PDF whose only page draws `content`, as a hostile file would."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(content), stream_filter) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    [
+        # 100 MB of page content in 100 kB: pypdf stops at its limit (LimitReachedError)
+        _one_page_pdf(zlib.compress(b"BT (x) Tj ET\n" + b" " * 100_000_000, 9),
+                      b"/Filter /FlateDecode"),
+        _one_page_pdf(b"BT /F1 12 Tf [" + b"[" * 100_000 + b"] TJ ET"),  # RecursionError
+        _one_page_pdf(b"garbage", b"/Filter /JBIG2Decode"),  # DependencyError: no jbig2dec
+    ],
+    ids=["decompression bomb", "arrays 100,000 deep", "JBIG2 without its decoder"],
+)  # fmt: skip
+def test_hostile_pdfs_could_not_be_read_rather_than_crash(pdf):
+    with pytest.raises(InputError, match="The PDF could not be read"):
+        read_document(pdf, "x.pdf")
