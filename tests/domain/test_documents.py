@@ -2,7 +2,7 @@ import zlib
 
 import pytest
 
-from quizapp.domain.documents import InputError, read_document
+from quizapp.domain.documents import InputError, markdown_to_document, read_document
 
 ENGLISH = (
     "The city council approved a new budget on Monday after a long debate. "
@@ -115,3 +115,41 @@ def _one_page_pdf(content: bytes, stream_filter: bytes = b"") -> bytes:
 def test_hostile_pdfs_could_not_be_read_rather_than_crash(pdf):
     with pytest.raises(InputError, match="The PDF could not be read"):
         read_document(pdf, "x.pdf")
+
+
+@pytest.mark.parametrize(
+    ("unit", "count"),
+    [("![a", 2_000), ("[a](", 4_000), ("*a ", 10_000), ("<", 20_000)],
+    ids=repr,
+)
+def test_unclosed_markdown_marks_cost_linear_time(unit, count):
+    """Regexes with an unbounded part per opening mark were quadratic: 200,000 of
+    them took minutes. Four times the marks must cost about four times the time (a
+    ratio measured in the same run, so a slow machine does not matter), not sixteen."""
+    import time
+
+    def seconds(count: int) -> float:  # the best of three: a shared machine is noisy
+        text = unit * count + "\n\n" + ENGLISH
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            markdown_to_document(text)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    seconds(1_000)  # the parser's first use loads its rules
+    ratio = seconds(4 * count) / seconds(count)
+    assert ratio < 10, f"4x the marks cost {ratio:.1f}x the time"
+
+
+def test_markdown_prose_survives_and_its_markup_goes():
+    text = (
+        "# Budget day\n\nThe *council* met [on Monday](http://x.test) and\n"
+        "approved it.\n\n```\ncode = 1\n```\n\n- a list item\n\n> a quote\n\n"
+        "![chart](chart.png) <span>tagged</span>"
+    )
+    doc = markdown_to_document(text)
+    assert doc.title == "Budget day"
+    assert "The council met on Monday and approved it." in doc.text
+    assert "a list item" in doc.text and "a quote" in doc.text and "tagged" in doc.text
+    assert not any(s in doc.text for s in ("code = 1", "chart", "http", "*", "<span>"))
