@@ -157,6 +157,7 @@ def html_to_document(html: str) -> Document:
     """The article in a web page: trafilatura finds the body; BeautifulSoup is the fallback."""
     import trafilatura
 
+    html = _without_oversized_tags(html)
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )
@@ -170,6 +171,27 @@ def html_to_document(html: str) -> Document:
         date=meta.date if meta else None,
         source=meta.url if meta else None,
     )
+
+
+# no real element carries kilobytes of attributes; a tag with 100,000 of them made
+# lxml (which checks each against the others) and htmldate take 78 s on 1 MB
+_MAX_TAG_CHARS = 8192
+
+
+def _without_oversized_tags(html: str) -> str:
+    """The page without tags longer than _MAX_TAG_CHARS, found in one linear scan."""
+    kept, position = [], 0
+    while (start := html.find("<", position)) >= 0:
+        end = html.find(">", start)
+        if end < 0:
+            break
+        if end - start > _MAX_TAG_CHARS and (html[start + 1 : start + 2].isalpha()):
+            kept.append(html[position:start])
+        else:
+            kept.append(html[position : end + 1])
+        position = end + 1
+    kept.append(html[position:])
+    return "".join(kept)
 
 
 def pdf_to_document(data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
