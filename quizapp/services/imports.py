@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quizapp.domain.documents import Document, InputError
@@ -69,26 +70,41 @@ def import_document(
     )
     if not generated.questions:
         raise InputError("No questions could be made from this text: it has no facts to ask about.")
-    if article is None:
-        article = Article(
-            title=_clip(title or doc.title or generated.title, 300),
-            publisher=_clip(doc.publisher, 200),
-            published_on=_parse_date(doc.date),
-            source=_clip(doc.source, 1000),
-            text=generated.text,
-            content_hash=digest,
-            imported_by=owner,
+
+    def store(article: Article) -> Bank:
+        bank = Bank(
+            name=_clip(title or doc.title or generated.title, 300),
+            article=article,
+            owner=owner,
+            visibility=visibility,
         )
-    bank = Bank(
-        name=_clip(title or doc.title or generated.title, 300),
-        article=article,
-        owner=owner,
-        visibility=visibility,
+        bank.questions = [to_model(q, rank) for rank, q in enumerate(generated.questions)]
+        session.add(bank)
+        session.flush()
+        return bank
+
+    if article is not None:
+        return store(article)
+    new_article = Article(
+        title=_clip(title or doc.title or generated.title, 300),
+        publisher=_clip(doc.publisher, 200),
+        published_on=_parse_date(doc.date),
+        source=_clip(doc.source, 1000),
+        text=generated.text,
+        content_hash=digest,
+        imported_by=owner,
     )
-    bank.questions = [to_model(q, rank) for rank, q in enumerate(generated.questions)]
-    session.add(bank)
-    session.flush()
-    return bank
+    try:
+        with session.begin_nested():
+            return store(new_article)
+    except IntegrityError:
+        # Another request stored this article while this one generated its bank (a
+        # double-submitted form, two tabs: a long article takes seconds), so the check
+        # above could not see it. Now it can: the same answer as a later import.
+        article = stored_article(session, digest, owner)  # DuplicateArticle if seen
+        if article is None:
+            raise
+        return store(article)
 
 
 def to_model(q: GeneratedQuestion, rank: int) -> Question:

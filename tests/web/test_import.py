@@ -129,6 +129,30 @@ def test_importing_twice_leads_to_the_first_bank(signed_in):
     assert stored()[:2] == (1, 1)
 
 
+def test_a_double_submitted_import_leads_to_the_first_bank(signed_in, monkeypatch):
+    """The second submit checks for the article before the first has committed it
+    (generating takes seconds), then collides with it on insert: it must end where a
+    later import would, at the first bank, and store nothing twice."""
+    from quizapp.services import imports
+
+    checked = imports.stored_article
+    calls = []
+
+    def not_yet_committed(session, digest, owner):  # type: ignore[no-untyped-def]
+        calls.append(digest)
+        if len(calls) == 2:  # the second request's first look: the first is mid-import
+            return None
+        return checked(session, digest, owner)
+
+    monkeypatch.setattr(imports, "stored_article", not_yet_committed)
+    signed_in.post("/import", data={"text": SAMPLE_ARTICLE, "visibility": "private"})
+    response = signed_in.post("/import", data={"text": SAMPLE_ARTICLE, "visibility": "private"})
+    bank = db.session.scalar(select(Bank))
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/banks/{bank.id}")
+    assert stored()[:2] == (1, 1)
+
+
 def make_pdf(paragraphs: list[str]) -> bytes:
     from fpdf import FPDF
 
