@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -87,7 +88,25 @@ def _restore(card: Card, snap: dict[str, object]) -> None:
 
 def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int:
     """Every live question of the bank becomes one of the user's cards; returns how many
-    were new. New cards are due at once and keep the bank's order."""
+    were new (made by this call). New cards are due at once and keep the bank's order."""
+    for tries_left in (2, 1, 0):
+        # read before the savepoint: on SQLite a transaction that has read cannot
+        # start writing once another has committed ("database is locked" at once)
+        missing = _missing_cards(session, user, bank, now)
+        try:
+            with session.begin_nested():
+                session.add_all(missing)
+                session.flush()
+            return len(missing)
+        except IntegrityError:
+            # Study pressed twice, or in two tabs: another request made some of these
+            # cards after this one looked. Look again; those are no longer missing.
+            if not tries_left:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _missing_cards(session: Session, user: User, bank: Bank, now: datetime) -> list[Card]:
     have = set(
         session.scalars(
             select(Card.question_id)
@@ -100,16 +119,12 @@ def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int
         .where(Question.bank_id == bank.id, Question.status.in_(LIVE))
         .order_by(Question.rank)
     ).all()
-    added = 0
-    for q in questions:
-        if q.id not in have:
-            # a microsecond apart, so that "due" keeps the bank's best-first order
-            session.add(
-                Card(user_id=user.id, question_id=q.id, due=now + timedelta(microseconds=q.rank))
-            )
-            added += 1
-    session.flush()
-    return added
+    # a microsecond apart, so that "due" keeps the bank's best-first order
+    return [
+        Card(user_id=user.id, question_id=q.id, due=now + timedelta(microseconds=q.rank))
+        for q in questions
+        if q.id not in have
+    ]
 
 
 def user_card(session: Session, user: User, card_id: int) -> Card | None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, Card, QuizAttempt, ReviewLog, User
+from quizapp.models import AttemptAnswer, Bank, Card, QuizAttempt, ReviewLog, User
 from quizapp.services import quizzes, reviews
 from tests.builders import make_bank, make_user
 
@@ -130,3 +130,24 @@ def test_parallel_undos_undo_each_review_at_most_once(app):
     assert sorted(undone) == sorted(done)
     for card_id in reviewed:
         assert db.session.get(Card, card_id).reps == (0 if card_id in done else 1)
+
+
+def test_parallel_study_clicks_make_each_card_once(app):
+    """Study pressed twice (or in two tabs): both requests find the cards missing."""
+    user = make_user()
+    bank = make_bank(user)
+    db.session.commit()
+    user_id, bank_id = user.id, bank.id
+    live = len(bank.questions)
+
+    def study(i: int) -> int:
+        me = db.session.get(User, user_id)
+        added = reviews.ensure_cards(db.session, me, db.session.get(Bank, bank_id), NOW)
+        db.session.commit()
+        return added
+
+    results = race(app, study)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sum(results) == live, results  # each card made by exactly one request
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(Card)) == live
