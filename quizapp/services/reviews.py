@@ -223,9 +223,15 @@ def record_quiz_answer(
     question's card if the caller already read it; a learner without one gets one."""
     card = card or question_card(session, user, question)
     if card is None:
-        card = Card(user_id=user.id, question_id=question.id, due=now)
-        session.add(card)
-        session.flush()
+        try:
+            with session.begin_nested():
+                card = Card(user_id=user.id, question_id=question.id, due=now)
+                session.add(card)
+                session.flush()
+        except IntegrityError:  # made meanwhile, by the learner's quiz in another tab
+            card = question_card(session, user, question)
+            if card is None:
+                raise
     return apply_rating(session, user, card, 3 if correct else 1, now, source="quiz")
 
 

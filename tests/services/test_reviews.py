@@ -184,3 +184,24 @@ def test_quiz_answers_review_the_same_cards(app):
     assert [(log.rating, log.source) for log in logs] == [(3, "quiz"), (1, "quiz")]
     card = db.session.scalar(select(Card).where(Card.question_id == first.id))
     assert card.reps == 1 and card.due > NOW
+
+
+def test_a_quiz_answer_uses_the_card_another_tab_made_meanwhile(app, monkeypatch):
+    """The learner's first answer to a question makes its card; a quiz in another tab
+    can make it first, between this request's look and its insert."""
+    user = make_user()
+    question = make_bank(user).questions[0]
+    made_elsewhere = Card(user_id=user.id, question_id=question.id, due=NOW)
+    db.session.add(made_elsewhere)
+    db.session.flush()
+    looks = []
+    real_look = reviews.question_card
+
+    def first_look_misses(session, learner, q):  # type: ignore[no-untyped-def]
+        looks.append(q.id)
+        return None if len(looks) == 1 else real_look(session, learner, q)
+
+    monkeypatch.setattr(reviews, "question_card", first_look_misses)
+    log, _ = reviews.record_quiz_answer(db.session, user, question, True, NOW)
+    assert log.card_id == made_elsewhere.id
+    assert db.session.scalar(select(func.count()).select_from(Card)) == 1
