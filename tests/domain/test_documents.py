@@ -119,13 +119,13 @@ def test_hostile_pdfs_could_not_be_read_rather_than_crash(pdf):
 
 @pytest.mark.parametrize(
     ("unit", "count"),
-    [("![a", 2_000), ("[a](", 4_000), ("*a ", 10_000), ("<", 20_000)],
+    [("![a", 1_000), ("[a](", 2_000), ("*a ", 5_000), ("<", 10_000)],
     ids=repr,
 )
 def test_unclosed_markdown_marks_cost_linear_time(unit, count):
     """Regexes with an unbounded part per opening mark were quadratic: 200,000 of
-    them took minutes. Four times the marks must cost about four times the time (a
-    ratio measured in the same run, so a slow machine does not matter), not sixteen."""
+    them took minutes. Eight times the marks must cost about eight times the time (a
+    ratio measured in the same run, so a slow machine does not matter), not 64."""
     import time
 
     def seconds(count: int) -> float:  # the best of three: a shared machine is noisy
@@ -138,8 +138,10 @@ def test_unclosed_markdown_marks_cost_linear_time(unit, count):
         return best
 
     seconds(1_000)  # the parser's first use loads its rules
-    ratio = seconds(4 * count) / seconds(count)
-    assert ratio < 10, f"4x the marks cost {ratio:.1f}x the time"
+    # linear is 8x; the parser's emphasis pass is a little worse (~12x measured);
+    # the quadratic regexes were 64x: a wide margin both ways on a noisy machine
+    ratio = seconds(8 * count) / seconds(count)
+    assert ratio < 30, f"8x the marks cost {ratio:.1f}x the time"
 
 
 def test_markdown_prose_survives_and_its_markup_goes():
