@@ -59,7 +59,6 @@ class FactPool:
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         self.facts = list(facts)
-        self._names: dict[bool, list[Fact]] = {}
 
     @cached_property
     def _by_kind_and_case(self) -> dict[tuple[str, bool], list[Fact]]:
@@ -73,15 +72,17 @@ class FactPool:
 
     def names(self, lower: bool) -> list[Fact]:
         """Facts that name something other than a person, place, number or date."""
-        if lower not in self._names:
-            self._names[lower] = [
-                f
-                for f in self.facts
-                if f.kind in ("org", "product", "event", "other")
-                and f.text[:1].islower() == lower
-                and f.text.lower() not in gz.COMMON_ACRONYMS
-            ]
-        return self._names[lower]
+        return self._names_by_case[lower]
+
+    @cached_property
+    def _names_by_case(self) -> dict[bool, list[Fact]]:
+        groups: dict[bool, list[Fact]] = {True: [], False: []}
+        for f in self.facts:
+            if f.kind in ("org", "product", "event", "other") and (
+                f.text.lower() not in gz.COMMON_ACRONYMS
+            ):
+                groups[f.text[:1].islower()].append(f)
+        return groups
 
     @cached_property
     def people(self) -> list[str]:
@@ -125,6 +126,8 @@ def pick_distractors(
 
 def _from_article(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     """The article's other facts of the kind, the first six shuffled; made lazily."""
+    # lazily: picking three stops after a few, so a long article's thousands of
+    # same-kind facts are not all scanned for every question
     group = pool.same_kind(fact.kind, fact.text[:1].islower())
     same: Iterator[Fact] = (f for f in group if f.key != fact.key)
     if fact.kind == "place" and fact.subkind:

@@ -185,7 +185,7 @@ def _without_oversized_tags(html: str) -> str:
         end = html.find(">", start)
         if end < 0:
             break
-        if end - start > _MAX_TAG_CHARS and (html[start + 1 : start + 2].isalpha()):
+        if end - start > _MAX_TAG_CHARS and html[start + 1 : start + 2].isalpha():
             kept.append(html[position:start])
         else:
             kept.append(html[position : end + 1])

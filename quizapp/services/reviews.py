@@ -89,10 +89,12 @@ def _restore(card: Card, snap: dict[str, object]) -> None:
 def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int:
     """Every live question of the bank becomes one of the user's cards; returns how many
     were new (made by this call). New cards are due at once and keep the bank's order."""
-    for tries_left in (2, 1, 0):
+    looks_left = 3
+    while True:
         # read before the savepoint: on SQLite a transaction that has read cannot
         # start writing once another has committed ("database is locked" at once)
         missing = _missing_cards(session, user, bank, now)
+        looks_left -= 1
         try:
             with session.begin_nested():
                 session.add_all(missing)
@@ -101,9 +103,8 @@ def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int
         except IntegrityError:
             # Study pressed twice, or in two tabs: another request made some of these
             # cards after this one looked. Look again; those are no longer missing.
-            if not tries_left:
+            if not looks_left:
                 raise
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _missing_cards(session: Session, user: User, bank: Bank, now: datetime) -> list[Card]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flask import Flask, abort, request
+from werkzeug.datastructures import MultiDict
 
 NUL = "\x00"
 
@@ -32,18 +33,21 @@ def refuse_nul_characters() -> None:
 
 
 def _first_field_with_nul() -> str | None:
-    for name, value in request.args.items(multi=True):
-        if NUL in name or NUL in value:
-            return name.replace(NUL, "")
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        return None
+    field = _first_with_nul(request.args)
+    if field is not None or request.method in ("GET", "HEAD", "OPTIONS"):
+        return field
     if request.is_json:
         # silent: a body that is not JSON gets the API's own "not valid JSON" answer
         return next(_json_paths_with_nul(request.get_json(silent=True), "body"), None)
     if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        for name, value in request.form.items(multi=True):
-            if NUL in name or NUL in value:
-                return name.replace(NUL, "")
+        return _first_with_nul(request.form)
+    return None
+
+
+def _first_with_nul(fields: MultiDict[str, str]) -> str | None:
+    for name, value in fields.items(multi=True):
+        if NUL in name or NUL in value:
+            return name.replace(NUL, "")
     return None
 
 
