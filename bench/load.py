@@ -34,6 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 USERS = 40  # 20 answer quizzes, 20 review: about 10,000 fresh writes of each kind
 PASSWORD = "load test password"  # noqa: S105  (throwaway accounts in a temp database)
+# Sent with every request, sign-in included, as a browser does. Flask-Login's session
+# protection marks a session whose User-Agent changed since sign-in as not fresh, and
+# wrk, which never stores the new cookie, would then have every page re-sign its
+# session cookie: work that no real client causes.
+USER_AGENT = "quizapp-bench-load"
 
 
 @dataclass
@@ -132,6 +137,7 @@ def sign_in(base: str, username: str) -> tuple[str, str]:
     """(Cookie header, CSRF token) of a real sign-in through the login form."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
     page = opener.open(f"{base}/auth/login").read().decode()  # noqa: S310
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
     token = token or re.search(r'name="csrf_token" value="([^"]+)"', page)
@@ -170,7 +176,7 @@ function request()
   local i = (n * {threads} + tid) % #items + 1
   n = n + 1
   local it = items[i]
-  local headers = {{["Cookie"] = it[2]}}
+  local headers = {{["Cookie"] = it[2], ["User-Agent"] = "{USER_AGENT}"}}
   if "{method}" == "POST" then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
   end
@@ -189,8 +195,10 @@ def run_wrk(
     command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--latency", url]
     if script is not None:
         command[1:1] = ["-s", str(script)]
-    elif cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    else:
+        command[1:1] = ["-H", f"User-Agent: {USER_AGENT}"]
+        if cookie:
+            command[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
 
