@@ -26,10 +26,19 @@ from quizapp.services import quizzes
     security=SIGNED_IN,
 )
 def start_quiz() -> tuple[QuizOut, int]:
-    """Start a quiz on a bank: its questions without answers, choices in quiz order."""
+    """Start a quiz on a bank: its questions without answers, choices in quiz order.
+
+    With an `Idempotency-Key` header, the same key again (while that quiz is not
+    finished) returns the quiz it started instead of starting another."""
     user = required_user()
     body: QuizIn = request.context.json  # type: ignore[attr-defined]
     bank = visible_bank_or_404(body.bank_id, user)
+    # a client that may resend (a timeout, a retry) sends one key per quiz it means to start
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not quizzes.START_KEY.fullmatch(key):
+        raise ApiError(
+            422, "Idempotency-Key must be 8-64 letters, digits, '-' or '_'.", "bad_idempotency_key"
+        )
     try:
         attempt = quizzes.start_attempt(
             db.session,
@@ -41,6 +50,7 @@ def start_quiz() -> tuple[QuizOut, int]:
             feedback="each",
             now=datetime.now(UTC),
             rng=random.Random(),
+            start_key=key and f"api-{key}",
         )
     except quizzes.QuizError as error:
         db.session.rollback()

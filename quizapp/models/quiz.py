@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -16,7 +16,11 @@ from quizapp.models.user import User
 
 class QuizAttempt(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "quiz_attempts"
-    __table_args__ = (Index("ix_quiz_attempts_user_id_bank_id", "user_id", "bank_id"),)
+    __table_args__ = (
+        Index("ix_quiz_attempts_user_id_bank_id", "user_id", "bank_id"),
+        # a form submitted twice (a double click, two tabs) starts one attempt
+        UniqueConstraint("user_id", "start_key"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -26,6 +30,9 @@ class QuizAttempt(db.Model):  # type: ignore[name-defined,misc]
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the key of the request that started it: the quiz form's, the API's Idempotency-Key
+    # header, or the retried attempt's; NULL for attempts no second request can repeat
+    start_key: Mapped[str | None] = mapped_column(String(80))
 
     user: Mapped[User] = relationship()
     bank: Mapped[Bank] = relationship()

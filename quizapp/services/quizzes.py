@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,11 @@ class QuizError(ValueError):
     """A request the quiz cannot honour; str(error) says why."""
 
 
+# What a start key may be: the quiz form's random token, an API client's
+# Idempotency-Key (stored as "api-<key>"), or "retry-<attempt id>".
+START_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
 def start_attempt(
     session: Session,
     user: User,
@@ -35,7 +41,18 @@ def start_attempt(
     now: datetime,
     rng: random.Random,
     question_ids: list[int] | None = None,
+    start_key: str | None = None,
 ) -> QuizAttempt:
+    """A new attempt; or, when `start_key` started one before that is not finished, that
+    one: a form submitted twice (a double click, a reload, two tabs) starts one quiz.
+    A finished attempt's key starts a new quiz without a key: the learner came back to
+    an old form on purpose."""
+    if start_key is not None:
+        started = _started_with(session, user, start_key)
+        if started is not None and started.finished_at is None:
+            return started
+        if started is not None:
+            start_key = None
     query = select(Question).where(Question.bank_id == bank.id, Question.status.in_(LIVE))
     if question_ids is not None:
         query = query.where(Question.id.in_(question_ids))
@@ -54,10 +71,29 @@ def start_attempt(
             "choices": plan.choice_order,
         },
         started_at=now,
+        start_key=start_key,
     )
-    session.add(attempt)
-    session.flush()
+    # the reads above stay outside the savepoint: on SQLite a transaction that has read
+    # cannot start writing once another has committed ("database is locked" at once)
+    try:
+        with session.begin_nested():
+            session.add(attempt)
+            session.flush()
+    except IntegrityError:
+        # the same key at the same moment: the other request started the attempt
+        started = _started_with(session, user, start_key) if start_key else None
+        if started is None:
+            raise
+        return started
     return attempt
+
+
+def _started_with(session: Session, user: User, start_key: str) -> QuizAttempt | None:
+    return session.scalar(
+        select(QuizAttempt).where(
+            QuizAttempt.user_id == user.id, QuizAttempt.start_key == start_key
+        )
+    )
 
 
 def user_attempt(session: Session, user: User, attempt_id: int) -> QuizAttempt | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, Bank, Question
+from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt
 from tests.api.conftest import ApiClient
 from tests.builders import SECOND_ARTICLE, make_bank
 
@@ -30,6 +30,25 @@ def test_a_quiz_hides_answers_and_grades_each_one(api: ApiClient, public_bank: B
     ).json
     assert wrong["correct"] is False
     assert wrong["right_answer"] == db.session.get(Question, second["id"]).answer
+
+
+def test_an_idempotency_key_starts_one_quiz(api: ApiClient, public_bank: Bank) -> None:
+    def start(key: str) -> object:
+        return api.client.post(
+            "/api/v1/quizzes",
+            json={"bank_id": public_bank.id, "count": 2},
+            headers=api.headers | {"Idempotency-Key": key},
+        )
+
+    first = start("client-key-0001")
+    again = start("client-key-0001")
+    assert first.status_code == again.status_code == 201
+    assert again.json == first.json
+    assert start("client-key-0002").json["id"] != first.json["id"]
+    bad = start("x" * 65)
+    assert bad.status_code == 422
+    assert bad.json["error"]["code"] == "bad_idempotency_key"
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 2
 
 
 def test_answering_twice_keeps_the_first_answer(api: ApiClient, public_bank: Bank) -> None:

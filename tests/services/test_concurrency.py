@@ -76,6 +76,34 @@ def test_parallel_answers_to_one_question_are_stored_once(app):
     assert db.session.get(User, user_id) is not None
 
 
+def test_a_quiz_form_submitted_in_parallel_starts_one_attempt(app):
+    user = make_user()
+    bank = make_bank(user)
+    user_id, bank_id = user.id, bank.id
+
+    def start(i: int) -> int:
+        attempt = quizzes.start_attempt(
+            db.session,
+            db.session.get(User, user_id),
+            db.session.get(Bank, bank_id),
+            count=3,
+            types=["multiple_choice"],
+            order="best",
+            feedback="each",
+            now=NOW,
+            rng=random.Random(i),
+            start_key="one-form-token",
+        )
+        db.session.commit()
+        return attempt.id
+
+    results = race(app, start)
+    assert all(isinstance(r, int) for r in results), results
+    assert len(set(results)) == 1, results
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(QuizAttempt)) == 1
+
+
 def test_parallel_ratings_of_one_card_apply_once(app):
     user = make_user()
     reviews.ensure_cards(db.session, user, make_bank(user), NOW)

@@ -2,10 +2,10 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import event, func, select, update
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, Card, ReviewLog
+from quizapp.models import AttemptAnswer, Card, QuizAttempt, ReviewLog
 from quizapp.services import quizzes, reviews
 from tests.builders import make_bank, make_user
 
@@ -133,6 +133,25 @@ def test_retry_asks_only_the_missed_questions(app):
     quizzes.submit_answer(db.session, attempt, 1, "wrong", now=NOW)
     retry = start(user, bank, count=None, question_ids=quizzes.missed_question_ids(attempt))
     assert retry.question_ids == attempt.question_ids[1:]
+
+
+def test_a_start_key_starts_one_attempt_until_it_is_finished(app):
+    user = make_user()
+    bank = make_bank(user)
+    first = start(user, bank, count=1, start_key="form-token-1")
+    assert start(user, bank, count=1, start_key="form-token-1").id == first.id
+    other = start(user, bank, count=1, start_key="form-token-2")
+    assert other.id != first.id
+    another_user = make_user("bob")
+    assert start(another_user, bank, count=1, start_key="form-token-1").id != first.id
+
+    answer_right(first, 0)
+    db.session.commit()
+    assert first.finished_at is not None
+    # an old form used again after its quiz is done: the learner wants a new quiz
+    again = start(user, bank, count=1, start_key="form-token-1")
+    assert again.id not in (first.id, other.id) and again.start_key is None
+    assert db.session.scalar(select(func.count()).select_from(QuizAttempt)) == 4
 
 
 def test_no_questions_of_the_chosen_type(app):

@@ -137,6 +137,45 @@ def test_retry_the_missed_ones(app, client):
     assert db.session.get(QuizAttempt, retry_id).question_ids == attempt.question_ids[:2]
 
 
+def quiz_form_key(client, bank):
+    page = client.get(f"/banks/{bank.id}/quiz").get_data(as_text=True)
+    return re.search(r'name="start_key" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def test_a_double_submitted_quiz_form_starts_one_quiz(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    key = quiz_form_key(client, bank)
+    first = start_quiz(client, bank, start_key=key)
+    response = client.post(
+        f"/banks/{bank.id}/quiz",
+        data={"count": "5", "types": ["cloze"], "order": "best", "start_key": key},
+    )
+    assert response.headers["Location"].endswith(f"/quiz/{first.id}/1")
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 1
+    # the page again (a new key), or a request without one: a new quiz each
+    assert start_quiz(client, bank, start_key=quiz_form_key(client, bank)).id != first.id
+    assert start_quiz(client, bank, start_key="<not a key>").start_key is None
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 3
+
+
+def test_retry_pressed_twice_makes_one_retry(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    for n in range(1, 6):
+        client.post(f"/quiz/{attempt.id}/{n}", data={"answer": "wrong"})
+    first = client.post(f"/quiz/{attempt.id}/retry").headers["Location"]
+    assert client.post(f"/quiz/{attempt.id}/retry").headers["Location"] == first
+    retry_id = int(re.search(r"/quiz/(\d+)/1", first).group(1))
+    for n in range(1, 6):
+        client.post(f"/quiz/{retry_id}/{n}", data={"answer": "wrong"})
+    # the retry done, Retry on the first result again is a new retry
+    assert client.post(f"/quiz/{attempt.id}/retry").headers["Location"] != first
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 3
+
+
 def test_another_users_attempt_is_not_found(app, client):
     make_user("ada")
     make_user("bob")

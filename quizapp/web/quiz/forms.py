@@ -1,10 +1,13 @@
+import secrets
+
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField
+from wtforms import HiddenField, RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.domain.questions import QUESTION_TYPES
+from quizapp.services.quizzes import START_KEY
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -39,6 +42,12 @@ class QuizSettingsForm(FlaskForm):
         "Feedback",
         choices=[SelectChoice("each", "After each question"), SelectChoice("end", "At the end")],
         default="each",
+    )
+    # new with every page: a second submit of this page finds the quiz the first started
+    # (one that is not a key, from an old page or a hand-made request, starts a quiz)
+    start_key = HiddenField(
+        default=lambda: secrets.token_urlsafe(16),
+        filters=[lambda key: key if key and START_KEY.fullmatch(key) else None],
     )
 
 

@@ -48,7 +48,13 @@ def new(bank_id: int) -> str | Response:
         try:
             if current_user.is_authenticated:
                 attempt = quizzes.start_attempt(
-                    db.session, current_user, bank, now=_now(), rng=random.Random(), **chosen
+                    db.session,
+                    current_user,
+                    bank,
+                    now=_now(),
+                    rng=random.Random(),
+                    start_key=form.start_key.data or None,
+                    **chosen,
                 )
             else:
                 guest = quizzes.start_guest_attempt(
@@ -167,6 +173,8 @@ def retry(attempt_id: int) -> Response:
         now=_now(),
         rng=random.Random(),
         question_ids=missed,
+        # Retry pressed twice makes one retry; pressed again after it is finished, another
+        start_key=f"retry-{attempt.id}",
     )
     db.session.commit()
     return redirect(url_for("quiz.question", attempt_id=retry_attempt.id, number=1))
