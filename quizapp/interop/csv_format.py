@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from quizapp.interop import ExportBank
 
 HEADER = ["term", "definition", "type", "choices", "source"]
 CHOICE_SEPARATOR = " | "
+
+# A cell that starts like a formula (OWASP's list: = + - @, a tab or a carriage return)
+# would run as one when the file is opened in a spreadsheet, and a bank's text comes
+# from whoever wrote the article: "=HYPERLINK(...)" is a phishing link there. Such a
+# cell is written with a leading apostrophe, which spreadsheets show as text and
+# `unguarded` takes off again on import. Plain numbers ("-5", "+3.2%") stay as they are.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d.,]*%?")
+
+
+def _runs_as_formula(cell: str) -> bool:
+    return cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell)
+
+
+def guarded(cell: str) -> str:
+    return "'" + cell if _runs_as_formula(cell) else cell
+
+
+def unguarded(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _runs_as_formula(cell[1:]) else cell
 
 
 def dump(bank: ExportBank, *, delimiter: str = ",") -> str:
@@ -20,5 +41,5 @@ def dump(bank: ExportBank, *, delimiter: str = ",") -> str:
         cells = [q.prompt, q.answer, q.type, CHOICE_SEPARATOR.join(q.choices), q.source_sentence]
         if delimiter == "\t":
             cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
-        writer.writerow(cells)
+        writer.writerow([guarded(c) for c in cells])
     return out.getvalue()

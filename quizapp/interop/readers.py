@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizapp.interop.csv_format import CHOICE_SEPARATOR
+from quizapp.interop.csv_format import CHOICE_SEPARATOR, unguarded
 from quizapp.interop.gift import BLANK
 
 TYPES = ("multiple_choice", "true_false", "cloze", "short_answer")
@@ -123,7 +123,7 @@ def read_delimited(text: str, delimiter: str | None = None) -> ReadBank:
         raise FormatError("Each row needs at least two columns: term and definition.")
     out: list[ReadQuestion | None] = []
     for row in rows:
-        cell = dict(zip(header, [c.strip() for c in row], strict=False))
+        cell = dict(zip(header, [unguarded(c.strip()) for c in row], strict=False))
         qtype = cell.get("type") or "short_answer"
         choices = [
             c for c in (cell.get("choices") or "").split(CHOICE_SEPARATOR.strip()) if c.strip()

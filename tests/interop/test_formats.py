@@ -73,6 +73,42 @@ def test_csv_and_tsv_read_back_with_a_header():
         assert rows[2]["source"] == "Chief executive Maria Lindqvist said so."
 
 
+FORMULAS = ExportBank(
+    8,
+    "Formulas",
+    None,
+    [
+        ExportQuestion(
+            1,
+            "short_answer",
+            '=HYPERLINK("https://evil.example","Click")',
+            "@SUM(1+1)",
+            ["-2+3", "+cmd /C calc", "-5", "+3.2%", "-1,000"],
+            source_sentence="\tTab first.",
+        ),
+    ],
+)
+
+
+def test_cells_that_would_run_as_spreadsheet_formulas_are_written_as_text():
+    for delimiter in (",", "\t"):
+        row = next(
+            csv.DictReader(
+                io.StringIO(csv_format.dump(FORMULAS, delimiter=delimiter)), delimiter=delimiter
+            )
+        )
+        assert row["term"] == '\'=HYPERLINK("https://evil.example","Click")'
+        assert row["definition"] == "'@SUM(1+1)"
+        # the choices cell starts with "-2+3": a formula; numbers alone stay numbers
+        assert row["choices"].startswith("'-2+3 | +cmd")
+        assert [csv_format.guarded(n) for n in ("-5", "+3.2%", "-1,000")] == [
+            "-5",
+            "+3.2%",
+            "-1,000",
+        ]
+    assert csv_format.dump(FORMULAS).splitlines()[1].endswith(",'\tTab first.")
+
+
 def test_gift_escapes_special_characters_and_writes_each_type():
     text = gift.dump(BANK)
     assert (

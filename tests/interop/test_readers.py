@@ -31,6 +31,19 @@ def test_csv_and_tsv_round_trip():
         assert read.questions[0].source_sentence == "It cost $420m."
 
 
+def test_csv_guarded_formulas_read_back_as_written():
+    from tests.interop.test_formats import FORMULAS
+
+    for delimiter in (",", "\t"):
+        read = read_delimited(csv_format.dump(FORMULAS, delimiter=delimiter), delimiter)
+        q = read.questions[0]
+        assert q.prompt == FORMULAS.questions[0].prompt
+        assert q.answer == "@SUM(1+1)"
+        assert q.choices == ["-2+3", "+cmd /C calc", "-5", "+3.2%", "-1,000"]
+    # an apostrophe that guards nothing is the author's own
+    assert read_delimited("'tis the season,'twas\n").questions[0].prompt == "'tis the season"
+
+
 def test_a_plain_quizlet_export_becomes_short_answers():
     read = read_delimited("mitochondria\tpowerhouse of the cell\nATP\tenergy currency\n")
     assert [(q.type, q.prompt, q.answer) for q in read.questions] == [
