@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
@@ -108,6 +109,21 @@ def test_undo_puts_the_card_back_exactly(api: ApiClient, public_bank: Bank) -> N
     nothing = api.post("/reviews/undo")
     assert nothing.status_code == 409
     assert nothing.json["error"]["code"] == "nothing_to_undo"
+
+
+def test_undo_of_a_card_changed_meanwhile_is_a_409(
+    api: ApiClient, public_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.web.test_review import another_tab_reviews_during_undo
+
+    shown = _first_card(api, public_bank)["card"]
+    api.post(f"/cards/{shown['id']}/reviews", {"rating": 3})
+    another_tab_reviews_during_undo(monkeypatch)
+    stale = api.post("/reviews/undo")
+    assert stale.status_code == 409
+    assert stale.json["error"]["code"] == "stale_review"
+    monkeypatch.undo()
+    assert api.post("/reviews/undo").status_code == 200  # the review was not marked undone
 
 
 def test_other_users_cards_are_404(api: ApiClient, other_api: ApiClient, public_bank: Bank) -> None:

@@ -93,6 +93,43 @@ def test_bury_after_another_tab_reviewed_the_card_is_a_409_and_saves_nothing(
     assert db.session.get(Card, card_id).buried_until is None
 
 
+def another_tab_reviews_during_undo(monkeypatch):  # type: ignore[no-untyped-def]
+    """Between Undo's claim of the review and its write of the card, the card changes
+    (on PostgreSQL another tab can commit there; SQLite's write lock rules it out, so
+    the change is made in the undo's own transaction, behind the session's back)."""
+    from sqlalchemy import update
+
+    from quizapp.services import reviews
+
+    restore = reviews._restore
+
+    def restore_after_another_tab(card, before):  # type: ignore[no-untyped-def]
+        db.session.execute(
+            update(Card)
+            .where(Card.id == card.id)
+            .values(version=Card.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        restore(card, before)
+
+    monkeypatch.setattr(reviews, "_restore", restore_after_another_tab)
+
+
+def test_undo_of_a_card_changed_meanwhile_undoes_nothing(app, client, monkeypatch):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get("/review").get_data(as_text=True))
+    client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    another_tab_reviews_during_undo(monkeypatch)
+    page = client.post("/review/undo", follow_redirects=True).get_data(as_text=True)
+    assert "changed in another tab meanwhile; nothing was undone" in page
+    db.session.expire_all()
+    assert db.session.get(Card, card).reps == 1
+    assert db.session.scalar(select(ReviewLog.undone_at)) is None  # the claim rolled back
+
+
 def test_other_users_cards_are_not_found(app, client):
     ada = make_user("ada")
     make_user("bob")
