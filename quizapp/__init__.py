@@ -29,6 +29,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     register_extensions(app)
     register_converters(app)
+    register_template_filters(app)
     register_blueprints(app)
     register_cli(app)
     register_error_pages(app)
@@ -66,6 +67,12 @@ def register_converters(app: Flask) -> None:
     from quizapp.web.converters import IdConverter
 
     app.url_map.converters["int"] = IdConverter
+
+
+def register_template_filters(app: Flask) -> None:
+    from quizapp.web import wording
+
+    wording.register(app)
 
 
 def register_blueprints(app: Flask) -> None:

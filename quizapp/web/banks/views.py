@@ -20,6 +20,7 @@ from quizapp.services.quizzes import item_statistics
 from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
 from quizapp.web.form_status import form_status
+from quizapp.web.wording import counted
 
 bp = Blueprint("banks", __name__)
 QUESTIONS_PER_PAGE = 50
@@ -153,7 +154,7 @@ def import_article() -> str | Response:
             db.session.rollback()
             form.text.errors = [*form.text.errors, str(error)]
         else:
-            flash(f"Imported with {len(bank.questions)} questions.", "success")
+            flash(f"Imported with {counted(len(bank.questions), 'question')}.", "success")
             return redirect(url_for("banks.show", bank_id=bank.id))
     return render_template(
         "banks/import.html", form=form, max_mb=MAX_BYTES // 1_048_576

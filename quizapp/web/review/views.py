@@ -19,6 +19,7 @@ from quizapp.services import optimizer, reviews
 from quizapp.web.converters import id_in
 from quizapp.web.form_status import form_status
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
+from quizapp.web.wording import counted
 
 bp = Blueprint("review", __name__)
 
@@ -63,7 +64,7 @@ def study(bank_id: int) -> Response:
     added = reviews.ensure_cards(db.session, current_user, bank, _now())
     db.session.commit()
     if added:
-        flash(f"{added} questions of this bank are now your flashcards.", "success")
+        flash(f"{counted(added, 'question')} of this bank are now your flashcards.", "success")
     return redirect(url_for("review.bank_queue", bank_id=bank.id))
 
 
