@@ -107,3 +107,35 @@ def test_a_quiz_on_a_phone_sized_window(browser, server_url):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_a_second_click_while_the_quiz_starts_sends_nothing(page):
+    register(page)
+    bank_id = db.session.scalar(db.select(Bank.id))
+    page.goto(f"/banks/{bank_id}/quiz")
+    held = []  # the form's POSTs, kept from the server until both clicks are done
+
+    def hold(route):  # type: ignore[no-untyped-def]
+        if route.request.method == "POST":
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/banks/\d+/quiz$"), hold)
+    # in the page, as a learner clicks: Playwright's own click would wait for the page
+    page.evaluate("""() => {
+      const start = document.querySelector("main form button[type=submit]");
+      start.click();
+      setTimeout(() => start.click(), 300);  // the first request is on its way by then
+    }""")
+    page.wait_for_timeout(800)
+    assert len(held) == 1, "the second click sent the form again"
+    held[0].continue_()
+    page.wait_for_url(re.compile(r"/quiz/\d+/1$"))
+    db.session.expire_all()
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 1
+    # back to the form: it can be sent again (a new quiz, the learner's choice)
+    page.unroute(re.compile(r"/banks/\d+/quiz$"))
+    page.go_back()
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url(re.compile(r"/quiz/\d+/1$"))
