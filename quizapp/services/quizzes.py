@@ -43,13 +43,14 @@ def start_attempt(
     question_ids: list[int] | None = None,
     start_key: str | None = None,
 ) -> QuizAttempt:
-    """A new attempt; or, when `start_key` started one before that is not finished, that
-    one: a form submitted twice (a double click, a reload, two tabs) starts one quiz.
-    A finished attempt's key starts a new quiz without a key: the learner came back to
-    an old form on purpose."""
+    """A new attempt; or, when `start_key` started one before with the same settings and
+    nothing is answered in it yet, that one: a form submitted twice (a double click, a
+    reload, two tabs) starts one quiz. Otherwise the learner came back to an old form
+    on purpose (to change a setting, or after answering), and gets a new quiz."""
+    asked = {"count": count, "types": types, "order": order, "feedback": feedback}
     if start_key is not None:
         started = _started_with(session, user, start_key)
-        if started is not None and started.finished_at is None:
+        if started is not None and _is_repeat(session, started, bank, asked):
             return started
         if started is not None:
             start_key = None
@@ -64,12 +65,7 @@ def start_attempt(
         user=user,
         bank=bank,
         question_ids=plan.question_ids,
-        settings={
-            "types": types,
-            "order": order,
-            "feedback": feedback,
-            "choices": plan.choice_order,
-        },
+        settings={**asked, "choices": plan.choice_order},
         started_at=now,
         start_key=start_key,
     )
@@ -86,6 +82,15 @@ def start_attempt(
             raise
         return started
     return attempt
+
+
+def _is_repeat(session: Session, started: QuizAttempt, bank: Bank, asked: dict) -> bool:  # type: ignore[type-arg]
+    return (
+        started.bank_id == bank.id
+        and started.finished_at is None
+        and all(started.settings.get(k) == v for k, v in asked.items())
+        and not session.scalar(_answer_count_statement(), {"attempt": started.id})
+    )
 
 
 def _started_with(session: Session, user: User, start_key: str) -> QuizAttempt | None:

@@ -135,23 +135,27 @@ def test_retry_asks_only_the_missed_questions(app):
     assert retry.question_ids == attempt.question_ids[1:]
 
 
-def test_a_start_key_starts_one_attempt_until_it_is_finished(app):
+def test_a_start_key_starts_one_attempt_until_it_is_answered(app):
     user = make_user()
     bank = make_bank(user)
-    first = start(user, bank, count=1, start_key="form-token-1")
-    assert start(user, bank, count=1, start_key="form-token-1").id == first.id
-    other = start(user, bank, count=1, start_key="form-token-2")
+    first = start(user, bank, count=2, start_key="form-token-1")
+    assert start(user, bank, count=2, start_key="form-token-1").id == first.id
+    other = start(user, bank, count=2, start_key="form-token-2")
     assert other.id != first.id
     another_user = make_user("bob")
-    assert start(another_user, bank, count=1, start_key="form-token-1").id != first.id
+    assert start(another_user, bank, count=2, start_key="form-token-1").id != first.id
+    assert db.session.scalar(select(func.count()).select_from(QuizAttempt)) == 3
 
+    # an old form sent again with another setting, or once its quiz is under way: the
+    # learner wants a new quiz
+    changed = start(user, bank, count=3, start_key="form-token-1")
+    assert changed.id != first.id and changed.start_key is None
     answer_right(first, 0)
     db.session.commit()
-    assert first.finished_at is not None
-    # an old form used again after its quiz is done: the learner wants a new quiz
-    again = start(user, bank, count=1, start_key="form-token-1")
-    assert again.id not in (first.id, other.id) and again.start_key is None
-    assert db.session.scalar(select(func.count()).select_from(QuizAttempt)) == 4
+    assert first.finished_at is None
+    again = start(user, bank, count=2, start_key="form-token-1")
+    assert again.id not in (first.id, changed.id) and again.start_key is None
+    assert db.session.scalar(select(func.count()).select_from(QuizAttempt)) == 5
 
 
 def test_no_questions_of_the_chosen_type(app):

@@ -150,7 +150,13 @@ def test_a_double_submitted_quiz_form_starts_one_quiz(app, client):
     first = start_quiz(client, bank, start_key=key)
     response = client.post(
         f"/banks/{bank.id}/quiz",
-        data={"count": "5", "types": ["cloze"], "order": "best", "start_key": key},
+        data={
+            "count": "5",
+            "types": ["multiple_choice", "true_false", "cloze", "short_answer"],
+            "order": "best",
+            "feedback": "each",
+            "start_key": key,
+        },
     )
     assert response.headers["Location"].endswith(f"/quiz/{first.id}/1")
     assert db.session.scalar(db.select(db.func.count()).select_from(QuizAttempt)) == 1
