@@ -28,8 +28,8 @@ from quizapp.services import quizzes
 def start_quiz() -> tuple[QuizOut, int]:
     """Start a quiz on a bank: its questions without answers, choices in quiz order.
 
-    With an `Idempotency-Key` header, the same key again (while that quiz is not
-    finished) returns the quiz it started instead of starting another."""
+    With an `Idempotency-Key` header, the same request with the same key returns the
+    quiz the first one started, until a question of it is answered."""
     user = required_user()
     body: QuizIn = request.context.json  # type: ignore[attr-defined]
     bank = visible_bank_or_404(body.bank_id, user)
