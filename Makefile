@@ -7,9 +7,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
 .PHONY: install run serve test lint format lock audit audit-latest bench bench-reviews bench-reviews-pg bench-load bench-pages clean
-# Pages are CPU-bound Python: two single-threaded workers per core beat threads, which
-# queue on the GIL (bench/load.py at 10 clients: p99 2-3x lower than 2 workers x 4 threads)
-WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
+# Pages are CPU-bound Python: one single-threaded worker per core (at least two, so that
+# a long import leaves one free). bench/load.py at 10 clients on 2 CPUs: 1.2-1.5x the
+# requests per second of 2 workers per core with half the p99; threads queue on the GIL.
+WORKERS ?= $(shell $(PYTHON) -c 'import os; print(max(2, os.cpu_count() or 1))')
 THREADS ?= 1
 # gunicorn's default of 30 s would kill a worker importing an article near the 2 MB
 # limit (bench/generate_speed.py: 300,000 words take about 18 s on a loaded machine)

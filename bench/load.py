@@ -229,8 +229,8 @@ def stored_writes(database: str) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=5, help="per measurement")
-    # the same defaults as make serve: two single-threaded workers per CPU
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    # the same defaults as make serve: one single-threaded worker per CPU, at least two
+    parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 1))
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
