@@ -51,13 +51,18 @@ def test_stale_submit_keeps_the_first_review(app, client):
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
 
 
-def test_undo_shows_the_card_again(app, client):
+def review_one_card(client) -> int:  # type: ignore[no-untyped-def]
+    """A new learner studies a public bank and rates its first card Easy; its id."""
     make_user()
     login(client)
-    bank = make_bank(None, visibility=Visibility.PUBLIC)
-    study(client, bank)
+    study(client, make_bank(None, visibility=Visibility.PUBLIC))
     card, version = shown_card(client.get("/review").get_data(as_text=True))
     client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    return card
+
+
+def test_undo_shows_the_card_again(app, client):
+    card = review_one_card(client)
     response = client.post("/review/undo")
     assert f"card={card}" in response.headers["Location"]
     page = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -116,12 +121,7 @@ def another_tab_reviews_during_undo(monkeypatch):  # type: ignore[no-untyped-def
 
 
 def test_undo_of_a_card_changed_meanwhile_undoes_nothing(app, client, monkeypatch):
-    make_user()
-    login(client)
-    bank = make_bank(None, visibility=Visibility.PUBLIC)
-    study(client, bank)
-    card, version = shown_card(client.get("/review").get_data(as_text=True))
-    client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    card = review_one_card(client)
     another_tab_reviews_during_undo(monkeypatch)
     page = client.post("/review/undo", follow_redirects=True).get_data(as_text=True)
     assert "changed in another tab meanwhile; nothing was undone" in page
