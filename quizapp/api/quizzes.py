@@ -29,7 +29,7 @@ def start_quiz() -> tuple[QuizOut, int]:
     """Start a quiz on a bank: its questions without answers, choices in quiz order.
 
     With an `Idempotency-Key` header, the same request with the same key returns the
-    quiz the first one started, until a question of it is answered."""
+    quiz the first one started; the key with another request is a 422."""
     user = required_user()
     body: QuizIn = request.context.json  # type: ignore[attr-defined]
     bank = visible_bank_or_404(body.bank_id, user)
@@ -51,7 +51,11 @@ def start_quiz() -> tuple[QuizOut, int]:
             now=datetime.now(UTC),
             rng=random.Random(),
             start_key=key and f"api-{key}",
+            idempotent=True,
         )
+    except quizzes.StartKeyReused as error:
+        db.session.rollback()
+        raise ApiError(422, str(error), "idempotency_key_reused") from None
     except quizzes.QuizError as error:
         db.session.rollback()
         raise ApiError(422, str(error), "no_questions") from None

@@ -24,6 +24,10 @@ class QuizError(ValueError):
     """A request the quiz cannot honour; str(error) says why."""
 
 
+class StartKeyReused(QuizError):
+    """An idempotency key sent again with a different request."""
+
+
 # What a start key may be: the quiz form's random token, an API client's
 # Idempotency-Key (stored as "api-<key>"), or "retry-<attempt id>".
 START_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -42,17 +46,28 @@ def start_attempt(
     rng: random.Random,
     question_ids: list[int] | None = None,
     start_key: str | None = None,
+    idempotent: bool = False,
 ) -> QuizAttempt:
     """A new attempt; or, when `start_key` started one before with the same settings and
     nothing is answered in it yet, that one: a form submitted twice (a double click, a
     reload, two tabs) starts one quiz. Otherwise the learner came back to an old form
-    on purpose (to change a setting, or after answering), and gets a new quiz."""
+    on purpose (to change a setting, or after answering), and gets a new quiz.
+
+    With `idempotent` (an API client's Idempotency-Key) the same request always gets
+    the attempt the key started, answered or not, and another request with that key
+    raises StartKeyReused: a client resending after a timeout must get what the first
+    request made, and a key sent with new settings is a client's mistake."""
     asked = {"count": count, "types": types, "order": order, "feedback": feedback}
     if start_key is not None:
         started = _started_with(session, user, start_key)
-        if started is not None and _is_repeat(session, started, bank, asked):
-            return started
         if started is not None:
+            same = started.bank_id == bank.id and all(
+                started.settings.get(k) == v for k, v in asked.items()
+            )
+            if same and (idempotent or _not_begun(session, started)):
+                return started
+            if idempotent:
+                raise StartKeyReused("This Idempotency-Key was sent before with another request.")
             start_key = None
     query = select(Question).where(Question.bank_id == bank.id, Question.status.in_(LIVE))
     if question_ids is not None:
@@ -84,12 +99,9 @@ def start_attempt(
     return attempt
 
 
-def _is_repeat(session: Session, started: QuizAttempt, bank: Bank, asked: dict) -> bool:  # type: ignore[type-arg]
-    return (
-        started.bank_id == bank.id
-        and started.finished_at is None
-        and all(started.settings.get(k) == v for k, v in asked.items())
-        and not session.scalar(_answer_count_statement(), {"attempt": started.id})
+def _not_begun(session: Session, attempt: QuizAttempt) -> bool:
+    return attempt.finished_at is None and not session.scalar(
+        _answer_count_statement(), {"attempt": attempt.id}
     )
 
 

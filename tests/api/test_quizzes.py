@@ -33,10 +33,10 @@ def test_a_quiz_hides_answers_and_grades_each_one(api: ApiClient, public_bank: B
 
 
 def test_an_idempotency_key_starts_one_quiz(api: ApiClient, public_bank: Bank) -> None:
-    def start(key: str) -> object:
+    def start(key: str, count: int = 2) -> object:
         return api.client.post(
             "/api/v1/quizzes",
-            json={"bank_id": public_bank.id, "count": 2},
+            json={"bank_id": public_bank.id, "count": count},
             headers=api.headers | {"Idempotency-Key": key},
         )
 
@@ -44,7 +44,14 @@ def test_an_idempotency_key_starts_one_quiz(api: ApiClient, public_bank: Bank) -
     again = start("client-key-0001")
     assert first.status_code == again.status_code == 201
     assert again.json == first.json
+    question = first.json["questions"][0]["id"]
+    api.post(f"/quizzes/{first.json['id']}/answers", {"question_id": question, "answer": "x"})
+    assert start("client-key-0001").json == first.json  # answered or not: what it made
     assert start("client-key-0002").json["id"] != first.json["id"]
+
+    reused = start("client-key-0001", count=3)
+    assert reused.status_code == 422
+    assert reused.json["error"]["code"] == "idempotency_key_reused"
     bad = start("x" * 65)
     assert bad.status_code == 422
     assert bad.json["error"]["code"] == "bad_idempotency_key"
