@@ -93,6 +93,36 @@ def test_a_whole_quiz_with_feedback_after_each_question(app, client):
     assert "Retry the 2 I missed" in result
 
 
+def test_feedback_quotes_the_source_once_and_keeps_what_else_is_explained(app, client):
+    from quizapp.models import Question
+
+    make_user()
+    login(client)
+    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC), count="all")
+    kinds = {}
+    for position, qid in enumerate(attempt.question_ids):
+        question = db.session.get(Question, qid)
+        kind = question.answer if question.type == "true_false" else "(" in question.explanation
+        kinds.setdefault((question.type, kind), (position, question))
+    assert {("true_false", "True"), ("true_false", "False")} <= set(kinds)
+    for position, question in kinds.values():
+        client.post(f"/quiz/{attempt.id}/{position + 1}", data={"answer": "surely wrong"})
+        page = client.get(f"/quiz/{attempt.id}/{position + 1}").get_data(as_text=True)
+        feedback = page[page.index('class="feedback') :]
+        # the sentence is quoted once, in the source block, not again in the explanation
+        assert "The article says:" not in feedback and "It says:" not in feedback
+        if question.type == "true_false" and question.answer == "True":
+            assert "True." not in feedback
+        if question.type == "true_false" and question.answer == "False":
+            assert "False: the article says" in feedback  # what the statement changed
+
+    question = db.session.get(Question, attempt.question_ids[0])
+    question.explanation = "Written by the <bank's> owner."
+    db.session.commit()
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "Written by the &lt;bank&#39;s&gt; owner." in page
+
+
 def test_feedback_at_the_end_moves_straight_on(app, client):
     make_user()
     login(client)
