@@ -9,6 +9,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from quizapp.domain.questions import QUESTION_TYPES
 from quizapp.services.quizzes import START_KEY
 
+# what a learner calls each type ("cloze" is a teacher's word)
+TYPE_LABELS = {"true_false": "True or false", "cloze": "Fill in the blank"}
+
 
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
@@ -26,7 +29,10 @@ class QuizSettingsForm(FlaskForm):
     )
     types = MultiCheckboxField(
         "Types",
-        choices=[SelectChoice(t, t.replace("_", " ").capitalize()) for t in QUESTION_TYPES],
+        choices=[
+            SelectChoice(t, TYPE_LABELS.get(t, t.replace("_", " ").capitalize()))
+            for t in QUESTION_TYPES
+        ],
         default=list(QUESTION_TYPES),
         validators=[DataRequired(message="Choose at least one type of question.")],
     )
