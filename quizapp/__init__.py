@@ -70,9 +70,9 @@ def register_converters(app: Flask) -> None:
 
 
 def register_template_filters(app: Flask) -> None:
-    from quizapp.web import wording
+    from quizapp.wording import counted
 
-    wording.register(app)
+    app.add_template_filter(counted)
 
 
 def register_blueprints(app: Flask) -> None:

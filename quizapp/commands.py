@@ -18,6 +18,7 @@ from quizapp.services.banks import visible_banks
 from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
 from quizapp.services.seed import seed_builtin
+from quizapp.wording import counted
 
 
 def register_commands(app: Flask) -> None:
@@ -69,8 +70,8 @@ def import_command(
             db.session.rollback()
             _fail(str(error))
         click.echo(
-            f"Imported {bank.name!r}: {len(bank.questions)} questions"
-            + (f", {skipped} unsupported items skipped." if skipped else ".")
+            f"Imported {bank.name!r}: {counted(len(bank.questions), 'question')}"
+            + (f", {counted(skipped, 'unsupported item')} skipped." if skipped else ".")
         )
         click.echo(bank.id)
         return
@@ -101,7 +102,7 @@ def import_command(
     except InputError as error:
         db.session.rollback()
         _fail(str(error))
-    click.echo(f"Imported {bank.name!r}: {len(bank.questions)} questions.")
+    click.echo(f"Imported {bank.name!r}: {counted(len(bank.questions), 'question')}.")
     click.echo(bank.id)
 
 
@@ -166,7 +167,7 @@ def seed_command() -> None:
         if bank is None:
             click.echo(f"{name}: already imported")
         else:
-            click.echo(f"{name}: bank {bank.id}, {len(bank.questions)} questions")
+            click.echo(f"{name}: bank {bank.id}, {counted(len(bank.questions), 'question')}")
 
 
 @click.group("users")

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quizapp.wording import counted
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -242,7 +244,9 @@ def check_article(text: str) -> None:
     """Raise InputError unless `text` is English prose long enough to ask about."""
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < MIN_WORDS:
-        raise InputError(f"The text has {len(words)} words; an article needs at least {MIN_WORDS}.")
+        raise InputError(
+            f"The text has {counted(len(words), 'word')}; an article needs at least {MIN_WORDS}."
+        )
     language = detect_language(text)
     if language != "en":
         raise InputError(

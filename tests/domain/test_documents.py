@@ -178,3 +178,10 @@ def test_a_tag_with_thousands_of_attributes_costs_no_more_than_a_short_one():
     seconds(10)  # trafilatura's first use loads its models
     ratio = seconds(20_000) / seconds(5_000)
     assert ratio < 10, f"4x the attributes cost {ratio:.1f}x the time"
+
+
+def test_a_short_text_is_counted_in_words():
+    with pytest.raises(InputError, match=r"^The text has 1 word; an article needs at least 20\."):
+        read_document(b"Hello.", "note.txt")
+    with pytest.raises(InputError, match=r"^The text has 2 words;"):
+        read_document(b"Hello there.", "note.txt")

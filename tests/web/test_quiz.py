@@ -91,6 +91,7 @@ def test_a_whole_quiz_with_feedback_after_each_question(app, client):
     result = client.get(f"/quiz/{attempt.id}/result").get_data(as_text=True)
     assert f"Your score: {expected_right} / 5" in result
     assert "Retry the 2 I missed" in result
+    assert re.search(r"time taken \d+ s<", result)  # under a minute: no "0 min"
 
 
 def test_feedback_quotes_the_source_once_and_keeps_what_else_is_explained(app, client):

@@ -1,7 +1,7 @@
 import re
 
 from quizapp.models import Visibility
-from quizapp.web.wording import counted
+from quizapp.wording import counted
 from tests.builders import login, make_bank, make_user
 
 

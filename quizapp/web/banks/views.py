@@ -20,7 +20,7 @@ from quizapp.services.quizzes import item_statistics
 from quizapp.web.banks.forms import ActionForm, DetailsForm, ImportForm, QuestionForm
 from quizapp.web.banks.passages import article_paragraphs
 from quizapp.web.form_status import form_status
-from quizapp.web.wording import counted
+from quizapp.wording import counted
 
 bp = Blueprint("banks", __name__)
 QUESTIONS_PER_PAGE = 50
@@ -124,8 +124,8 @@ def import_article() -> str | Response:
                 )
                 db.session.commit()
                 flash(
-                    f"Imported {len(bank.questions)} questions"
-                    + (f"; {skipped} unsupported items were skipped." if skipped else "."),
+                    f"Imported {counted(len(bank.questions), 'question')}"
+                    + (f"; {counted(skipped, 'unsupported item')} skipped." if skipped else "."),
                     "success",
                 )
                 return redirect(url_for("banks.show", bank_id=bank.id))

@@ -19,7 +19,7 @@ from quizapp.services import optimizer, reviews
 from quizapp.web.converters import id_in
 from quizapp.web.form_status import form_status
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
-from quizapp.web.wording import counted
+from quizapp.wording import counted
 
 bp = Blueprint("review", __name__)
 
