@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from flask import Flask
@@ -54,8 +55,16 @@ def register_extensions(app: Flask) -> None:
     cache.init_app(app)
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return load_by_id(db.session, User, int(user_id)) if user_id.isdigit() else None
+    def load_user(session_id: str) -> User | None:
+        # "<id>.<session key>" (User.get_id): a session from before the last password
+        # change, or from before session keys, no longer signs anyone in
+        user_id, _, key = session_id.partition(".")
+        if not user_id.isdigit() or not key:
+            return None
+        user = load_by_id(db.session, User, int(user_id))
+        if user is None or not hmac.compare_digest(key, user.session_key):
+            return None
+        return user
 
     with app.app_context():
         from quizapp.database import configure_engine

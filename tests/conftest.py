@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 from flask_migrate import upgrade
 from sqlalchemy import MetaData
 from werkzeug.security import generate_password_hash
@@ -45,6 +45,14 @@ def app(tmp_path: Path) -> Iterator[Flask]:
             "WTF_CSRF_ENABLED": False,  # on everywhere else; tests/web/test_csrf.py turns it on
         }
     )
+
+    # The app context below outlives each test request, and with it `g`, where
+    # Flask-Login caches the signed-in user: without this, a second client's request
+    # would see the first client's user. In production every request starts afresh.
+    def forget_the_cached_user() -> None:
+        g.pop("_login_user", None)
+
+    app.before_request_funcs.setdefault(None, []).insert(0, forget_the_cached_user)
     with app.app_context():
         if TEST_DATABASE_URL:
             _empty_database()

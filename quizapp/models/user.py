@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -36,6 +37,16 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def session_key(self) -> str:
+        """Changes whenever the password does (the hash has a new salt each time)."""
+        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+
+    def get_id(self) -> str:
+        # what Flask-Login keeps in the session and the remember-me cookie: the id and
+        # the session key, so that changing the password signs out every other session
+        return f"{self.id}.{self.session_key}"
 
     def __repr__(self) -> str:
         return f"<User {self.username!r}>"

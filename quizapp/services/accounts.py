@@ -41,6 +41,16 @@ def create_user(session: Session, username: str, password: str) -> User:
     return user
 
 
+def change_password(user: User, current: str, new: str) -> None:
+    """Set a new password, which also signs the user out everywhere else (User.get_id);
+    AccountError for a wrong current password or a bad new one."""
+    if not user.check_password(current):
+        raise AccountError("That is not your current password.")
+    if not MIN_PASSWORD <= len(new) <= MAX_PASSWORD:
+        raise AccountError(f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters.")
+    user.set_password(new)
+
+
 def find_user(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == username))
 

@@ -60,3 +60,60 @@ def test_only_the_owner_revokes_a_token(app, client):
 def test_the_account_page_needs_a_sign_in(client):
     assert client.get("/account").status_code == 302
     assert client.post("/account/tokens", data={"name": "x"}).status_code == 302
+
+
+def test_a_new_password_signs_out_every_other_session(app, client):
+    make_user("ada")
+    login(client)
+    laptop = app.test_client()
+    login(laptop)
+    remembered = app.test_client()
+    remembered.post(
+        "/auth/login",
+        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
+    )
+    response = client.post(
+        "/account/password",
+        data={
+            "current": "correct horse battery",
+            "new": "battery staple",
+            "confirm": "battery staple",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get("/account").get_data(as_text=True)
+    assert "Every other session is signed out." in page  # and this one goes on
+    assert laptop.get("/account").status_code == 302  # to the sign-in page
+    remembered.delete_cookie("session")  # only the remember-me cookie is left
+    assert remembered.get("/account").status_code == 302
+    client.post("/auth/logout")
+    refused = client.post(
+        "/auth/login", data={"username": "ada", "password": "correct horse battery"}
+    )
+    assert refused.status_code == 422
+    login(client, "ada", "battery staple")
+
+
+def test_a_password_change_needs_the_current_password(app, client):
+    make_user("ada")
+    login(client)
+    wrong = client.post(
+        "/account/password",
+        data={"current": "a guess", "new": "battery staple", "confirm": "battery staple"},
+    )
+    assert wrong.status_code == 422
+    assert "That is not your current password." in wrong.get_data(as_text=True)
+    short = client.post(
+        "/account/password",
+        data={"current": "correct horse battery", "new": "short", "confirm": "short"},
+    )
+    assert short.status_code == 422
+    client.post("/auth/logout")
+    login(client)  # the old password still works
+
+
+def test_sessions_from_before_session_keys_sign_in_no_one(app, client):
+    make_user("ada")
+    with client.session_transaction() as session:
+        session["_user_id"] = "1"  # the old form, the id alone
+    assert client.get("/account").status_code == 302

@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
-from wtforms import StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class NewTokenForm(FlaskForm):
@@ -13,3 +13,22 @@ class NewTokenForm(FlaskForm):
 
 class RevokeTokenForm(FlaskForm):
     """Only the CSRF token: the token to revoke is in the URL."""
+
+
+class PasswordForm(FlaskForm):
+    # password managers fill the right field, and offer to save the new one
+    current = PasswordField(
+        "Current password",
+        validators=[DataRequired(), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    new = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=8, max=200, message="Use at least 8 characters.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[DataRequired(), EqualTo("new", "The passwords differ.")],
+        render_kw={"autocomplete": "new-password"},
+    )

@@ -1,29 +1,54 @@
-"""The account page: personal API tokens, made and revoked."""
+"""The account page: the password, and personal API tokens, made and revoked."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, login_user
 from werkzeug.wrappers import Response
 
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 from quizapp.services import accounts
-from quizapp.web.account.forms import NewTokenForm, RevokeTokenForm
+from quizapp.web.account.forms import NewTokenForm, PasswordForm, RevokeTokenForm
+from quizapp.web.auth.views import login_limit
 from quizapp.web.form_status import form_status
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
 
-def _page(form: NewTokenForm, new_token: str | None = None) -> tuple[str, int]:
+def _page(
+    form: NewTokenForm, new_token: str | None = None, password_form: PasswordForm | None = None
+) -> tuple[str, int]:
+    password_form = password_form or PasswordForm(formdata=None)
     return render_template(
         "account/account.html",
         form=form,
+        password_form=password_form,
         revoke_form=RevokeTokenForm(),
         tokens=accounts.user_tokens(db.session, current_user),
         new_token=new_token,
-    ), form_status(form)
+    ), form_status(form, password_form)
+
+
+@bp.post("/password")
+@login_required
+@limiter.limit(login_limit)  # it checks the current password: as guarded as signing in
+def change_password() -> tuple[str, int] | Response:
+    form = PasswordForm()
+    if not form.validate_on_submit():
+        return _page(NewTokenForm(formdata=None), password_form=form)
+    try:
+        accounts.change_password(current_user, form.current.data or "", form.new.data or "")
+    except accounts.AccountError as error:
+        db.session.rollback()
+        form.current.errors = [*form.current.errors, str(error)]
+        return _page(NewTokenForm(formdata=None), password_form=form)
+    db.session.commit()
+    # this session goes on, under the new session key (the user, not the proxy to it)
+    login_user(current_user._get_current_object())  # type: ignore[attr-defined]
+    flash("Your password is changed. Every other session is signed out.", "success")
+    return redirect(url_for("account.show"))
 
 
 @bp.get("")
