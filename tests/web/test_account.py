@@ -117,3 +117,21 @@ def test_sessions_from_before_session_keys_sign_in_no_one(app, client):
     with client.session_transaction() as session:
         session["_user_id"] = "1"  # the old form, the id alone
     assert client.get("/account").status_code == 302
+
+
+def test_keep_me_signed_in_survives_the_own_password_change(app, client):
+    make_user("ada")
+    client.post(
+        "/auth/login",
+        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
+    )
+    client.post(
+        "/account/password",
+        data={
+            "current": "correct horse battery",
+            "new": "battery staple",
+            "confirm": "battery staple",
+        },
+    )
+    client.delete_cookie("session")  # the browser restarted: only the remember-me cookie
+    assert client.get("/account").status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
 from werkzeug.wrappers import Response
 
@@ -45,8 +45,13 @@ def change_password() -> tuple[str, int] | Response:
         form.current.errors = [*form.current.errors, str(error)]
         return _page(NewTokenForm(formdata=None), password_form=form)
     db.session.commit()
-    # this session goes on, under the new session key (the user, not the proxy to it)
-    login_user(current_user._get_current_object())  # type: ignore[attr-defined]
+    # this session goes on under the new session key (the user, not the proxy to it),
+    # and a "keep me signed in" cookie is written anew, or it would sign in no one
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    login_user(
+        current_user._get_current_object(),  # type: ignore[attr-defined]
+        remember=remembered in request.cookies,
+    )
     flash("Your password is changed. Every other session is signed out.", "success")
     return redirect(url_for("account.show"))
 
