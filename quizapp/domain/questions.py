@@ -296,9 +296,40 @@ def _question(fact: Fact, qtype: str, prompt: str, **kw: object) -> Question:
     )
 
 
+# An explanation ends by quoting its source sentence: in an export, that is where the
+# learner reads it. A page that shows the sentence itself shows explanation_beside_source.
+_QUOTE_LEADS = ("The article says", "It says")
+_TRUE = "True."
+
+
+def _quoting(sentence: str, lead: str = _QUOTE_LEADS[0]) -> str:
+    return f' {lead}: "{sentence}"'
+
+
+def _the_answer_is(answer: str, who: str = "") -> str:
+    return f'The answer is "{answer}"{who}.'
+
+
 def _explain(fact: Fact) -> str:
     who = f" ({fact.role})" if fact.role and fact.kind == "person" else ""
-    return f'The answer is "{fact.text}"{who}. The article says: "{fact.sentence.text}"'
+    return _the_answer_is(fact.text, who) + _quoting(fact.sentence.text)
+
+
+def explanation_beside_source(explanation: str | None, sentence: str, answer: str) -> str | None:
+    """The explanation less its closing quote of `sentence`, for a page that shows the
+    sentence below it; None when what is left only restates the right answer. What
+    else it says stays (a person's role; what a false statement changed), and so
+    does an explanation an owner wrote."""
+    if not explanation:
+        return None
+    for lead in _QUOTE_LEADS:
+        quote = _quoting(sentence, lead)
+        if explanation.endswith(quote):
+            explanation = explanation[: -len(quote)]
+            break
+    if explanation in (_the_answer_is(answer), _TRUE):
+        return None
+    return explanation
 
 
 def build_multiple_choice(fact: Fact, ctx: Context) -> Question | None:
@@ -345,12 +376,11 @@ def build_true_false(fact: Fact, ctx: Context) -> Question | None:
                 statement, offset = fact.sentence.text, 0
             s, e = fact.start - offset, fact.end - offset
             statement = statement[:s] + wrong + statement[e:]
-            explanation = (
-                f'False: the article says "{fact.text}", not "{wrong}". '
-                f'It says: "{fact.sentence.text}"'
+            explanation = f'False: the article says "{fact.text}", not "{wrong}".' + _quoting(
+                fact.sentence.text, _QUOTE_LEADS[1]
             )
     if not make_false:
-        explanation = f'True. The article says: "{fact.sentence.text}"'
+        explanation = _TRUE + _quoting(fact.sentence.text)
     prompt = f"True or false? {_resolve_leading_pronoun(_drop_discourse_marker(statement), ctx)}"
     return _question(
         fact,

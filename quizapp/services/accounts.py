@@ -28,8 +28,7 @@ def create_user(session: Session, username: str, password: str) -> User:
     """A new account; AccountError for a bad or taken name or a short password."""
     if not USERNAME.match(username):
         raise AccountError("A username has 3-40 letters, digits, '.', '_' or '-'.")
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise AccountError(f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters.")
+    _check_password(password)
     user = User(username=username)
     user.set_password(password)
     try:
@@ -46,9 +45,13 @@ def change_password(user: User, current: str, new: str) -> None:
     AccountError for a wrong current password or a bad new one."""
     if not user.check_password(current):
         raise AccountError("That is not your current password.")
-    if not MIN_PASSWORD <= len(new) <= MAX_PASSWORD:
-        raise AccountError(f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters.")
+    _check_password(new)
     user.set_password(new)
+
+
+def _check_password(password: str) -> None:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise AccountError(f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters.")
 
 
 def find_user(session: Session, username: str) -> User | None:

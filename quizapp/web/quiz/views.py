@@ -9,6 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, session, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from quizapp.domain.questions import explanation_beside_source
 from quizapp.extensions import db
 from quizapp.models import Bank, QuizAttempt
 from quizapp.services import banks as bank_service
@@ -128,7 +129,7 @@ def _question_page(attempt, q, number, form, given, next_url, last):  # type: ig
         next_url=next_url,
         last=last,
         highlight=_highlight(q.source_sentence, q.answer, q.answer_start, q.type),
-        note=_note_beside_source(q.explanation, q.source_sentence, q.answer),
+        note=explanation_beside_source(q.explanation, q.source_sentence, q.answer),
     ), form_status(form)
 
 
@@ -195,22 +196,6 @@ def _highlight(sentence: str, answer: str, start: int, qtype: str) -> tuple[str,
     if at >= 0:
         return sentence[:at], answer, sentence[at + len(answer) :]
     return sentence, "", ""
-
-
-def _note_beside_source(explanation: str | None, sentence: str, answer: str) -> str | None:
-    """The explanation, less what the feedback shows anyway: the generator's ends by
-    quoting the source sentence, which the page shows below it with the answer
-    marked, and may say no more than the right answer. What else it says stays (a
-    person's role; what a false statement changed), and so does an owner's own."""
-    if not explanation:
-        return None
-    for quote in (f' The article says: "{sentence}"', f' It says: "{sentence}"'):
-        if explanation.endswith(quote):
-            explanation = explanation[: -len(quote)]
-            break
-    if explanation in (f'The answer is "{answer}".', "True."):
-        return None
-    return explanation
 
 
 def _guest_attempt() -> quizzes.GuestAttempt | None:
