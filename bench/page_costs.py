@@ -91,6 +91,8 @@ def main() -> None:
         "empty, signed in": get(client, "/_floor/empty"),
         "+ load the user": get(client, "/_floor/user"),
         "+ base.html": get(client, "/_floor/layout"),
+        # the least a form POST can do: CSRF, the user, one UPDATE, commit, redirect
+        "+ one write": lambda: post(client, ("/_floor/write", {"csrf_token": token})),
         "healthz": get(client, "/healthz"),
         "home": get(client, "/"),
         "bank": get(client, f"/banks/{data['bank']}"),
@@ -99,7 +101,7 @@ def main() -> None:
         "submit answer": lambda: post(client, next(fresh_answers)),
         "submit review": lambda: post(reviewer, next(fresh_reviews)),
     }
-    posts = {"submit answer", "submit review"}
+    posts = {"+ one write", "submit answer", "submit review"}
     for name, send in requests.items():
         for _ in range(3 if name in posts else 10):  # warm up; every page must work
             status = send().status_code
@@ -150,8 +152,20 @@ def main() -> None:
 
 def add_floor_routes(app) -> None:  # type: ignore[no-untyped-def]
     """Routes on this benchmark's app only: each adds one layer of a signed-in page."""
-    from flask import render_template
+    from flask import redirect, render_template
     from flask_login import current_user, login_required
+    from sqlalchemy import update
+
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    def one_write():  # type: ignore[no-untyped-def]
+        # rewrites a value with itself: a real write and commit that changes nothing
+        db.session.execute(
+            update(User).where(User.id == current_user.id).values(new_per_day=User.new_per_day)
+        )
+        db.session.commit()
+        return redirect("/")
 
     layout = app.jinja_env.from_string('{% extends "base.html" %}{% block content %}{% endblock %}')
     app.add_url_rule("/_floor/empty", "floor_empty", lambda: "")
@@ -159,6 +173,7 @@ def add_floor_routes(app) -> None:  # type: ignore[no-untyped-def]
     app.add_url_rule(
         "/_floor/layout", "floor_layout", login_required(lambda: render_template(layout))
     )
+    app.add_url_rule("/_floor/write", "floor_write", login_required(one_write), methods=["POST"])
 
 
 def sign_in(app, username: str):  # type: ignore[no-untyped-def]
