@@ -83,9 +83,10 @@ bench-reviews: install
 bench-reviews-pg: install
 	.ci/with-postgres sh -c 'DATABASE_URL=$$PG_URL $(BIN)/python bench/review_queue.py'
 
-# requests per second and p50/p99 under gunicorn, against a bare Flask app (needs wrk)
+# requests per second and p50/p99 under gunicorn, against a bare Flask app (needs wrk);
+# ARGS=--floors adds the layers every page stands on (bench/floors.py)
 bench-load: install
-	$(BIN)/python bench/load.py
+	$(BIN)/python bench/load.py $(ARGS)
 
 # where a page's time goes: ms per page in one process against the bare app; add
 # ARGS="--profile review" or ARGS=--sql for a profile or the SQL of each page

@@ -10,6 +10,11 @@ each with a quiz over the whole bank and a flashcard for every question. In the 
 run, bench/bare_app.py (one template, one 10-row SQLAlchemy query) under the same
 gunicorn settings gives the ceiling; each page's throughput is printed as a ratio of it.
 Targets (issue 7): every page >= 0.5 of the bare app, p99 < 50 ms at 10 clients.
+
+--floors also serves bench/floors.py beside the app and measures the layers every
+page stands on (signed in, the user loaded, the layout, a one-UPDATE form POST): no
+page can beat the floor it stands on, so these rows show what a target leaves the
+app's own code.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench.floors, when run as bench/load.py
 BIN = Path(sys.executable).parent
 USERS = 40  # 20 answer quizzes, 20 review: about 10,000 fresh writes of each kind
 PASSWORD = "load test password"  # noqa: S105  (throwaway accounts in a temp database)
@@ -232,6 +238,7 @@ def main() -> None:
     # the same defaults as make serve: one single-threaded worker per CPU, at least two
     parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 1))
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--floors", action="store_true", help="also measure bench/floors.py")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench/load.py needs wrk: apt-get install wrk")
@@ -257,10 +264,18 @@ def main() -> None:
     app_log, bare_log = work / "app.log", work / "bare.log"
     app_server = gunicorn("wsgi:app", app_port, env, args, app_log)
     bare_server = gunicorn("bench.bare_app:app", bare_port, env, args, bare_log)
+    servers = [app_server, bare_server]
+    if args.floors:
+        floor_port, floor_log = free_port(), work / "floors.log"
+        servers.append(
+            gunicorn("bench.floors:create_floor_app()", floor_port, env, args, floor_log)
+        )
     try:
         base = f"http://127.0.0.1:{app_port}"
         wait_up(f"{base}/healthz", app_server, app_log)
         wait_up(f"http://127.0.0.1:{bare_port}/", bare_server, bare_log)
+        if args.floors:
+            wait_up(f"http://127.0.0.1:{floor_port}/healthz", servers[2], floor_log)
         sessions = [sign_in(base, f"load{n}") for n in range(USERS)]
         cookie = sessions[0][0]
         answers, reviews = data["answers"], data["reviews"]  # type: ignore[index]
@@ -282,6 +297,20 @@ def main() -> None:
             bare = run_wrk(f"http://127.0.0.1:{bare_port}/", clients, args.seconds, None, None)
             rows.append(("bare Flask app (ceiling)", clients, bare))
             threads = min(clients, 2)
+            if args.floors:
+                from bench.floors import FLOORS
+
+                # the same user's session: the servers share the database and SECRET_KEY
+                floor_base = f"http://127.0.0.1:{floor_port}"
+                for name, path, method in FLOORS:
+                    if method == "GET":
+                        result = run_wrk(f"{floor_base}{path}", clients, args.seconds, None, cookie)
+                    else:
+                        script = work / "floor.lua"
+                        body = urllib.parse.urlencode({"csrf_token": sessions[0][1]})
+                        write_script(script, method, [(path, cookie, body)], threads)
+                        result = run_wrk(f"{floor_base}/", clients, args.seconds, script, None)
+                    rows.append((f"floor: {name}", clients, result))
             gets = {
                 "home page": "/",
                 "bank page": f"/banks/{data['bank']}",
@@ -324,7 +353,7 @@ def main() -> None:
                     print(f"  note: {name}: {result.requests - len(items)} replays (pool spent)")
                 rows.append((name, clients, result))
     finally:
-        for server in (app_server, bare_server):
+        for server in servers:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
     stored = stored_writes(env["DATABASE_URL"])
@@ -338,7 +367,7 @@ def main() -> None:
         ratio = r.rps / ceiling[clients]
         print(f"{name:28} {clients:7d} {r.rps:8.0f} {ratio:7.2f} {r.p50_ms:8.1f} "
               f"{r.p99_ms:8.1f} {r.errors:7d}")  # fmt: skip
-        if not name.startswith("bare"):
+        if not name.startswith(("bare", "floor")):
             verdicts.append((clients, ratio >= 0.5, r.p99_ms < 50, r.errors == 0))
     at_ten = [v for v in verdicts if v[0] == 10]
     sent = {

@@ -51,6 +51,7 @@ def main() -> None:
         }
     )
     from bench import bare_app, load
+    from bench.floors import add_floor_routes
     from quizapp import create_app
     from quizapp.extensions import db
 
@@ -148,32 +149,6 @@ def main() -> None:
         profiler.disable()
         pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(50)
     shutil.rmtree(work, ignore_errors=True)
-
-
-def add_floor_routes(app) -> None:  # type: ignore[no-untyped-def]
-    """Routes on this benchmark's app only: each adds one layer of a signed-in page."""
-    from flask import redirect, render_template
-    from flask_login import current_user, login_required
-    from sqlalchemy import update
-
-    from quizapp.extensions import db
-    from quizapp.models import User
-
-    def one_write():  # type: ignore[no-untyped-def]
-        # rewrites a value with itself: a real write and commit that changes nothing
-        db.session.execute(
-            update(User).where(User.id == current_user.id).values(new_per_day=User.new_per_day)
-        )
-        db.session.commit()
-        return redirect("/")
-
-    layout = app.jinja_env.from_string('{% extends "base.html" %}{% block content %}{% endblock %}')
-    app.add_url_rule("/_floor/empty", "floor_empty", lambda: "")
-    app.add_url_rule("/_floor/user", "floor_user", login_required(lambda: str(current_user.id)))
-    app.add_url_rule(
-        "/_floor/layout", "floor_layout", login_required(lambda: render_template(layout))
-    )
-    app.add_url_rule("/_floor/write", "floor_write", login_required(one_write), methods=["POST"])
 
 
 def sign_in(app, username: str):  # type: ignore[no-untyped-def]
