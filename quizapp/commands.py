@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
+from typing import NoReturn
 
 import click
 from flask import Flask, current_app
@@ -204,6 +205,33 @@ def list_users_command() -> None:
         click.echo(f"{user.id}\t{user.username}\t{user.created_at:%Y-%m-%d}")
 
 
+@users_group.command("delete")
+@click.argument("username")
+@click.option("--yes", is_flag=True, help="Do not ask to confirm (for scripts).")
+def delete_user_command(username: str, yes: bool) -> None:
+    """Delete the account USERNAME with its banks, quizzes, flashcards and tokens."""
+    user = accounts.find_user(db.session, username)
+    if user is None:
+        _fail(f"no user named {username!r}")
+    contents = accounts.account_contents(db.session, user)
+    summary = (
+        f"{username}: {counted(contents.banks, 'bank')}, "
+        f"{counted(contents.quizzes, 'quiz', 'quizzes')}, "
+        f"{counted(contents.cards, 'flashcard')}, {counted(contents.reviews, 'review')}, "
+        f"{counted(contents.tokens, 'token')}"
+    )
+    if contents.other_learners:
+        summary += (
+            f"; {counted(contents.other_learners, 'other learner')} lose their flashcards "
+            "and quizzes on the shared banks"
+        )
+    if not yes:
+        click.confirm(f"Delete {summary}?", abort=True)
+    accounts.delete_account(db.session, user)
+    db.session.commit()
+    click.echo(f"Deleted {summary}.")
+
+
 @click.group("tokens")
 def tokens_group() -> None:
     """Personal API tokens, for administrators and scripts."""
@@ -246,6 +274,6 @@ def revoke_token_command(username: str, prefix: str) -> None:
     click.echo(f"Revoked {len(revoked)} token(s).")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"quizapp: {message}", err=True)
     sys.exit(1)

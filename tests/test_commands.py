@@ -3,7 +3,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Bank
 from quizapp.services import accounts
-from tests.builders import SAMPLE_ARTICLE, make_user
+from tests.builders import SAMPLE_ARTICLE, make_bank, make_user
 
 
 def test_import_prints_the_bank_id_last(app, tmp_path):
@@ -66,6 +66,23 @@ def test_users_create_reads_the_password_from_stdin(app):
     short = runner.invoke(args=["users", "create", "hopper"], input="short\n")
     assert short.exit_code == 1 and "password" in short.output
     assert accounts.find_user(db.session, "hopper") is None
+
+
+def test_users_delete_asks_then_deletes_the_account_and_its_banks(app):
+    ada = make_user("ada")
+    make_bank(ada)
+    runner = app.test_cli_runner()
+    kept = runner.invoke(args=["users", "delete", "ada"], input="n\n")
+    assert kept.exit_code == 1 and "Delete ada: 1 bank" in kept.output
+    assert accounts.find_user(db.session, "ada") is not None
+
+    result = runner.invoke(args=["users", "delete", "ada", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted ada: 1 bank, 0 quizzes" in result.output
+    assert accounts.find_user(db.session, "ada") is None
+    assert db.session.scalar(select(func.count()).select_from(Bank)) == 0
+    unknown = runner.invoke(args=["users", "delete", "nobody", "--yes"])
+    assert unknown.exit_code == 1 and "no user named 'nobody'" in unknown.output
 
 
 def test_tokens_create_prints_a_working_token_and_revoke_stops_it(app):

@@ -1,10 +1,13 @@
-"""The account page: API tokens shown once, listed by prefix, revoked by their owner only."""
+"""The account page: API tokens shown once, listed by prefix, revoked by their owner only;
+deleting the account, after the password."""
 
 import re
 
+from sqlalchemy import func, select
+
 from quizapp.extensions import db
-from quizapp.models import ApiToken
-from tests.builders import login, make_user
+from quizapp.models import ApiToken, Bank, User, Visibility
+from tests.builders import login, make_attempt, make_bank, make_user
 
 
 def _make_token(client, name="phone app"):
@@ -135,3 +138,41 @@ def test_keep_me_signed_in_survives_the_own_password_change(app, client):
     )
     client.delete_cookie("session")  # the browser restarted: only the remember-me cookie
     assert client.get("/account").status_code == 200
+
+
+def test_deleting_the_account_asks_for_the_password_and_says_what_goes(app, client):
+    ada, bob = make_user("ada"), make_user("bob")
+    shared = make_bank(ada, visibility=Visibility.PUBLIC)
+    make_attempt(bob, shared)
+    login(client)
+
+    page = client.get("/account/delete").get_data(as_text=True)
+    assert "1 bank you imported" in page
+    assert "1 other learner" in page  # bob's quiz on the shared bank goes too
+
+    refused = client.post("/account/delete", data={"password": "not it"})
+    assert refused.status_code == 422
+    assert "That is not your password." in refused.get_data(as_text=True)
+    assert db.session.get(User, ada.id) is not None
+    assert client.get("/account").status_code == 200  # still signed in
+
+
+def test_a_deleted_account_is_signed_out_and_cannot_sign_in(app, client):
+    ada = make_user("ada")
+    make_bank(ada)
+    login(client)
+    ada_id = ada.id
+
+    response = client.post(
+        "/account/delete", data={"password": "correct horse battery"}, follow_redirects=True
+    )
+    assert response.status_code == 200
+    assert "Your account is deleted" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, ada_id) is None
+    assert db.session.scalar(select(func.count()).select_from(Bank)) == 0
+    assert client.get("/account").status_code == 302  # signed out
+    again = client.post(
+        "/auth/login", data={"username": "ada", "password": "correct horse battery"}
+    )
+    assert again.status_code == 422

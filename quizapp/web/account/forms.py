@@ -32,3 +32,12 @@ class PasswordForm(FlaskForm):
         validators=[DataRequired(), EqualTo("new", "The passwords differ.")],
         render_kw={"autocomplete": "new-password"},
     )
+
+
+class DeleteAccountForm(FlaskForm):
+    # the password, not a checkbox: a left-open browser cannot delete its owner
+    password = PasswordField(
+        "Your password",
+        validators=[DataRequired(), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )

@@ -1,16 +1,21 @@
-"""The account page: the password, and personal API tokens, made and revoked."""
+"""The account page: the password, personal API tokens, and deleting the account."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, limiter
 from quizapp.services import accounts
-from quizapp.web.account.forms import NewTokenForm, PasswordForm, RevokeTokenForm
+from quizapp.web.account.forms import (
+    DeleteAccountForm,
+    NewTokenForm,
+    PasswordForm,
+    RevokeTokenForm,
+)
 from quizapp.web.auth.views import login_limit
 from quizapp.web.form_status import form_status
 
@@ -90,3 +95,26 @@ def revoke_token(token_id: int) -> Response:
     db.session.commit()
     flash(f"Revoked “{token.name}”: it no longer works.", "info")
     return redirect(url_for("account.show"))
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+@login_required
+@limiter.limit(login_limit, methods=["POST"])  # it checks the password, as signing in does
+def delete() -> tuple[str, int] | Response:
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            accounts.confirm_password(current_user, form.password.data or "")
+        except accounts.AccountError as error:
+            form.password.errors = [*form.password.errors, str(error)]
+        else:
+            accounts.delete_account(db.session, current_user)
+            db.session.commit()
+            logout_user()  # also clears a "keep me signed in" cookie
+            flash("Your account is deleted, with everything it held.", "info")
+            return redirect(url_for("main.index"))
+    return render_template(
+        "account/delete.html",
+        form=form,
+        contents=accounts.account_contents(db.session, current_user),
+    ), form_status(form)
