@@ -28,6 +28,10 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "HTTPS": os.environ.get("QUIZAPP_HTTPS", "") == "1",
         "PROXY_COUNT": int(os.environ.get("QUIZAPP_PROXY_COUNT", "0") or 0),
         "SESSION_COOKIE_SECURE": os.environ.get("QUIZAPP_HTTPS", "") == "1",
+        # a form's CSRF token lasts as long as the browser session it was made in, not
+        # Flask-WTF's default hour: an article pasted, or an answer typed, after a long
+        # pause must not be refused (the token is still bound to this session's secret)
+        "WTF_CSRF_TIME_LIMIT": None,
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": os.environ.get("QUIZAPP_HTTPS", "") == "1",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
@@ -27,9 +27,11 @@ def register(app: Flask) -> None:
         return render_template(
             "errors/error.html",
             title="Form expired",
-            message="The form had expired or was sent twice. Reload the page and try again; "
-            "nothing was saved.",
+            message="This form was opened in an earlier session (before signing out, or "
+            "before the browser was closed), so nothing was saved. Reload the page and "
+            "send it again.",
             code=400,
+            typed=typed_text(),
         ), 400
 
     @app.errorhandler(StaleDataError)
@@ -56,3 +58,26 @@ def register(app: Flask) -> None:
         code = error.code or 500
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
         return render_template("errors/error.html", title=title, message=message, code=code), code
+
+
+# what a person would not want to type again; never passwords, never the token
+_NOT_KEPT = {"csrf_token", "password", "confirm", "current", "new", "start_key", "version"}
+
+
+# the forms' labels for the fields worth keeping; others show their name
+_LABELS = {
+    "text": "The article",
+    "answer": "Your answer",
+    "prompt": "The question",
+    "explanation": "The explanation",
+}
+
+
+def typed_text() -> list[tuple[str, str]]:
+    """(label, text) of a refused form's longer fields, to copy from the error page:
+    nothing typed is lost with it. Shown escaped, like all user text."""
+    return [
+        (_LABELS.get(name, name.replace("_", " ").capitalize()), value)
+        for name, value in request.form.items(multi=True)
+        if name not in _NOT_KEPT and len(value.strip()) >= 20
+    ]

@@ -1,11 +1,18 @@
 """CSRF is on in every real configuration: these tests turn it back on."""
 
+import re
+import time
+
+import flask_wtf.csrf
 import pytest
+from flask import g
+from itsdangerous import URLSafeTimedSerializer
+from itsdangerous.timed import TimestampSigner
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import User
-from tests.builders import SAMPLE_ARTICLE
+from quizapp.models import Bank, User
+from tests.builders import SAMPLE_ARTICLE, make_user
 
 
 @pytest.fixture()
@@ -34,3 +41,59 @@ def test_import_is_refused_without_a_token(csrf_app):
     client = csrf_app.test_client()
     response = client.post("/import", data={"text": SAMPLE_ARTICLE})
     assert response.status_code in (302, 400)  # sign-in first, then the token
+
+
+def _token_from(page: str) -> str:
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    assert match, "the page has a form with a token"
+    return match.group(1)
+
+
+def test_a_form_opened_long_ago_is_still_accepted(csrf_app, monkeypatch):
+    """An article pasted after a long pause is not refused: the token lasts the session."""
+    make_user("ada")
+    client = csrf_app.test_client()
+    login_page = client.get("/auth/login").get_data(as_text=True)
+    client.post(
+        "/auth/login",
+        data={
+            "csrf_token": _token_from(login_page),
+            "username": "ada",
+            "password": "correct horse battery",
+        },
+    )
+    two_days_ago = int(time.time()) - 2 * 24 * 3600
+
+    class SignedTwoDaysAgo(URLSafeTimedSerializer):
+        class default_signer(TimestampSigner):  # noqa: N801  (itsdangerous's name)
+            def get_timestamp(self) -> int:
+                return two_days_ago
+
+    with monkeypatch.context() as past:  # only the form's token is old, not the session
+        past.setattr(flask_wtf.csrf, "URLSafeTimedSerializer", SignedTwoDaysAgo)
+        g.pop("csrf_token", None)  # made anew, not the one this test's app context holds
+        token = _token_from(client.get("/import").get_data(as_text=True))
+    response = client.post("/import", data={"csrf_token": token, "text": SAMPLE_ARTICLE})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    assert db.session.scalar(select(func.count()).select_from(Bank)) == 1
+
+
+def test_a_refused_form_shows_what_was_typed_escaped_but_never_a_password(csrf_app):
+    make_user("ada")
+    client = csrf_app.test_client()
+    typed = "<b>My notes</b> on the flood, which took an hour to write."
+    response = client.post(
+        "/auth/register",
+        data={
+            "csrf_token": "from another session",
+            "username": "a long enough username typed",
+            "password": "a secret password typed",
+            "confirm": "a secret password typed",
+            "text": typed,
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Form expired" in page
+    assert "&lt;b&gt;My notes&lt;/b&gt; on the flood" in page and "<b>My notes" not in page
+    assert "a secret password typed" not in page
+    assert "a long enough username typed" in page
