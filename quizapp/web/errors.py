@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.api.errors import error_response, is_api_request
 from quizapp.api.errors import http_error as api_http_error
 from quizapp.extensions import db
+
+RETRY_AFTER_SECONDS = 10
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood."),
@@ -50,6 +53,27 @@ def register(app: Flask) -> None:
             code=409,
         )
         return page, 409
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: OperationalError) -> tuple[str, int, dict[str, str]] | Response:
+        """The database did not answer, or stayed locked past the busy timeout: a
+        moment's trouble, not a bug, so 503 with Retry-After (load balancers and API
+        clients retry) instead of a 500. The transaction is rolled back whole."""
+        db.session.rollback()
+        current_app.logger.warning("database unavailable: %s", error.orig)
+        message = "The database is busy or not answering just now; nothing was saved."
+        retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        if is_api_request():
+            response = error_response(503, message + " Try again shortly.", "unavailable")
+            response.headers.update(retry)
+            return response
+        page = render_template(
+            "errors/error.html",
+            title="Try again in a moment",
+            message=message + " Try again in a few seconds.",
+            code=503,
+        )
+        return page, 503, retry
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int] | Response:

@@ -23,6 +23,27 @@ def test_healthz_reports_an_unreachable_database(tmp_path):
     assert response.get_json()["database"] == "unreachable"
 
 
+def test_pages_and_the_api_answer_503_while_the_database_is_unreachable(tmp_path, caplog):
+    """Not a 500: a load balancer or API client retries after Retry-After."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/missing/dir/db.sqlite3",
+        }
+    )
+    client = app.test_client()
+    with caplog.at_level(logging.WARNING):
+        page = client.get("/")
+    assert page.status_code == 503 and page.headers["Retry-After"] == "10"
+    assert "nothing was saved" in page.get_data(as_text=True)
+    assert any("database unavailable" in r.getMessage() for r in caplog.records)
+    api = client.get("/api/v1/banks")
+    # at least as long as the page's: the API's rate limiter may name a later time
+    assert api.status_code == 503 and int(api.headers["Retry-After"]) >= 10
+    assert api.get_json()["error"]["code"] == "unavailable"
+
+
 def test_each_request_is_logged_as_one_json_line(client, caplog):
     with caplog.at_level(logging.INFO, logger="quizapp.request"):
         client.get("/healthz")
