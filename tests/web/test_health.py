@@ -53,6 +53,34 @@ def test_each_request_is_logged_as_one_json_line(client, caplog):
     assert line["ms"] >= 0 and line["user"] is None
 
 
+def test_each_request_has_an_id_in_its_log_line_and_response(client, caplog):
+    with caplog.at_level(logging.INFO, logger="quizapp.request"):
+        made = client.get("/healthz")
+        kept = client.get("/healthz", headers={"X-Request-ID": "nginx-4f2a.9"})
+        forged = client.get("/healthz", headers={"X-Request-ID": 'x","status":200 <b>'})
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "quizapp.request"]
+    assert [line["request_id"] for line in lines] == [
+        made.headers["X-Request-ID"],
+        "nginx-4f2a.9",  # the proxy's id, so that its log line and ours match
+        forged.headers["X-Request-ID"],  # not what was sent: a new one
+    ]
+    assert kept.headers["X-Request-ID"] == "nginx-4f2a.9"
+    assert len(made.headers["X-Request-ID"]) == 16
+    assert forged.headers["X-Request-ID"] != made.headers["X-Request-ID"]
+    assert "status" not in forged.headers["X-Request-ID"]
+
+
+def test_a_server_error_page_quotes_the_request_id(app, client):
+    @app.get("/_test/fails")
+    def fails() -> str:
+        raise RuntimeError("a bug")
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # answer as in production, not re-raise
+    response = client.get("/_test/fails")
+    assert response.status_code == 500
+    assert f"<code>{response.headers['X-Request-ID']}</code>" in response.get_data(as_text=True)
+
+
 def test_api_requests_are_logged_with_the_token_owner(app, client, caplog):
     from quizapp.extensions import db
     from quizapp.services.accounts import create_token, create_user
