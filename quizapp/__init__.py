@@ -11,6 +11,7 @@ from typing import Any
 from flask import Flask
 
 from quizapp.config import instance_secret_key, load_config
+from quizapp.database import engine_options
 from quizapp.json_provider import DepthSafeJSONProvider
 
 
@@ -20,6 +21,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_config(app.instance_path))
     if overrides:
         app.config.update(overrides)
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    )
     if not app.config.get("SECRET_KEY"):
         if app.config["PRODUCTION"]:
             raise RuntimeError(

@@ -18,6 +18,19 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 MAX_ID = 2**31 - 1
 
 
+def engine_options(database_url: str) -> dict[str, Any]:
+    """Pool settings for create_engine, by backend.
+
+    A database server drops connections: a restart, a failover, an idle timeout. Each
+    pooled connection would then fail one request (503) before the pool notices, so
+    a connection is pinged as it is taken from the pool and replaced if dead. SQLite
+    is a file that no server closes, and pinging it would be pure cost.
+    """
+    if database_url.startswith("sqlite"):
+        return {}
+    return {"pool_pre_ping": True}
+
+
 def configure_engine(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -1,7 +1,12 @@
 import json
 import logging
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
 from quizapp import create_app
+from quizapp.extensions import db
+from tests.builders import make_bank
 
 
 def test_healthz_answers_when_the_database_does(client):
@@ -42,6 +47,29 @@ def test_pages_and_the_api_answer_503_while_the_database_is_unreachable(tmp_path
     # at least as long as the page's: the API's rate limiter may name a later time
     assert api.status_code == 503 and int(api.headers["Retry-After"]) >= 10
     assert api.get_json()["error"]["code"] == "unavailable"
+
+
+def test_a_connection_the_database_server_dropped_is_replaced_unseen(app, client):
+    """A PostgreSQL restart or idle timeout kills pooled connections: the next request
+    still succeeds, because each connection is pinged as it leaves the pool. SQLite has
+    no server to drop one, and is not pinged (the ping would be pure cost)."""
+    make_bank()
+    assert client.get("/").status_code == 200
+    db.session.remove()  # as at the end of every real request: back to the pool
+    if db.engine.dialect.name == "sqlite":
+        assert app.config["SQLALCHEMY_ENGINE_OPTIONS"] == {}
+        return
+    killer = create_engine(db.engine.url, poolclass=NullPool)
+    with killer.connect() as connection:
+        dropped = connection.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ).scalar()
+    killer.dispose()
+    assert dropped >= 1, "the app's pooled connection was not there to drop"
+    assert client.get("/").status_code == 200
 
 
 def test_each_request_is_logged_as_one_json_line(client, caplog):
