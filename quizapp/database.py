@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, bindparam, event, inspect, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -34,6 +34,21 @@ def engine_options(database_url: str) -> dict[str, Any]:
 def configure_engine(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "savepoint", _sqlite_begin_before_savepoint)
+
+
+def _sqlite_begin_before_savepoint(connection: Connection, _name: str | None) -> None:
+    """Open the transaction a SAVEPOINT is meant to nest in.
+
+    Python's sqlite3 begins a transaction only before an INSERT, UPDATE or DELETE, so a
+    session that has only read holds none, and a SAVEPOINT then starts one of its own,
+    which its RELEASE commits: a later rollback of the request could not undo it (an
+    answer stored, the quiz it finished not). BEGIN IMMEDIATE takes the write lock
+    now, as the savepoint's writes would, waiting out the busy timeout like them.
+    """
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and not dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

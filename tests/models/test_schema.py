@@ -1,11 +1,11 @@
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
-from quizapp.models import Question
+from quizapp.models import Question, User
 
 
 def test_migrations_build_exactly_the_models(app):
@@ -42,3 +42,13 @@ def test_hot_queries_have_indexes(app):
     indexes = inspect(db.engine)
     assert "ix_cards_user_id_due" in {i["name"] for i in indexes.get_indexes("cards")}
     assert "ix_questions_bank_id_rank" in {i["name"] for i in indexes.get_indexes("questions")}
+
+
+def test_a_rollback_undoes_what_a_released_savepoint_wrote(app):
+    """On SQLite a SAVEPOINT outside a transaction would begin one, and RELEASE commit it."""
+    db.session.scalar(select(func.count()).select_from(User))  # a read only: no transaction
+    with db.session.begin_nested():
+        db.session.add(User(username="zed", password_hash="x"))
+    assert db.session.scalar(select(func.count()).select_from(User)) == 1
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
