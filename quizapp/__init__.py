@@ -32,6 +32,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
                 "`python -c 'import secrets; print(secrets.token_hex(32))'`."
             )
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+    check_language_model(app)
     register_extensions(app)
     register_converters(app)
     register_template_filters(app)
@@ -41,6 +42,16 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_security(app)
     register_logging(app)
     return app
+
+
+def check_language_model(app: Flask) -> None:
+    """A misconfigured model stops the start, rather than every import later."""
+    from quizapp.services.language_model import from_config
+
+    try:
+        from_config(app.config)
+    except ValueError as error:
+        raise RuntimeError(str(error)) from None
 
 
 def register_extensions(app: Flask) -> None:

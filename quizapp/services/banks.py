@@ -22,6 +22,7 @@ from quizapp.models import (
     Visibility,
 )
 from quizapp.services.imports import to_model
+from quizapp.services.language_model import LanguageModel, improve_wording
 
 LIVE = (QuestionStatus.ACTIVE, QuestionStatus.EDITED)
 
@@ -183,7 +184,9 @@ def restore_question(question: Question) -> None:
     )
 
 
-def regenerate_bank(session: Session, bank: Bank) -> tuple[int, int, int]:
+def regenerate_bank(
+    session: Session, bank: Bank, language_model: LanguageModel | None = None
+) -> tuple[int, int, int]:
     """Generate the bank again from its article, keeping the owner's edits.
 
     A generated question that matches an existing one (same type, about the same span
@@ -193,6 +196,7 @@ def regenerate_bank(session: Session, bank: Bank) -> tuple[int, int, int]:
     Returns (added, updated, removed).
     """
     generated = generate_bank(bank.article.text, title=bank.name)
+    improve_wording(generated.questions, language_model)
     existing: dict[tuple[str, int, int], Question] = {}
     for q in bank.questions:
         existing.setdefault(_identity(q), q)

@@ -15,6 +15,7 @@ from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import Question as GeneratedQuestion
 from quizapp.domain.text import clean_article
 from quizapp.models import Article, Bank, Question, User, Visibility
+from quizapp.services.language_model import LanguageModel, improve_wording
 
 Progress = Callable[[int, int], None]
 
@@ -60,8 +61,10 @@ def import_document(
     title: str | None = None,
     visibility: Visibility = Visibility.PRIVATE,
     progress: Progress | None = None,
+    language_model: LanguageModel | None = None,
 ) -> Bank:
-    """Store the article and a freshly generated bank for it; flush, do not commit."""
+    """Store the article and a freshly generated bank for it; flush, do not commit.
+    With a language model, its fill-in-the-blank questions are reworded first."""
     cleaned = clean_article(doc.text)
     digest = content_hash(cleaned)
     article = stored_article(session, digest, owner)
@@ -70,6 +73,7 @@ def import_document(
     )
     if not generated.questions:
         raise InputError("No questions could be made from this text: it has no facts to ask about.")
+    improve_wording(generated.questions, language_model)
 
     def store(article: Article) -> Bank:
         bank = Bank(
