@@ -30,6 +30,8 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         JSON, default=lambda: [60, 600], server_default=text("'[60, 600]'")
     )
     fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)  # None: the defaults
+    # goes up on "sign out everywhere else": part of the session key, like the password
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     def set_password(self, password: str) -> None:
         # werkzeug's default is scrypt with a random salt
@@ -40,8 +42,11 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
 
     @property
     def session_key(self) -> str:
-        """Changes whenever the password does (the hash has a new salt each time)."""
-        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+        """Changes whenever the password does (the hash has a new salt each time) and
+        whenever the user signs out everywhere else (the generation goes up)."""
+        # generation 0 adds nothing: the keys made before generations existed still hold
+        generation = f"#{self.session_generation}" if self.session_generation else ""
+        return hashlib.sha256((self.password_hash + generation).encode()).hexdigest()[:16]
 
     def get_id(self) -> str:
         # what Flask-Login keeps in the session and the remember-me cookie: the id and

@@ -101,6 +101,12 @@ def account_contents(session: Session, user: User) -> AccountContents:
     )
 
 
+def sign_out_everywhere(user: User) -> None:
+    """End every session of the user's, this one too (the caller signs this one in
+    again): for a lost phone or a shared computer, without a new password."""
+    user.session_generation = (user.session_generation or 0) + 1
+
+
 def confirm_password(user: User, password: str) -> None:
     """AccountError unless `password` is the user's: asked again before what cannot be
     undone, so that a browser left signed in cannot do it."""

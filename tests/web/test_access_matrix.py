@@ -51,6 +51,7 @@ ROWS = [
         422,
         {"current": "not the password", "new": "a new long one", "confirm": "a new long one"},
     ),
+    Row("POST", "/account/sessions/end", 302, 302, 302),
     Row("GET", "/account/delete", 302, 200, 200),
     Row("POST", "/account/delete", 302, 422, 422, {"password": "not the password"}),
     Row("GET", "/import", 302, 200, 200),

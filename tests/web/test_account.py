@@ -97,6 +97,37 @@ def test_a_new_password_signs_out_every_other_session(app, client):
     login(client, "ada", "battery staple")
 
 
+def test_sign_out_everywhere_else_ends_the_other_sessions_and_keeps_this_one(app, client):
+    make_user("ada")
+    client.post(
+        "/auth/login",
+        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
+    )
+    lost_phone = app.test_client()
+    login(lost_phone)
+    remembered = app.test_client()
+    remembered.post(
+        "/auth/login",
+        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
+    )
+    secret = _make_token(client)
+
+    response = client.post("/account/sessions/end", follow_redirects=True)
+    assert "Every other browser and device signed in as you is signed out." in (
+        response.get_data(as_text=True)
+    )
+    assert lost_phone.get("/account").status_code == 302  # to the sign-in page
+    remembered.delete_cookie("session")
+    assert remembered.get("/account").status_code == 302
+    client.delete_cookie("session")  # this browser's own "keep me signed in" still works
+    assert client.get("/account").status_code == 200
+    api = app.test_client().get(
+        "/api/v1/reviews/next", headers={"Authorization": f"Bearer {secret}"}
+    )
+    assert api.status_code == 200  # tokens are revoked one by one, on the same page
+    login(lost_phone)  # the password is unchanged
+
+
 def test_a_password_change_needs_the_current_password(app, client):
     make_user("ada")
     login(client)

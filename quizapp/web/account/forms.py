@@ -15,6 +15,10 @@ class RevokeTokenForm(FlaskForm):
     """Only the CSRF token: the token to revoke is in the URL."""
 
 
+class SignOutEverywhereForm(FlaskForm):
+    """Only the CSRF token: the button is the whole request."""
+
+
 class PasswordForm(FlaskForm):
     # password managers fill the right field, and offer to save the new one
     current = PasswordField(

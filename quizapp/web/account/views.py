@@ -15,6 +15,7 @@ from quizapp.web.account.forms import (
     NewTokenForm,
     PasswordForm,
     RevokeTokenForm,
+    SignOutEverywhereForm,
 )
 from quizapp.web.auth.views import login_limit
 from quizapp.web.form_status import form_status
@@ -31,6 +32,7 @@ def _page(
         form=form,
         password_form=password_form,
         revoke_form=RevokeTokenForm(),
+        sign_out_form=SignOutEverywhereForm(),
         tokens=accounts.user_tokens(db.session, current_user),
         new_token=new_token,
     ), form_status(form, password_form)
@@ -50,15 +52,32 @@ def change_password() -> tuple[str, int] | Response:
         form.current.errors = [*form.current.errors, str(error)]
         return _page(NewTokenForm(formdata=None), password_form=form)
     db.session.commit()
-    # this session goes on under the new session key (the user, not the proxy to it),
-    # and a "keep me signed in" cookie is written anew, or it would sign in no one
+    _stay_signed_in()
+    flash("Your password is changed. Every other session is signed out.", "success")
+    return redirect(url_for("account.show"))
+
+
+@bp.post("/sessions/end")
+@login_required
+def sign_out_everywhere() -> Response:
+    if not SignOutEverywhereForm().validate_on_submit():
+        abort(400)
+    accounts.sign_out_everywhere(current_user)
+    db.session.commit()
+    _stay_signed_in()
+    flash("Every other browser and device signed in as you is signed out.", "success")
+    return redirect(url_for("account.show"))
+
+
+def _stay_signed_in() -> None:
+    """After the session key changed: this session goes on under the new key (the user,
+    not the proxy to it), and a "keep me signed in" cookie is written anew, or it would
+    sign in no one."""
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
     login_user(
         current_user._get_current_object(),  # type: ignore[attr-defined]
         remember=remembered in request.cookies,
     )
-    flash("Your password is changed. Every other session is signed out.", "success")
-    return redirect(url_for("account.show"))
 
 
 @bp.get("")
