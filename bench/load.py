@@ -8,7 +8,9 @@ that every POST is a new answer or review with a fresh CSRF-protected form, neve
 replay. The app runs under gunicorn on 127.0.0.1 with the built-in bank, and 40 users
 each with a quiz over the whole bank and a flashcard for every question. In the same
 run, bench/bare_app.py (one template, one 10-row SQLAlchemy query) under the same
-gunicorn settings gives the ceiling; each page's throughput is printed as a ratio of it.
+gunicorn settings gives the ceiling; each page's throughput is printed as a ratio of it,
+measured just before the page: the machine is shared, and a ceiling taken minutes
+earlier can be that of a busier or quieter machine.
 Targets (issue 7): every page >= 0.5 of the bare app, p99 < 50 ms at 10 clients.
 
 --floors also serves bench/floors.py beside the app and measures the layers every
@@ -26,6 +28,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -286,16 +289,27 @@ def main() -> None:
             used[kind] += count
             return pool[start : start + count]
 
-        rows: list[tuple[str, int, Result]] = []
+        rows: list[tuple[str, int, Result, float]] = []  # + the bare app's req/s beside it
+        bare_url = f"http://127.0.0.1:{bare_port}/"
+        bare_runs: dict[int, list[float]] = {1: [], 10: []}
+
+        def beside_bare(
+            name: str, clients: int, url: str, script: Path | None, cookie: str | None
+        ) -> Result:
+            """The bare app, then the page: a ratio of two figures a few seconds apart."""
+            ceiling = run_wrk(bare_url, clients, args.seconds, None, None).rps
+            result = run_wrk(url, clients, args.seconds, script, cookie)
+            bare_runs[clients].append(ceiling)
+            rows.append((name, clients, result, ceiling))
+            return result
+
         # steady state, not start-up: every worker compiles its templates and SQL and
         # fills its bank-page cache on first use, which would otherwise land in the
         # first figures' p99 (GET pages only: a warm-up POST would be a replay later)
         for path in ("/", f"/banks/{data['bank']}", "/review"):
             run_wrk(f"{base}{path}", 4, 1, None, cookie)
-        run_wrk(f"http://127.0.0.1:{bare_port}/", 4, 1, None, None)
+        run_wrk(bare_url, 4, 1, None, None)
         for clients in (1, 10):
-            bare = run_wrk(f"http://127.0.0.1:{bare_port}/", clients, args.seconds, None, None)
-            rows.append(("bare Flask app (ceiling)", clients, bare))
             threads = min(clients, 2)
             if args.floors:
                 from bench.floors import FLOORS
@@ -304,13 +318,12 @@ def main() -> None:
                 floor_base = f"http://127.0.0.1:{floor_port}"
                 for name, path, method in FLOORS:
                     if method == "GET":
-                        result = run_wrk(f"{floor_base}{path}", clients, args.seconds, None, cookie)
+                        url, script = f"{floor_base}{path}", None
                     else:
-                        script = work / "floor.lua"
+                        url, script = f"{floor_base}/", work / f"floor-{clients}.lua"
                         body = urllib.parse.urlencode({"csrf_token": sessions[0][1]})
                         write_script(script, method, [(path, cookie, body)], threads)
-                        result = run_wrk(f"{floor_base}/", clients, args.seconds, script, None)
-                    rows.append((f"floor: {name}", clients, result))
+                    beside_bare(f"floor: {name}", clients, url, script, None if script else cookie)
             gets = {
                 "home page": "/",
                 "bank page": f"/banks/{data['bank']}",
@@ -326,10 +339,10 @@ def main() -> None:
                     ]
                     script = work / "get.lua"
                     write_script(script, "GET", items, threads)
-                    result = run_wrk(f"{base}/", clients, args.seconds, script, None)
+                    url = f"{base}/"
                 else:
-                    result = run_wrk(f"{base}{path}", clients, args.seconds, None, cookie)
-                rows.append((name, clients, result))
+                    url = f"{base}{path}"
+                beside_bare(name, clients, url, script, None if script else cookie)
             # writes: every request a new answer / review, never a replay
             budget = 600 * args.seconds * (2 if clients > 1 else 1)
             writes = {
@@ -348,10 +361,9 @@ def main() -> None:
             for name, items in writes.items():
                 script = work / "write.lua"
                 write_script(script, "POST", items, threads)
-                result = run_wrk(f"{base}/", clients, args.seconds, script, None)
+                result = beside_bare(name, clients, f"{base}/", script, None)
                 if result.requests > len(items):
                     print(f"  note: {name}: {result.requests - len(items)} replays (pool spent)")
-                rows.append((name, clients, result))
     finally:
         for server in servers:
             server.send_signal(signal.SIGTERM)
@@ -361,17 +373,20 @@ def main() -> None:
 
     print(f"\n{'page':28} {'clients':>7} {'req/s':>8} {'x bare':>7} {'p50 ms':>8} "
           f"{'p99 ms':>8} {'errors':>7}")  # fmt: skip
-    ceiling = {c: r.rps for name, c, r in rows if name.startswith("bare")}
+    for clients, runs in bare_runs.items():
+        print(f"{'bare Flask app (ceiling)':28} {clients:7d} {statistics.median(runs):8.0f} "
+              f"{'1.00':>7}   (median of {len(runs)} runs, "
+              f"{min(runs):.0f}-{max(runs):.0f}; each row's ratio is to its own)")  # fmt: skip
     verdicts = []
-    for name, clients, r in rows:
-        ratio = r.rps / ceiling[clients]
+    for name, clients, r, ceiling in rows:
+        ratio = r.rps / ceiling
         print(f"{name:28} {clients:7d} {r.rps:8.0f} {ratio:7.2f} {r.p50_ms:8.1f} "
               f"{r.p99_ms:8.1f} {r.errors:7d}")  # fmt: skip
         if not name.startswith(("bare", "floor")):
             verdicts.append((clients, ratio >= 0.5, r.p99_ms < 50, r.errors == 0))
     at_ten = [v for v in verdicts if v[0] == 10]
     sent = {
-        kind: sum(r.requests for name, _, r in rows if name == label)
+        kind: sum(r.requests for name, _, r, _ in rows if name == label)
         for kind, label in (("answers", "submit an answer"), ("reviews", "submit a review"))
     }
     print(
