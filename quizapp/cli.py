@@ -8,9 +8,11 @@ import sys
 import click
 from flask.cli import FlaskGroup
 
+from quizapp.config import language_model_settings
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import QUESTION_TYPES
+from quizapp.services import language_model
 
 
 def _create_app():  # type: ignore[no-untyped-def]
@@ -24,7 +26,7 @@ def main() -> None:
     """quizapp: turn an article into a question bank."""
 
 
-@main.command("generate")
+@main.command("generate", with_appcontext=False)  # no app, no database: just the text
 @click.argument("file", type=click.File("rb"))
 @click.option(
     "--format",
@@ -52,7 +54,8 @@ def generate_command(
 ) -> None:
     """Write a question bank for FILE (.txt, .md, .html; - for stdin) to stdout.
 
-    Touches no database.
+    Touches no database. With QUIZAPP_LLM_URL and QUIZAPP_LLM_MODEL set, a language
+    model rewords fill-in-the-blank questions, as imports do.
     """
     wanted = [t.strip() for t in types.split(",") if t.strip()]
     unknown = sorted(set(wanted) - set(QUESTION_TYPES))
@@ -68,10 +71,15 @@ def generate_command(
     except InputError as error:
         click.echo(f"quizapp generate: {error}", err=True)
         sys.exit(1)
+    try:
+        model = language_model.from_config(language_model_settings())
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
     bank = generate_bank(doc.text, title=title or doc.title, types=wanted, limit=limit)
     if not bank.questions:
         click.echo("quizapp generate: no questions could be made from this text.", err=True)
         sys.exit(1)
+    language_model.improve_wording(bank.questions, model)
     source = doc.source or (name if name and name != "<stdin>" else None)
     if fmt == "json":
         click.echo(json.dumps(bank.to_dict(source=source), ensure_ascii=False, indent=2))

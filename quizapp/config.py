@@ -43,15 +43,22 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "CACHE_THRESHOLD": int(os.environ.get("CACHE_THRESHOLD", "500")),
         "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "3600")),
         "RATELIMIT_HEADERS_ENABLED": True,
-        # an OpenAI-compatible model on the operator's server rewords imported questions
-        # (services/language_model.py); off unless both URL and model are set
+        **language_model_settings(),
+        "LOGIN_RATE_LIMIT": os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute"),
+        "API_RATE_LIMIT": os.environ.get("QUIZAPP_API_RATE_LIMIT", "300 per minute"),
+    }
+
+
+def language_model_settings() -> dict[str, Any]:
+    """An OpenAI-compatible model on the operator's server that rewords generated
+    questions (services/language_model.py); off unless both URL and model are set.
+    Also read by `quizapp generate`, which has no app."""
+    return {
         "LLM_URL": os.environ.get("QUIZAPP_LLM_URL"),
         "LLM_MODEL": os.environ.get("QUIZAPP_LLM_MODEL"),
         "LLM_API_KEY": os.environ.get("QUIZAPP_LLM_API_KEY"),
         "LLM_BUDGET_SECONDS": float(os.environ.get("QUIZAPP_LLM_BUDGET_SECONDS") or 30),
         "LLM_QUESTIONS": int(os.environ.get("QUIZAPP_LLM_QUESTIONS") or 40),
-        "LOGIN_RATE_LIMIT": os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute"),
-        "API_RATE_LIMIT": os.environ.get("QUIZAPP_API_RATE_LIMIT", "300 per minute"),
     }
 
 

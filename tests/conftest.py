@@ -1,10 +1,15 @@
-"""Fixtures shared by the whole suite: an app on a throwaway SQLite file, and builders."""
+"""Fixtures shared by the whole suite: an app on a throwaway SQLite file, builders, and a
+stand-in language model server."""
 
 from __future__ import annotations
 
+import json
 import os
+import threading
+import time
 from collections.abc import Iterator
 from functools import partial
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,53 @@ def _empty_database() -> None:
 @pytest.fixture()
 def sample_article() -> str:
     return SAMPLE_ARTICLE
+
+
+class StandIn(BaseHTTPRequestHandler):
+    """POST /v1/chat/completions, answered as the server's `behaviour` says."""
+
+    server: ThreadingHTTPServer
+
+    def do_POST(self) -> None:  # noqa: N802  (http.server's name)
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.server.requests.append((self.path, dict(self.headers), body))  # type: ignore[attr-defined]
+        behaviour = self.server.behaviour  # type: ignore[attr-defined]
+        if behaviour == "slow":
+            time.sleep(2)
+        if behaviour == "error":
+            self.send_response(500)
+            self.end_headers()
+            return
+        items = json.loads(body["messages"][-1]["content"])
+        content = json.dumps(
+            [
+                {
+                    "id": item["id"],
+                    "question": item["question"].replace("_____", "which").rstrip(".") + "?",
+                }
+                for item in items
+            ]
+        )
+        reply = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+        data = json.dumps(reply).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def model_server() -> Iterator[ThreadingHTTPServer]:
+    """An OpenAI-compatible stand-in on loopback (tests/conftest.py StandIn)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    httpd.requests = []  # type: ignore[attr-defined]
+    httpd.behaviour = "answer"  # type: ignore[attr-defined]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()

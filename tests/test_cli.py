@@ -91,3 +91,19 @@ def test_generate_refuses_non_english():
     result = CliRunner().invoke(main, ["generate", "-"], input=french)
     assert result.exit_code == 1
     assert "English" in result.output
+
+
+def test_generate_rewords_with_a_configured_model(model_server, monkeypatch, sample_article):
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("QUIZAPP_LLM_URL", f"http://127.0.0.1:{model_server.server_address[1]}/v1")
+    monkeypatch.setenv("QUIZAPP_LLM_MODEL", "stand-in")
+    result = CliRunner().invoke(main, ["generate", "-"], input=sample_article)
+    assert result.exit_code == 0, result.output
+    assert model_server.requests
+    prompts = [q["prompt"] for q in json.loads(result.output)["questions"]]
+    assert any("which" in p and p.endswith("?") for p in prompts)  # the stand-in's wording
+
+    monkeypatch.setenv("QUIZAPP_LLM_URL", "ftp://model")
+    refused = CliRunner().invoke(main, ["generate", "-"], input=sample_article)
+    assert refused.exit_code == 2 and "QUIZAPP_LLM_URL" in refused.output

@@ -4,10 +4,8 @@ that use it: reworded when the model answers, unharmed when it does not."""
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -20,55 +18,6 @@ from quizapp.services.language_model import LanguageModel, from_config
 from tests.builders import SAMPLE_ARTICLE
 
 
-class StandIn(BaseHTTPRequestHandler):
-    """POST /v1/chat/completions, answered as the server's `behaviour` says."""
-
-    server: ThreadingHTTPServer
-
-    def do_POST(self) -> None:  # noqa: N802  (http.server's name)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append((self.path, dict(self.headers), body))  # type: ignore[attr-defined]
-        behaviour = self.server.behaviour  # type: ignore[attr-defined]
-        if behaviour == "slow":
-            time.sleep(2)
-        if behaviour == "error":
-            self.send_response(500)
-            self.end_headers()
-            return
-        items = json.loads(body["messages"][-1]["content"])
-        content = json.dumps(
-            [
-                {
-                    "id": item["id"],
-                    "question": item["question"].replace("_____", "which").rstrip(".") + "?",
-                }
-                for item in items
-            ]
-        )
-        reply = {"choices": [{"message": {"role": "assistant", "content": content}}]}
-        data = json.dumps(reply).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
-@pytest.fixture()
-def server() -> Iterator[ThreadingHTTPServer]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    httpd.requests = []  # type: ignore[attr-defined]
-    httpd.behaviour = "answer"  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-
-
 def model_at(server: ThreadingHTTPServer, **changes: object) -> LanguageModel:
     fields: dict[str, object] = {
         "base_url": f"http://127.0.0.1:{server.server_address[1]}/v1",
@@ -78,27 +27,27 @@ def model_at(server: ThreadingHTTPServer, **changes: object) -> LanguageModel:
     return LanguageModel(**{**fields, **changes})  # type: ignore[arg-type]
 
 
-def test_it_posts_the_model_and_messages_and_returns_the_reply(server) -> None:  # type: ignore[no-untyped-def]
+def test_it_posts_the_model_and_messages_and_returns_the_reply(model_server) -> None:  # type: ignore[no-untyped-def]
     messages = [{"role": "user", "content": json.dumps([{"id": 0, "question": "A _____."}])}]
-    reply = model_at(server).ask(messages, timeout=5)
+    reply = model_at(model_server).ask(messages, timeout=5)
     assert json.loads(reply) == [{"id": 0, "question": "A which?"}]
-    [(path, headers, body)] = server.requests
+    [(path, headers, body)] = model_server.requests
     assert path == "/v1/chat/completions"
     assert headers["Authorization"] == "Bearer sk-local"
     assert body["model"] == "local-model" and body["messages"] == messages
 
 
 @pytest.mark.parametrize("behaviour", ["error", "slow"])
-def test_a_failing_or_slow_server_is_an_error_in_good_time(server, behaviour) -> None:  # type: ignore[no-untyped-def]
-    server.behaviour = behaviour
+def test_a_failing_or_slow_server_is_an_error_in_good_time(model_server, behaviour) -> None:  # type: ignore[no-untyped-def]
+    model_server.behaviour = behaviour
     started = time.monotonic()
     with pytest.raises(LanguageModelError):
-        model_at(server).ask([{"role": "user", "content": "[]"}], timeout=0.5)
+        model_at(model_server).ask([{"role": "user", "content": "[]"}], timeout=0.5)
     assert time.monotonic() - started < 1.5
 
 
-def test_nothing_listening_is_an_error(server) -> None:  # type: ignore[no-untyped-def]
-    model = model_at(server, base_url="http://127.0.0.1:9/v1")  # the discard port: closed
+def test_nothing_listening_is_an_error(model_server) -> None:  # type: ignore[no-untyped-def]
+    model = model_at(model_server, base_url="http://127.0.0.1:9/v1")  # the discard port: closed
     with pytest.raises(LanguageModelError, match="did not answer"):
         model.ask([], timeout=1)
 
@@ -112,23 +61,23 @@ def test_the_model_is_configured_by_url_and_name_or_not_at_all() -> None:
         create_app({"SECRET_KEY": "x", "LLM_URL": "file:///etc/passwd", "LLM_MODEL": "m"})
 
 
-def test_an_import_rewords_its_blank_questions(app, server) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_rewords_its_blank_questions(app, model_server) -> None:  # type: ignore[no-untyped-def]
     plain = import_document(db.session, Document(text=SAMPLE_ARTICLE), owner=None)
     plain_prompts = {q.rank: q.prompt for q in plain.questions}
     db.session.rollback()
 
     bank = import_document(
-        db.session, Document(text=SAMPLE_ARTICLE), owner=None, language_model=model_at(server)
+        db.session, Document(text=SAMPLE_ARTICLE), owner=None, language_model=model_at(model_server)
     )
     reworded = [q for q in bank.questions if q.prompt != plain_prompts[q.rank]]
-    assert server.requests and reworded
+    assert model_server.requests and reworded
     assert all(q.type == "multiple_choice" and "_____" not in q.prompt for q in reworded)
 
 
-def test_an_import_with_the_model_down_keeps_the_generators_wording(app, server) -> None:  # type: ignore[no-untyped-def]
-    server.behaviour = "error"
+def test_an_import_with_the_model_down_keeps_the_generators_wording(app, model_server) -> None:  # type: ignore[no-untyped-def]
+    model_server.behaviour = "error"
     bank = import_document(
-        db.session, Document(text=SAMPLE_ARTICLE), owner=None, language_model=model_at(server)
+        db.session, Document(text=SAMPLE_ARTICLE), owner=None, language_model=model_at(model_server)
     )
-    assert len(server.requests) == 1  # one failure ends the asking
+    assert len(model_server.requests) == 1  # one failure ends the asking
     assert any("_____" in q.prompt for q in bank.questions)
