@@ -105,8 +105,38 @@ def cloze_stem(fact: Fact, ctx: Context) -> str:
     # other mentions of the answer in the same sentence would give it away
     pattern = re.compile(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", re.IGNORECASE)
     stem = pattern.sub(BLANK, stem)
-    stem = _drop_discourse_marker(_trim_around_blank(stem))
+    stem = balance_quotes(_drop_discourse_marker(_trim_around_blank(stem)))
     return _resolve_leading_pronoun(stem, ctx)
+
+
+# a straight double quote that opens a quotation: at the start, or after a space,
+# bracket, colon or dash, and before a word; any other is taken to close one
+_OPENING = re.compile(r'(?:^|(?<=[\s(\[:\u2014\u2013-]))"(?=[^\s"])')
+
+
+def balance_quotes(text: str) -> str:
+    """Close a quotation the sentence opens and only the next sentence closes, and open
+    one that an earlier sentence opened: a question stands alone, and a stray quote
+    mark leaves the learner guessing where the quoted words begin or end."""
+    opened = closed_first = False
+    for match in re.finditer(r'(?<!\d)"', text):  # not inches: 6" screen
+        if _OPENING.match(text, match.start()) and not opened:
+            opened = True
+        elif opened:
+            opened = False
+        else:
+            closed_first = True  # closes a quotation opened before the text begins
+    first_open, first_close = text.find("\u201c"), text.find("\u201d")
+    curly_open, curly_close = text.count("\u201c"), text.count("\u201d")
+    if closed_first:
+        text = '"' + text
+    elif curly_close > curly_open and (first_open < 0 or first_close < first_open):
+        text = "\u201c" + text
+    if opened:
+        text += '"'
+    elif curly_open > curly_close and text.rfind("\u201c") > text.rfind("\u201d"):
+        text += "\u201d"
+    return text
 
 
 def _drop_discourse_marker(text: str) -> str:
@@ -152,16 +182,23 @@ def _trim_around_blank(stem: str) -> str:
 
 def _resolve_leading_pronoun(stem: str, ctx: Context) -> str:
     """A stem that opens with "He"/"It" is vague on its own: say who, or give the context."""
-    m = re.match(r"(He|She|His|Her|It|They|This|These|Its|Their)\b", stem)
+    quote = stem[:1] if stem[:1] in ('"', "\u201c") else ""  # balance_quotes may open one
+    body = stem[len(quote) :]
+    m = re.match(r"(He|She|His|Her|It|They|This|These|Its|Their)\b", body)
     if not m:
         return stem
-    word = m.group(1)
+    word, rest = m.group(1), body[len(m.group(1)) :]
+
+    def named(name: str) -> str:
+        # inside a quotation the name is an editor's insertion, in square brackets
+        return f"{quote}[{name}]{rest}" if quote else name + rest
+
     if word in ("He", "She") and ctx.antecedent:
-        return ctx.antecedent + stem[len(word) :]
+        return named(ctx.antecedent)
     if word in ("His", "Her") and ctx.antecedent:
-        return ctx.antecedent + "'s" + stem[len(word) :]
+        return named(ctx.antecedent + "'s")
     if word == "Its" and ctx.organisation:
-        return ctx.organisation + "'s" + stem[len(word) :]
+        return named(ctx.organisation + "'s")
     if ctx.previous_sentence and '"' not in ctx.previous_sentence:
         prev = ctx.previous_sentence
         if len(prev.split()) > 18:
@@ -264,6 +301,7 @@ def _finish(question: str) -> str:
     question = re.sub(r"\s+", " ", question).strip()
     if not re.search(r"\.\.\.\"?$", question):  # an ellipsis says the quote goes on
         question = re.sub(r"[.,;:!]+(\"?)$", r"\1", question)
+    question = balance_quotes(question)
     words = question.split()
     if len(words) > _MAX_STEM_WORDS + 10:
         question = " ".join(words[: _MAX_STEM_WORDS + 10]) + " ..."
@@ -381,7 +419,8 @@ def build_true_false(fact: Fact, ctx: Context) -> Question | None:
             )
     if not make_false:
         explanation = _TRUE + _quoting(fact.sentence.text)
-    prompt = f"True or false? {_resolve_leading_pronoun(_drop_discourse_marker(statement), ctx)}"
+    statement = balance_quotes(_drop_discourse_marker(statement))
+    prompt = f"True or false? {_resolve_leading_pronoun(statement, ctx)}"
     return _question(
         fact,
         "true_false",

@@ -1,10 +1,13 @@
 import random
 
+import pytest
+
 from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import extract_facts
 from quizapp.domain.questions import (
     BLANK,
     Context,
+    balance_quotes,
     build_cloze,
     build_multiple_choice,
     build_short_answer,
@@ -127,3 +130,49 @@ def test_a_leading_he_names_the_person_before():
     ctx.antecedent = "Arthur Penrose"
     stem = build_cloze(fact(facts, "11"), ctx).prompt
     assert stem.startswith("Fill in the blank: Arthur Penrose wrote _____ books")
+
+
+@pytest.mark.parametrize(
+    ("text", "balanced"),
+    [
+        ('"We trained for _____ weeks.', '"We trained for _____ weeks."'),
+        ('Nobody expected _____ fans to come."', '"Nobody expected _____ fans to come."'),
+        ('Who said: "We trained hard', 'Who said: "We trained hard"'),
+        ("\u201cWe trained.", "\u201cWe trained.\u201d"),
+        ("fans to come.\u201d", "\u201cfans to come.\u201d"),
+        ('It was "fine," she said.', 'It was "fine," she said.'),  # already whole
+        ('a 6" screen', 'a 6" screen'),  # inches, not a quotation
+        ("no quotes at all", "no quotes at all"),
+    ],
+)
+def test_a_quotation_cut_by_the_sentence_is_closed_or_opened(text, balanced):
+    assert balance_quotes(text) == balanced
+
+
+def test_questions_from_a_quotation_over_several_sentences_have_whole_quotes():
+    facts, ctx = setup(
+        "Club wins the cup\n\n"
+        "The Harbour City club won the cup on Saturday in front of 3,000 fans.\n"
+        'Coach Maria Lopez said: "We trained for 14 weeks for this final. Nobody expected '
+        'Harbour City to beat Eastbrook Rovers in the final, least of all the 3,000 fans."\n'
+    )
+    prompts = [
+        q.prompt
+        for f in facts
+        for build in (build_multiple_choice, build_cloze, build_true_false, build_short_answer)
+        if (q := build(f, ctx)) is not None
+    ]
+    quoted = [p for p in prompts if '"' in p]
+    assert quoted, "the quotation gives questions"
+    assert all(p.count('"') % 2 == 0 for p in prompts), quoted
+
+
+def test_a_pronoun_inside_a_quotation_is_named_in_brackets():
+    facts, ctx = setup(
+        "Author dies at 84\n\n"
+        "The novelist Arthur Penrose died at his home in Bermuda on Wednesday, aged 84.\n"
+        '"His greatest wish was to see his name on a book," said his wife, Sheila Penrose.\n'
+    )
+    ctx.antecedent = "Arthur Penrose"
+    stem = build_cloze(fact(facts, "Sheila Penrose"), ctx).prompt
+    assert stem.startswith("Fill in the blank: \"[Arthur Penrose's] greatest wish")
