@@ -25,8 +25,9 @@ _FALLBACK_LAST = "Miller Garcia Thompson Nakamura Rossi Schmidt Okafor Novak Sil
 _NUMBER_WORD_LIST = [w for w, v in sorted(WORD_VALUES.items(), key=lambda kv: kv[1]) if v > 0]
 
 
-def is_variant(candidate: str, answer: str) -> bool:
-    """Would a learner who picked `candidate` be right? Then it cannot be a distractor."""
+def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
+    """Would a learner who picked `candidate` be right? Then it cannot be a distractor.
+    `people`: the two may name people, whom a shared surname makes one person."""
     a, c = answer_key(answer), answer_key(candidate)
     if not c or a == c or a in c.split() or c in a.split():
         return True
@@ -36,8 +37,9 @@ def is_variant(candidate: str, answer: str) -> bool:
     a_words, c_words = set(a.split()) - _HONORIFIC_WORDS, set(c.split()) - _HONORIFIC_WORDS
     if not a_words or not c_words:
         return True
-    # "Mr Negroponte" is "Nicholas Negroponte": the same surname is the same person
-    same_surname = a.split()[-1] == c.split()[-1] and len(a.split()[-1]) > 2
+    # "Mr Negroponte" is "Nicholas Negroponte": the same surname is the same person; but
+    # the FA Cup is not the World Cup, nor Newcastle United Manchester United
+    same_surname = people and a.split()[-1] == c.split()[-1] and len(a.split()[-1]) > 2
     return a_words <= c_words or c_words <= a_words or same_surname
 
 
@@ -108,7 +110,10 @@ def pick_distractors(
             return
         if bool(re.search(r"\d", candidate)) != fact.numeric:
             return  # a digit among words (or a word among numbers) gives the answer away
-        if is_variant(candidate, fact.text) or any(is_variant(candidate, c) for c in chosen):
+        people = fact.kind == "person"
+        if is_variant(candidate, fact.text, people=people) or any(
+            is_variant(candidate, c, people=people) for c in chosen
+        ):
             return
         chosen.append(candidate)
 
@@ -173,9 +178,12 @@ def _made_up(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     # organisations for an organisation first), and a lower-case phrase only among
     # lower-case phrases; a term such as "AI" is no name
     names = [f for f in pool.names(fact.text[:1].islower()) if f.key != fact.key]
+    head = fact.text.split()[-1].lower()
     return itertools.chain(
         (f.text for f in names if f.kind == fact.kind),
-        (f.text for f in names if f.kind != fact.kind),
+        # of the other kinds, a name of the same sort first: another "... Cup" for a cup
+        (f.text for f in names if f.kind != fact.kind and f.text.split()[-1].lower() == head),
+        (f.text for f in names if f.kind != fact.kind and f.text.split()[-1].lower() != head),
     )
 
 

@@ -20,6 +20,25 @@ def test_variants_are_recognised():
     assert is_variant("Blair", "Tony Blair")
     assert not is_variant("$3.4bn", "$3.3bn")
     assert not is_variant("Gordon Brown", "Tony Blair")
+    assert is_variant("Mr Negroponte", "Nicholas Negroponte")  # one surname, one person
+
+
+def test_names_of_things_sharing_a_last_word_are_different_things():
+    assert not is_variant("FA Cup", "World Cup", people=False)
+    assert not is_variant("Newcastle United", "Manchester United", people=False)
+    assert is_variant("United", "Manchester United", people=False)
+
+
+def test_a_cup_gets_other_cups_before_names_of_other_sorts():
+    facts = article_facts(
+        "Cup final report\n\n"
+        "The club won the World Cup in 1998 and the FA Cup in 2000, a reporter for BBC Sport "
+        "said on Monday.\n"
+        "The club also played in the Champions League and the European Championship, "
+        "according to the Daily Mail.\n"
+    )
+    world_cup = fact(facts, "World Cup")
+    assert "FA Cup" in pick_distractors(world_cup, facts, random.Random(3))
 
 
 def test_money_distractors_keep_the_currency_and_scale(sample_article):
