@@ -408,6 +408,10 @@ _KIND_SCORE = {
 }  # fmt: skip
 
 
+# "Henry VIII", "John Paul II": the one capitalised ending a person's name does have
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
 def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     name = text[s:e]
     words = name.split()
@@ -462,6 +466,17 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["org"] += 2
     if any(w in gz.EVENT_WORDS for w in low_words[-1:]):
         v["event"] += 4
+    product = len(words) >= 2 and (
+        low_words[-1] in gz.PRODUCT_WORDS
+        # a person's name never ends in an acronym: "Ernie LLM", "Meta AI", "Windows XP"
+        or bool(re.fullmatch(r"[A-Z]{2,6}", words[-1]) and not _ROMAN.fullmatch(words[-1]))
+    )
+    if product:
+        v["product"] += 4
+    if product or low_words[-1] in gz.EVENT_WORDS:
+        # nor in "Dynasty", "Forum" or "Bot": a first name or a role before it ("Ernie
+        # Bot", "the ancient Zhou Dynasty", "National Defense Forum") makes no person
+        v["person"] -= 6
     if re.match(r"\s*\((?:\d{4})\)", after) or prev_word in gz.WORK_CUES:
         v["product"] += 4
     if (

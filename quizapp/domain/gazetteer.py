@@ -59,7 +59,16 @@ ORG_CUE_NOUNS = frozenset(
 EVENT_WORDS = frozenset(
     """cup championship championships olympics games war summit expo festival conference
     election elections awards award prize tournament open final finals grand revolution
-    crisis forum congress world series league trophy derby marathon rally""".split()
+    crisis forum congress world series league trophy derby marathon rally dynasty era
+    uprising""".split()
+)
+# The last word of a named product, model or service: "Ernie Bot", "Galaxy Phone". No
+# English surname ends like this, so a first name before it ("Ernie") does not make a
+# person.
+PRODUCT_WORDS = frozenset(
+    """bot chatbot model models platform app apps chip chips phone phones software
+    browser console engine processor tablet laptop vaccine satellite rocket telescope
+    drone robot""".split()
 )
 # The last word of a named venue or landmark: "Stamford Bridge", "the Nou Camp".
 PLACE_WORDS = frozenset(

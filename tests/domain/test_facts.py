@@ -90,3 +90,19 @@ def test_a_chinese_family_name_alone_refers_to_the_full_name():
 def test_a_verb_and_its_object_is_not_a_key_phrase():
     facts = facts_of("Chinese tech companies with deep pockets face curbs on purchases in 2024.")
     assert "face curbs" not in facts
+
+
+def test_a_first_name_before_a_thing_word_makes_no_person():
+    facts = facts_of(
+        "Chatbots race ahead\n\n"
+        "The company said Ernie Bot had 100 million users, and that its Ernie LLM would "
+        "stay closed.\n"
+        "Board games have been played there since the ancient Zhou Dynasty, the "
+        "historian Maria Lopez said.\n"
+        "A portrait of Henry VIII was sold for $2m in London on Friday.\n"
+    )
+    assert facts["Ernie Bot"] == "product"
+    assert facts["Ernie LLM"] == "product"  # no person's name ends in an acronym
+    assert facts["Zhou Dynasty"] == "event"
+    assert facts["Maria Lopez"] == "person"
+    assert facts["Henry VIII"] == "person"  # a regnal number is no acronym
