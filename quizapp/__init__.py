@@ -32,7 +32,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
                 "`python -c 'import secrets; print(secrets.token_hex(32))'`."
             )
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
-    check_language_model(app)
+    load_language_model(app)
     register_extensions(app)
     register_converters(app)
     register_template_filters(app)
@@ -44,12 +44,13 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def check_language_model(app: Flask) -> None:
-    """A misconfigured model stops the start, rather than every import later."""
+def load_language_model(app: Flask) -> None:
+    """The optional rewording model (QUIZAPP_LLM_*), read once; a misconfigured one
+    stops the start rather than every import later. extensions.language_model() gives it."""
     from quizapp.services.language_model import from_config
 
     try:
-        from_config(app.config)
+        app.extensions["quizapp.language_model"] = from_config(app.config)
     except ValueError as error:
         raise RuntimeError(str(error)) from None
 

@@ -11,10 +11,10 @@ from flask import Flask, current_app
 
 from quizapp.database import MAX_ID
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
-from quizapp.extensions import db
+from quizapp.extensions import db, language_model
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, User, Visibility
-from quizapp.services import accounts, language_model
+from quizapp.services import accounts
 from quizapp.services.banks import visible_banks
 from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
@@ -95,7 +95,7 @@ def import_command(
                 title=title,
                 visibility=Visibility.PUBLIC if public else Visibility.PRIVATE,
                 progress=progress,
-                language_model=language_model.from_config(current_app.config),
+                language_model=language_model(),
             )
         db.session.commit()
     except DuplicateArticle as error:

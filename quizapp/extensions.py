@@ -1,5 +1,10 @@
 """Flask extensions, created unbound and attached in `create_app`."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flask import current_app
 from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -9,6 +14,9 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+if TYPE_CHECKING:
+    from quizapp.services.language_model import LanguageModel
 
 # Named constraints, so that migrations can drop and alter them on every backend.
 NAMING_CONVENTION = {
@@ -36,3 +44,8 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 # SimpleCache (each process its own) by default; CACHE_TYPE=RedisCache and
 # CACHE_REDIS_URL share one between workers and hosts.
 cache = Cache()
+
+
+def language_model() -> LanguageModel | None:
+    """The app's rewording model, read from its configuration by create_app, or None."""
+    return current_app.extensions.get("quizapp.language_model")  # type: ignore[no-any-return]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import request
 from sqlalchemy import func, select
 
 from quizapp.api import PUBLIC, SIGNED_IN, bp, responses, spec
@@ -11,10 +11,9 @@ from quizapp.api.errors import ApiError
 from quizapp.api.outputs import bank_out, question_out
 from quizapp.api.schemas import ArticleIn, BankList, BankOut, QuestionPage, QuestionQuery
 from quizapp.domain.documents import InputError, read_document
-from quizapp.extensions import db
+from quizapp.extensions import db, language_model
 from quizapp.models import Bank, Question, Visibility
 from quizapp.services import banks as bank_service
-from quizapp.services import language_model
 from quizapp.services.imports import DuplicateArticle, import_document
 
 
@@ -96,7 +95,7 @@ def create_article() -> tuple[BankOut, int]:
             owner=user,
             title=(body.title or "").strip() or None,
             visibility=Visibility(body.visibility),
-            language_model=language_model.from_config(current_app.config),
+            language_model=language_model(),
         )
         db.session.commit()
     except DuplicateArticle as error:

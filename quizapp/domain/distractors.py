@@ -179,12 +179,12 @@ def _made_up(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     # lower-case phrases; a term such as "AI" is no name
     names = [f for f in pool.names(fact.text[:1].islower()) if f.key != fact.key]
     head = fact.text.split()[-1].lower()
-    return itertools.chain(
-        (f.text for f in names if f.kind == fact.kind),
-        # of the other kinds, a name of the same sort first: another "... Cup" for a cup
-        (f.text for f in names if f.kind != fact.kind and f.text.split()[-1].lower() == head),
-        (f.text for f in names if f.kind != fact.kind and f.text.split()[-1].lower() != head),
+    # of the other kinds, a name of the same sort first: another "... Cup" for a cup
+    others = sorted(
+        (f for f in names if f.kind != fact.kind),
+        key=lambda f: f.text.split()[-1].lower() != head,
     )
+    return itertools.chain((f.text for f in names if f.kind == fact.kind), (f.text for f in others))
 
 
 def _perturbed_numbers(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:

@@ -84,7 +84,7 @@ def register(app: Flask) -> None:
         return render_template("errors/error.html", title=title, message=message, code=code), code
 
 
-# what a person would not want to type again; never passwords, never the token
+# fields never shown back: secrets, and hidden fields nobody typed
 _NOT_KEPT = {"csrf_token", "password", "confirm", "current", "new", "start_key", "version"}
 
 

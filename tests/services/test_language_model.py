@@ -9,7 +9,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from quizapp import create_app
+from quizapp import create_app, extensions
 from quizapp.domain.documents import Document
 from quizapp.domain.rewording import LanguageModelError
 from quizapp.extensions import db
@@ -59,6 +59,11 @@ def test_the_model_is_configured_by_url_and_name_or_not_at_all() -> None:
     assert model is not None and model.model == "qwen" and model.api_key is None
     with pytest.raises(RuntimeError, match="QUIZAPP_LLM_URL"):
         create_app({"SECRET_KEY": "x", "LLM_URL": "file:///etc/passwd", "LLM_MODEL": "m"})
+    configured = create_app({"SECRET_KEY": "x", "LLM_URL": "http://model/v1", "LLM_MODEL": "m"})
+    with configured.app_context():  # read once at start-up, for every import after
+        assert extensions.language_model() == LanguageModel("http://model/v1", "m")
+    with create_app({"SECRET_KEY": "x", "LLM_URL": None}).app_context():
+        assert extensions.language_model() is None
 
 
 def test_an_import_rewords_its_blank_questions(app, model_server) -> None:  # type: ignore[no-untyped-def]

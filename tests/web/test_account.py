@@ -10,6 +10,15 @@ from quizapp.models import ApiToken, Bank, User, Visibility
 from tests.builders import login, make_attempt, make_bank, make_user
 
 
+def login_remembered(client):
+    """Sign ada in with "keep me signed in", as a browser that will be restarted."""
+    response = client.post(
+        "/auth/login",
+        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
+    )
+    assert response.status_code == 302
+
+
 def _make_token(client, name="phone app"):
     response = client.post("/account/tokens", data={"name": name})
     assert response.status_code == 200
@@ -71,10 +80,7 @@ def test_a_new_password_signs_out_every_other_session(app, client):
     laptop = app.test_client()
     login(laptop)
     remembered = app.test_client()
-    remembered.post(
-        "/auth/login",
-        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
-    )
+    login_remembered(remembered)
     response = client.post(
         "/account/password",
         data={
@@ -99,17 +105,11 @@ def test_a_new_password_signs_out_every_other_session(app, client):
 
 def test_sign_out_everywhere_else_ends_the_other_sessions_and_keeps_this_one(app, client):
     make_user("ada")
-    client.post(
-        "/auth/login",
-        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
-    )
+    login_remembered(client)
     lost_phone = app.test_client()
     login(lost_phone)
     remembered = app.test_client()
-    remembered.post(
-        "/auth/login",
-        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
-    )
+    login_remembered(remembered)
     secret = _make_token(client)
 
     response = client.post("/account/sessions/end", follow_redirects=True)
@@ -155,10 +155,7 @@ def test_sessions_from_before_session_keys_sign_in_no_one(app, client):
 
 def test_keep_me_signed_in_survives_the_own_password_change(app, client):
     make_user("ada")
-    client.post(
-        "/auth/login",
-        data={"username": "ada", "password": "correct horse battery", "remember": "y"},
-    )
+    login_remembered(client)
     client.post(
         "/account/password",
         data={

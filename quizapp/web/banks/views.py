@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import io
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    send_file,
-    url_for,
-)
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from quizapp.domain.documents import MAX_BYTES, InputError, read_document
-from quizapp.extensions import cache, db
+from quizapp.extensions import cache, db, language_model
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, Question, Visibility
 from quizapp.services import banks as bank_service
-from quizapp.services import language_model
 from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
 from quizapp.services.quizzes import item_statistics
@@ -155,7 +144,7 @@ def import_article() -> str | Response:
                 owner=current_user,
                 title=(form.title.data or "").strip() or None,
                 visibility=Visibility(form.visibility.data),
-                language_model=language_model.from_config(current_app.config),
+                language_model=language_model(),
             )
             db.session.commit()
         except DuplicateArticle as error:
@@ -234,9 +223,7 @@ def regenerate(bank_id: int) -> Response:
     if not bank_service.owns(current_user, bank):
         abort(404)
     if ActionForm().validate_on_submit():
-        added, updated, removed = bank_service.regenerate_bank(
-            db.session, bank, language_model.from_config(current_app.config)
-        )
+        added, updated, removed = bank_service.regenerate_bank(db.session, bank, language_model())
         db.session.commit()
         flash(
             f"Regenerated: {added} new, {updated} refreshed, {removed} removed; "
