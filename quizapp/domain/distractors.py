@@ -1,9 +1,20 @@
-"""Plausible wrong answers of the same kind as the right one.
+"""Wrong answers that a reader of the article must think about, or none at all.
 
-First from the same article (a learner who skimmed it will hesitate), then made up:
-numbers are perturbed in value but keep their unit, magnitude and format; years stay
-near the article's own years; names come from the article's other names or from the
-gazetteers. Never the answer itself nor a variant of it.
+A distractor is adequate when it is the same sort of thing as the answer, fits the
+blank as well as the answer does, is clearly wrong given the article, and is not
+named in the question (Zhang et al. 2020). So every candidate passes these checks:
+
+- the same kind, and for names the same sort (roles.py: a player for a player, a
+  bank for a bank); places of the same level (a city for a city, in the same country);
+- numbers in the same unit, format and magnitude, on the same side of any figure the
+  stem compares them with ("rose from 3% to _____" gets no 2.5%);
+- never named in the stem, never another name for the answer (nor for one another),
+  never a piece of a longer name.
+
+Candidates come from the article first (a learner who skimmed it will hesitate), then,
+for places and numbers, from the gazetteer or a perturbed value. Where fewer than
+three pass, the caller asks the fact as a typed question instead of padding the
+choices with weak ones.
 """
 
 from __future__ import annotations
@@ -17,12 +28,15 @@ from functools import cached_property, lru_cache
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
+from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity
 
-_FALLBACK_FIRST = (
-    "James Maria David Sarah Michael Anna Peter Laura Daniel Elena Thomas Helen".split()
-)
-_FALLBACK_LAST = "Miller Garcia Thompson Nakamura Rossi Schmidt Okafor Novak Silva Clarke".split()
 _NUMBER_WORD_LIST = [w for w, v in sorted(WORD_VALUES.items(), key=lambda kv: kv[1]) if v > 0]
+# names one place goes by: one of these is never a wrong answer for another
+_SAME_PLACE = (
+    frozenset({"uk", "britain", "great britain", "united kingdom", "england"}),
+    frozenset({"us", "usa", "united states", "america", "united states of america"}),
+    frozenset({"china", "mainland china", "prc"}),
+)
 
 
 def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
@@ -30,6 +44,8 @@ def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
     `people`: the two may name people, whom a shared surname makes one person."""
     a, c = answer_key(answer), answer_key(candidate)
     if not c or a == c or a in c.split() or c in a.split():
+        return True
+    if any(a in family and c in family for family in _SAME_PLACE):
         return True
     if re.search(r"\d", a) or re.search(r"\d", c):
         va, vc = canonical_number(a), canonical_number(c)
@@ -51,44 +67,28 @@ def _unit(text: str) -> str:
 
 
 class FactPool:
-    """An article's facts, grouped once for the distractor lookups.
-
-    Every multiple-choice and true/false question looks for same-kind facts; a scan
-    of all the facts for each made generation quadratic: a 1.6 MB article took 30 s,
-    most of it here (bench/generate_speed.py). The groups keep the facts' order, so
-    the distractors are the ones a scan would find.
-    """
+    """An article's facts, grouped once for the distractor lookups (a scan per question
+    made generation quadratic on long articles: bench/generate_speed.py)."""
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         self.facts = list(facts)
 
     @cached_property
-    def _by_kind_and_case(self) -> dict[tuple[str, bool], list[Fact]]:
-        groups: dict[tuple[str, bool], list[Fact]] = {}
+    def _by_kind(self) -> dict[str, list[Fact]]:
+        groups: dict[str, list[Fact]] = {}
         for f in self.facts:
-            groups.setdefault((f.kind, f.text[:1].islower()), []).append(f)
+            groups.setdefault(f.kind, []).append(f)
         return groups
 
-    def same_kind(self, kind: str, lower: bool) -> list[Fact]:
-        return self._by_kind_and_case.get((kind, lower), [])
-
-    def names(self, lower: bool) -> list[Fact]:
-        """Facts that name something other than a person, place, number or date."""
-        return self._names_by_case[lower]
+    def same_kind(self, kind: str) -> list[Fact]:
+        return self._by_kind.get(kind, [])
 
     @cached_property
-    def _names_by_case(self) -> dict[bool, list[Fact]]:
-        groups: dict[bool, list[Fact]] = {True: [], False: []}
-        for f in self.facts:
-            if f.kind in ("org", "product", "event", "other") and (
-                f.text.lower() not in gz.COMMON_ACRONYMS
-            ):
-                groups[f.text[:1].islower()].append(f)
-        return groups
+    def profiles(self) -> dict[str, Profile]:
+        return profiles(self.facts)
 
-    @cached_property
-    def people(self) -> list[str]:
-        return [f.aliases[0] if f.aliases else f.text for f in self.facts if f.kind == "person"]
+    def profile(self, fact: Fact) -> Profile:
+        return self.profiles.get(fact.key) or Profile()
 
     @cached_property
     def years(self) -> list[int]:
@@ -96,67 +96,225 @@ class FactPool:
             int(v) for f in self.facts if f.kind == "date" for v in re.findall(r"\b\d{4}\b", f.text)
         ]
 
+    @cached_property
+    def long_names(self) -> list[str]:
+        """Every name of two words or more, to tell a piece of one from a name."""
+        return [f.text for f in self.facts if f.text[:1].isupper() and " " in f.text]
+
 
 def pick_distractors(
-    fact: Fact, pool: FactPool | Sequence[Fact], rng: random.Random, count: int = 3
+    fact: Fact,
+    pool: FactPool | Sequence[Fact],
+    rng: random.Random,
+    count: int = 3,
+    stem: str = "",
 ) -> list[str]:
-    """Up to `count` distinct distractors for `fact`, best first."""
+    """Up to `count` adequate distractors for `fact`, best first; `stem` is the question
+    as the learner reads it, whose words the distractors must respect."""
     if not isinstance(pool, FactPool):
         pool = FactPool(pool)
     chosen: list[str] = []
-
-    def add(candidate: str) -> None:
-        if len(chosen) >= count or not candidate:
-            return
-        if bool(re.search(r"\d", candidate)) != fact.numeric:
-            return  # a digit among words (or a word among numbers) gives the answer away
-        people = fact.kind == "person"
+    people = fact.kind == "person"
+    stem_words = _name_words(stem)
+    for candidate in _candidates(fact, pool, rng, stem):
+        if not candidate or bool(re.search(r"\d", candidate)) != fact.numeric:
+            continue  # a digit among words (or a word among numbers) gives the answer away
         if is_variant(candidate, fact.text, people=people) or any(
             is_variant(candidate, c, people=people) for c in chosen
         ):
-            return
+            continue
+        if stem and _named_in(candidate, stem, stem_words):
+            continue
+        if fact.text[:1].isupper() and _piece_of_a_name(candidate, pool):
+            continue
         chosen.append(candidate)
-
-    for candidate in _from_article(fact, pool, rng):
-        add(candidate)
         if len(chosen) >= count:
-            break  # the rest would be refused: lazily made, they are never made
-    if len(chosen) < count:
-        for candidate in _made_up(fact, pool, rng):
-            add(candidate)
-            if len(chosen) >= count:
-                break
+            break
     return chosen
 
 
-def _from_article(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
-    """The article's other facts of the kind, the first six shuffled; made lazily."""
-    # lazily: picking three stops after a few, so a long article's thousands of
-    # same-kind facts are not all scanned for every question
-    group = pool.same_kind(fact.kind, fact.text[:1].islower())
-    same: Iterator[Fact] = (f for f in group if f.key != fact.key)
-    if fact.kind == "place" and fact.subkind:
-        # a country among countries reads better than a country among cities
-        same = itertools.chain(
-            (f for f in group if f.key != fact.key and f.subkind == fact.subkind),
-            (f for f in group if f.key != fact.key and f.subkind != fact.subkind),
+def _name_words(stem: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z][\w'-]+", stem)}
+
+
+def _named_in(candidate: str, stem: str, stem_words: set[str]) -> bool:
+    """Is the candidate (or a distinctive word of it) already in the question?"""
+    if re.search(r"\d", candidate):
+        return bool(
+            re.search(r"(?<![\d.,])" + re.escape(candidate) + r"(?![\d])", stem)
+            or _same_value_in(candidate, stem)
         )
+    words = [w.lower() for w in re.findall(r"[A-Z][\w'-]+", candidate)]
+    return any(w in stem_words for w in words if w not in _HONORIFIC_WORDS and len(w) > 2)
+
+
+def _same_value_in(candidate: str, stem: str) -> bool:
+    value = canonical_number(candidate)
+    if value is None:
+        return False
+    for m in re.finditer(r"[$£€]?\d[\d,.]*\s?(?:%|bn|m|million|billion|thousand)?", stem):
+        other = canonical_number(m.group())
+        if other is not None and abs(other - value) < 1e-9 and _unit(m.group()) == _unit(candidate):
+            return True
+    return False
+
+
+def _piece_of_a_name(candidate: str, pool: FactPool) -> bool:
+    """ "Mother" cut from "Queen Mother", "Graham E" from "Graham E. Fuller"."""
+    if re.search(r"\s[A-Z]\.?$", candidate):
+        return True
+    if " " in candidate:
+        return False
+    return any(
+        candidate != name and re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", name)
+        for name in pool.long_names
+        if not name.startswith(candidate)  # "Boeing" is no piece of "Boeing 777"
+    )
+
+
+# a name's kind must lead the runner-up's by this many votes (facts.py) for the name to
+# get choices of its kind: offering three people for a ballet is worse than no choices
+MIN_CERTAINTY = 2.0
+
+
+def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Iterator[str]:
+    if fact.kind not in NUMERIC_KINDS and fact.certainty < MIN_CERTAINTY:
+        return
     if fact.kind in NUMERIC_KINDS:
-        shape = _shape(fact.text)
-        same = (f for f in same if _shape(f.text) == shape)
-    seen: set[str] = set()
+        yield from _numbers(fact, pool, rng, stem)
+    elif fact.kind == "person":
+        yield from _similar_names(fact, pool, rng, strict=_role_cue(fact, stem))
+    elif fact.kind == "place":
+        yield from _places(fact, pool, rng)
+    elif fact.kind in ("org", "product", "event"):
+        yield from _similar_names(fact, pool, rng)
+    # other names and common-noun phrases: no list of their kind to draw from, so
+    # they are asked as typed questions
 
-    def texts() -> Iterator[str]:
-        for f in same:
-            if f.key not in seen:
-                seen.add(f.key)
-                yield f.aliases[0] if f.aliases and f.kind == "person" else f.text
 
-    rest = texts()
-    head = list(itertools.islice(rest, 6))
+# ---- names --------------------------------------------------------------------------
+
+
+def _similar_names(
+    fact: Fact, pool: FactPool, rng: random.Random, strict: bool = True
+) -> Iterator[str]:
+    """The article's other names of the kind, those most like the answer first. Things
+    of a different sort (roles.py: a club for a bank) never; people of another sort
+    last, and never when the stem says the answer's role ("Striker _____ scored"):
+    who an unknown person is, only the article tells, but a role in the stem tells
+    the learner."""
+    mine = pool.profile(fact)
+    seen: dict[str, tuple[float, str]] = {}
+    for f in pool.same_kind(fact.kind):
+        if f.key == fact.key or f.key in seen or f.certainty < MIN_CERTAINTY:
+            continue
+        score = similarity(mine, pool.profile(f))
+        if score == float("-inf"):
+            if strict:
+                continue
+            score = -1.0
+        if fact.kind in ("product", "event") and not _same_head(fact.text, f.text):
+            continue  # a phone for a phone, a cup for a cup: a chatbot is no chip
+        seen[f.key] = (score + rng.random() * 0.5, _full_name(f))
+    for _score, name in sorted(seen.values(), key=lambda v: -v[0]):
+        yield name
+
+
+def _role_cue(fact: Fact, stem: str) -> bool:
+    """Does the stem name the answer's role next to the blank ("Chief executive _____")?"""
+    before = stem.partition("_____")[0]
+    words = re.findall(r"[A-Za-z][\w-]*", before)[-3:]
+    return any(w.lower() in ROLE_WORDS for w in words) or bool(
+        re.match(
+            r",\s(?:the\s|a\s)?[\w\s-]*?\b(?:" + "|".join(ROLE_WORDS) + r")\b",
+            stem.partition("_____")[2],
+        )
+    )
+
+
+def _same_head(a: str, b: str) -> bool:
+    return a.split()[-1].lower() == b.split()[-1].lower() or bool(
+        re.search(r"\d", a) and re.search(r"\d", b)  # model numbers: "A100", "H100"
+    )
+
+
+def _full_name(f: Fact) -> str:
+    return f.aliases[0] if f.aliases else f.text
+
+
+def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
+    """Places of the same level: the article's own, then the gazetteer's nearest."""
+    level = fact.subkind or "place"
+    own = [
+        f.text
+        for f in pool.same_kind("place")
+        if f.key != fact.key and f.subkind == level and f.certainty >= MIN_CERTAINTY
+    ]
+    head, rest = own[:6], own[6:]
     rng.shuffle(head)
     yield from head
     yield from rest
+    if level == "country":
+        near = list(gz.countries_near(fact.text))
+    elif level == "city":
+        near = list(gz.cities_by_country().get(gz.city_country(fact.text) or "", []))[:20]
+    elif level == "continent":
+        near = ["Africa", "Asia", "Europe", "North America", "South America", "Oceania"]
+    elif level == "region":
+        near = list(gz.us_states())
+    else:
+        near = []
+    rng.shuffle(near)
+    yield from near
+
+
+# ---- numbers ------------------------------------------------------------------------
+
+
+def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Iterator[str]:
+    """The article's figures of the same shape and magnitude, then perturbed values; all
+    on the answer's side of any figure the stem compares it with."""
+    bounds = _bounds(fact, stem)
+    value = canonical_number(fact.text)
+    shape = _shape(fact.text)
+    own = []
+    for f in pool.same_kind(fact.kind):
+        if f.key == fact.key or _shape(f.text) != shape:
+            continue
+        v = canonical_number(f.text)
+        if value and v and (shape == "year" or 0.2 <= v / value <= 5):
+            own.append(f.text)
+    rng.shuffle(own)
+    for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng)):
+        v = canonical_number(text)
+        if v is not None and bounds[0] < v < bounds[1]:
+            yield text
+
+
+def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
+    """The open interval a wrong figure must lie in for the stem not to rule it out:
+    "rose from 3% to _____" with a rise means above 3%."""
+    low, high = float("-inf"), float("inf")
+    value = canonical_number(fact.text)
+    if value is None or "_____" not in stem:
+        return low, high
+    before, _, after = stem.partition("_____")
+    if "%" in fact.text or "per cent" in fact.text or "percent" in fact.text:
+        low, high = 0.0, 100.0 if value <= 100 else float("inf")
+    # "from X to _____" / "from _____ to X": the other end of a change
+    other = None
+    m = re.search(r"from\s([$£€]?[\d.,]+\s?(?:%|bn|m|million|billion)?)\s+to\s$", before)
+    if m:
+        other = canonical_number(m.group(1))
+    m2 = re.match(r"\s+to\s([$£€]?[\d.,]+\s?(?:%|bn|m|million|billion)?)", after)
+    if other is None and m2 and re.search(r"from\s$", before):
+        other = canonical_number(m2.group(1))
+    if other is not None and other != value:
+        if value > other:
+            low = max(low, other)
+        else:
+            high = min(high, other)
+    return low, high
 
 
 @lru_cache(maxsize=8192)
@@ -167,27 +325,7 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "", text.lower().replace(",", ""))
 
 
-def _made_up(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
-    if fact.kind in NUMERIC_KINDS:
-        return _perturbed_numbers(fact, pool, rng)
-    if fact.kind == "person":
-        return _made_up_people(fact, pool, rng)
-    if fact.kind == "place":
-        return _made_up_places(fact, rng)
-    # organisations, products, events, other names: the article's other names (its
-    # organisations for an organisation first), and a lower-case phrase only among
-    # lower-case phrases; a term such as "AI" is no name
-    names = [f for f in pool.names(fact.text[:1].islower()) if f.key != fact.key]
-    head = fact.text.split()[-1].lower()
-    # of the other kinds, a name of the same sort first: another "... Cup" for a cup
-    others = sorted(
-        (f for f in names if f.kind != fact.kind),
-        key=lambda f: f.text.split()[-1].lower() != head,
-    )
-    return itertools.chain((f.text for f in names if f.kind == fact.kind), (f.text for f in others))
-
-
-def _perturbed_numbers(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:
+def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     text = fact.text
     # words: "three sequels" -> "two sequels", "five sequels"
     word = re.match(r"(?i)([a-z]+)(.*)", text)
@@ -216,15 +354,14 @@ def _perturbed_numbers(fact: Fact, pool: FactPool, rng: random.Random) -> list[s
         return [text.replace(str(int(q.value)), str(int(v)), 1) for v in values]
     value = q.value
     if value == 0:
-        factors = [1.0, 2.0, 3.0, 5.0]
-        candidates = [value + f for f in factors]
+        candidates = [value + f for f in (1.0, 2.0, 3.0, 5.0)]
     else:
         factors = [0.5, 1.5, 2.0, 0.75, 1.25, 3.0, 0.25, 4.0]
         rng.shuffle(factors)
         candidates = [value * f for f in factors]
     out = []
     for v in candidates:
-        if ("%" in q.suffix or "per" in q.suffix) and v > 100:
+        if ("%" in q.suffix or "per" in q.suffix) and v > 100 >= value:
             continue
         if not q.decimals:
             v = _round_like(v, value)
@@ -238,32 +375,3 @@ def _round_like(v: float, original: float) -> float:
     digits = len(str(int(original))) - len(str(int(original)).rstrip("0"))
     step = 10 ** min(digits, max(len(str(int(v))) - 1, 0))
     return max(step, round(v / step) * step)
-
-
-def _made_up_people(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:
-    full = [p.split() for p in pool.people if len(p.split()) >= 2]
-    firsts = [p[0] for p in full] or list(_FALLBACK_FIRST)
-    lasts = [p[-1] for p in full] or list(_FALLBACK_LAST)
-    answer_words = set(fact.text.split())
-    if len(fact.text.split()) == 1:
-        pool_lasts = lasts + list(_FALLBACK_LAST)
-        rng.shuffle(pool_lasts)
-        return [w for w in pool_lasts if w not in answer_words]
-    combos = [
-        f"{a} {b}" for a in firsts for b in lasts if a not in answer_words or b not in answer_words
-    ]
-    rng.shuffle(combos)
-    fallback = [f"{a} {b}" for a in _FALLBACK_FIRST for b in _FALLBACK_LAST]
-    rng.shuffle(fallback)
-    return combos + fallback
-
-
-def _made_up_places(fact: Fact, rng: random.Random) -> list[str]:
-    if fact.subkind == "city":
-        code = gz.city_country(fact.text)
-        cities = list(gz.cities_by_country().get(code or "", []))[:20]
-        rng.shuffle(cities)
-        return cities
-    countries = list(gz.countries_near(fact.text))
-    rng.shuffle(countries)
-    return countries

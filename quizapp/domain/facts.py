@@ -132,6 +132,9 @@ class Fact:
     role: str = ""  # the title written before a person ("Prime Minister")
     aliases: list[str] = field(default_factory=list)
     subkind: str = ""  # e.g. "country" or "city" for places
+    # how sure the kind is: the lead of its votes over the next kind's (names), or
+    # the pattern's certainty (quantities, whose kind the pattern states)
+    certainty: float = 10.0
 
     @property
     def numeric(self) -> bool:
@@ -150,7 +153,7 @@ class _Name:
 
 
 @cache
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word.lower(), "en")
 
 
@@ -346,6 +349,15 @@ _COMMON_OPENERS = frozenset(
 )
 
 
+def _not_a_noun(sentence: Sentence, start: int) -> bool:
+    from quizapp.domain.tagging import tag
+
+    for t in tag(sentence.text):
+        if t.start == start:
+            return not t.tag.startswith("NN")
+    return False
+
+
 def _classify_names(
     raw: list[tuple[Sentence, int, int, str, str]], sentences: list[Sentence]
 ) -> list[Fact]:
@@ -364,12 +376,18 @@ def _classify_names(
         if (
             initial
             and " " not in name
-            and _zipf(name) >= 3.6
+            and zipf(name) >= 3.6
             and low not in mid_sentence
             and gz.place_kind(name) is None
             and not re.match(r"\s*\(\d{4}\)", sentence.text[e:])
         ):
             continue
+        if initial and " " not in name and low not in mid_sentence and _not_a_noun(sentence, s):
+            continue  # "Fearing that ...": a verb capitalised because it opens the sentence
+        if " of " in low and low.split()[0] in gz.TITLE_WORDS:
+            continue  # "Professor of Ballet": a job title, not a name
+        if low.strip(".") in gz.HONORIFICS or low in gz.TITLE_WORDS:
+            continue  # "Created a Dame": a title alone names nobody
         entry = table.setdefault(low, _Name(name))
         entry.mentions += 1
         if role and not entry.role:
@@ -382,6 +400,7 @@ def _classify_names(
         entry = table[name.lower()]
         canonical = entry.canonical or entry
         kind = _decide_kind(canonical)
+        certainty = _certainty(canonical, kind)
         subkind = ""
         if kind == "place":
             pk = gz.place_kind(canonical.text)
@@ -398,6 +417,7 @@ def _classify_names(
                 role=entry.role or canonical.role,
                 aliases=[canonical.text] if canonical is not entry else [],
                 subkind=subkind,
+                certainty=certainty,
             )
         )
     return facts
@@ -446,8 +466,13 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["speaker"] += 1  # organisations "say" things too: weighed in _decide_kind
     if re.search(r"\b(?:at|of|from|with)\s$", before + " ") and prev_word in ("at", "of"):
         v["org"] += 0.5
-    if low_words[-1] in gz.ORG_WORDS or any(w in gz.ORG_WORDS for w in low_words[1:]):
+    org_head = low_words[-1] in gz.ORG_WORDS or (
+        len(words) > 2 and low_words[0] in gz.ORG_WORDS and low_words[1] == "of"
+    )  # "Vic Wells Ballet", "University of Cincinnati", "Bank of England"
+    if org_head or any(w in gz.ORG_WORDS for w in low_words[1:]):
         v["org"] += 4
+    if org_head:
+        v["person"] -= 6  # a first name before it ("Vic") makes no person
     if (
         name.lower() in gz.COMMON_ACRONYMS
         or re.fullmatch(r"[A-Z]{2,6}s", name)
@@ -482,7 +507,7 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     if (
         len(words) == 1
         and not _is_initial(text, s)
-        and _zipf(name) >= 4.0
+        and zipf(name) >= 4.0
         and gz.place_kind(name) is None
         and not name.isupper()
     ):
@@ -505,6 +530,17 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["place"] += 1
     if re.match(r",\s[A-Z][a-z]+", after) and place:
         v["place"] += 1
+
+
+def _certainty(entry: _Name, kind: str) -> float:
+    """The lead of the chosen kind's votes over the runner-up's; a place the gazetteer
+    knows as a country or continent is certain whatever the votes."""
+    if kind == "place":
+        place = gz.place_kind(entry.text)
+        if place and place[0] in ("country", "continent", "region"):
+            return 10.0
+    votes = sorted((v for k, v in entry.votes.items() if k not in ("speaker", kind)), reverse=True)
+    return entry.votes.get(kind, 0.0) - max(votes[0] if votes else 0.0, 0.0)
 
 
 def _decide_kind(entry: _Name) -> str:
@@ -637,7 +673,7 @@ def _keyphrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
                 s, e = group[0].start(), group[-1].end()
                 if any(s < fe and fs < e for fs, fe in spans[sentence.index]):
                     continue
-                rarity = sum(max(0.0, 6.0 - _zipf(t)) for t in tokens) / len(tokens)
+                rarity = sum(max(0.0, 6.0 - zipf(t)) for t in tokens) / len(tokens)
                 if rarity >= 0.9 and (best is None or rarity > best[0]):
                     best = (rarity, s, sentence.text[s:e])
                 break

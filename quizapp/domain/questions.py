@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import FactPool, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact
+from quizapp.domain.references import Edit
 
 BLANK = "_____"
 QUESTION_TYPES = ("multiple_choice", "true_false", "cloze", "short_answer")
@@ -63,9 +64,9 @@ class Context:
 
     pool: FactPool  # every fact of the article, for distractors
     rng: random.Random
-    previous_sentence: str = ""
-    antecedent: str = ""  # the person a leading "He"/"She" most likely refers to
-    organisation: str = ""  # the organisation a leading "Its" most likely refers to
+    # names put in place of the sentence's pronouns ("He" -> "Tom Hart"), so that the
+    # question stands on its own (references.py)
+    edits: tuple[Edit, ...] = ()
 
 
 Builder = Callable[[Fact, Context], "Question | None"]
@@ -99,14 +100,34 @@ def accepted_answers(fact: Fact) -> list[str]:
 # ---- stems -------------------------------------------------------------------------
 
 
-def cloze_stem(fact: Fact, ctx: Context) -> str:
+def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, int, int]:
+    """The fact's sentence as a question shows it: pronouns replaced by the names they
+    stand for, citation marks dropped, the answer's span replaced by `answer` (the
+    fact's own text by default). Returns the text and where the answer now stands."""
     text = fact.sentence.text
-    stem = text[: fact.start] + BLANK + text[fact.end :]
-    # other mentions of the answer in the same sentence would give it away
-    pattern = re.compile(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", re.IGNORECASE)
-    stem = pattern.sub(BLANK, stem)
-    stem = balance_quotes(_drop_discourse_marker(_trim_around_blank(stem)))
-    return _resolve_leading_pronoun(stem, ctx)
+    edits = [e for e in ctx.edits if e.end <= fact.start or e.start >= fact.end]
+    edits += [Edit(m.start(), m.end(), "") for m in _CITATION.finditer(text)]
+    edits.append(Edit(fact.start, fact.end, fact.text if answer is None else answer))
+    start = end = 0
+    for e in sorted(edits, key=lambda e: -e.start):
+        text = text[: e.start] + e.text + text[e.end :]
+        if e.start == fact.start and e.end == fact.end:
+            start, end = e.start, e.start + len(e.text)
+        else:
+            shift = len(e.text) - (e.end - e.start)
+            if e.start < fact.start:
+                start, end = start + shift, end + shift
+    return text, start, end
+
+
+# Wikipedia's "[citation needed]" and "[12]": marks for editors, not part of the fact
+_CITATION = re.compile(r"\[(?:citation needed|clarification needed|\d{1,3}|[a-z])\]")
+
+
+def cloze_stem(fact: Fact, ctx: Context) -> str:
+    text, start, end = reworded(fact, ctx)
+    stem = text[:start] + BLANK + text[end:]
+    return balance_quotes(_drop_discourse_marker(stem))
 
 
 # a straight double quote that opens a quotation: at the start, or after a space,
@@ -147,70 +168,10 @@ def _drop_discourse_marker(text: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
-def _trim_around_blank(stem: str) -> str:
-    words = stem.split()
-    if len(words) <= _MAX_STEM_WORDS:
-        return stem
-    # keep the clauses nearest the blank until the stem is short enough
-    parts = re.split(r"(?<=[;,])\s+|\s+(?=-\s)", stem)
-    idx = next(i for i, p in enumerate(parts) if BLANK in p)
-    lo = hi = idx
-    count = len(parts[idx].split())
-    while True:
-        grew = False
-        if hi + 1 < len(parts) and count + len(parts[hi + 1].split()) <= _MAX_STEM_WORDS:
-            hi += 1
-            count += len(parts[hi].split())
-            grew = True
-        if lo > 0 and count + len(parts[lo - 1].split()) <= _MAX_STEM_WORDS:
-            lo -= 1
-            count += len(parts[lo].split())
-            grew = True
-        if not grew:
-            break
-    out = " ".join(parts[lo : hi + 1]).rstrip(",;")
-    if count > _MAX_STEM_WORDS + 15:  # one long clause: cut words around the blank
-        tokens = out.split()
-        at = next(i for i, t in enumerate(tokens) if BLANK in t)
-        a, b = max(0, at - 20), at + 20
-        out = " ".join(tokens[a:b])
-        out = ("... " if a else "") + out + (" ..." if b < len(tokens) else "")
-    else:
-        out = ("... " if lo else "") + out + (" ..." if hi < len(parts) - 1 else "")
-    return out
-
-
-def _resolve_leading_pronoun(stem: str, ctx: Context) -> str:
-    """A stem that opens with "He"/"It" is vague on its own: say who, or give the context."""
-    quote = stem[:1] if stem[:1] in ('"', "\u201c") else ""  # balance_quotes may open one
-    body = stem[len(quote) :]
-    m = re.match(r"(He|She|His|Her|It|They|This|These|Its|Their)\b", body)
-    if not m:
-        return stem
-    word, rest = m.group(1), body[len(m.group(1)) :]
-
-    def named(name: str) -> str:
-        # inside a quotation the name is an editor's insertion, in square brackets
-        return f"{quote}[{name}]{rest}" if quote else name + rest
-
-    if word in ("He", "She") and ctx.antecedent:
-        return named(ctx.antecedent)
-    if word in ("His", "Her") and ctx.antecedent:
-        return named(ctx.antecedent + "'s")
-    if word == "Its" and ctx.organisation:
-        return named(ctx.organisation + "'s")
-    if ctx.previous_sentence and '"' not in ctx.previous_sentence:
-        prev = ctx.previous_sentence
-        if len(prev.split()) > 18:
-            prev = " ".join(prev.split()[:18]) + " ..."
-        return f"(Context: {prev}) {stem}"
-    return stem
-
-
 def wh_question(fact: Fact, ctx: Context) -> str | None:
     """A real question when the sentence allows one; None otherwise."""
-    text = fact.sentence.text
-    before, after = text[: fact.start], text[fact.end :]
+    text, start, end = reworded(fact, ctx)
+    before, after = _drop_discourse_marker(text[:start]), text[end:]
     if fact.kind == "person":
         q = _speaker_question(fact, before, after)
         if q:
@@ -371,10 +332,10 @@ def explanation_beside_source(explanation: str | None, sentence: str, answer: st
 
 
 def build_multiple_choice(fact: Fact, ctx: Context) -> Question | None:
-    distractors = pick_distractors(fact, ctx.pool, ctx.rng)
-    if len(distractors) < 3:
-        return None
     prompt = wh_question(fact, ctx) or cloze_stem(fact, ctx)
+    distractors = pick_distractors(fact, ctx.pool, ctx.rng, stem=cloze_stem(fact, ctx))
+    if len(distractors) < 3:
+        return None  # asked as a typed question instead: three weak choices teach nothing
     choices = [fact.text, *distractors]
     ctx.rng.shuffle(choices)
     return _question(fact, "multiple_choice", prompt, choices=choices)
@@ -401,42 +362,28 @@ _HINTS = {
 
 
 def build_true_false(fact: Fact, ctx: Context) -> Question | None:
-    statement = _trim_statement(fact.sentence.text, fact)
     make_false = ctx.rng.random() < 0.5
+    wrong = ""
     if make_false:
-        distractors = pick_distractors(fact, ctx.pool, ctx.rng, count=1)
-        if not distractors:
-            make_false = False
-        else:
-            wrong = distractors[0]
-            offset = fact.sentence.text.find(statement)
-            if offset < 0:
-                statement, offset = fact.sentence.text, 0
-            s, e = fact.start - offset, fact.end - offset
-            statement = statement[:s] + wrong + statement[e:]
-            explanation = f'False: the article says "{fact.text}", not "{wrong}".' + _quoting(
-                fact.sentence.text, _QUOTE_LEADS[1]
-            )
-    if not make_false:
+        distractors = pick_distractors(fact, ctx.pool, ctx.rng, count=1, stem=cloze_stem(fact, ctx))
+        make_false = bool(distractors)
+        wrong = distractors[0] if distractors else ""
+    text, _start, _end = reworded(fact, ctx, wrong if make_false else None)
+    if make_false:
+        explanation = f'False: the article says "{fact.text}", not "{wrong}".' + _quoting(
+            fact.sentence.text, _QUOTE_LEADS[1]
+        )
+    else:
         explanation = _TRUE + _quoting(fact.sentence.text)
-    statement = balance_quotes(_drop_discourse_marker(statement))
-    prompt = f"True or false? {_resolve_leading_pronoun(statement, ctx)}"
+    statement = balance_quotes(_drop_discourse_marker(text))
     return _question(
         fact,
         "true_false",
-        prompt,
+        f"True or false? {statement}",
         answer="False" if make_false else "True",
         choices=["True", "False"],
         explanation=explanation,
     )
-
-
-def _trim_statement(text: str, fact: Fact) -> str:
-    """The clause(s) of the sentence around the fact, so the statement is about it."""
-    marked = text[: fact.start] + BLANK + text[fact.end :]
-    trimmed = _trim_around_blank(marked)
-    core = trimmed.replace("... ", "").replace(" ...", "")
-    return core.replace(BLANK, fact.text, 1) if BLANK in core else text
 
 
 BUILDERS: dict[str, Builder] = {

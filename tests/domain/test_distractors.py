@@ -57,13 +57,59 @@ def test_year_distractors_stay_plausible(sample_article):
     assert all(1990 < int(y) <= 2027 for y in out)
 
 
-def test_person_distractors_are_people(sample_article):
+def test_person_distractors_are_the_articles_people_and_never_made_up(sample_article):
     facts = article_facts(sample_article)
     out = pick_distractors(fact(facts, "Maria Lindqvist"), facts, random.Random(3))
-    assert len(out) == 3
-    assert "Tomas Berg" in out
-    assert all(len(d.split()) >= 2 for d in out)
-    assert not any(is_variant(d, "Maria Lindqvist") for d in out)
+    # the article names one other person: one distractor, not three with two invented
+    assert out == ["Tomas Berg"]
+
+
+def test_a_distractor_named_in_the_stem_is_never_offered():
+    facts = article_facts(
+        "Four names\n\nAnna Berg met Tom Hart in Oslo. Mia Lund and Carl Dahl joined them "
+        "later, said Anna Berg. Carl Dahl and Tom Hart left before Mia Lund did."
+    )
+    stem = "_____ met Tom Hart in Oslo."
+    out = pick_distractors(fact(facts, "Anna Berg"), facts, random.Random(0), stem=stem)
+    assert "Tom Hart" not in out
+    assert set(out) <= {"Mia Lund", "Carl Dahl"}
+
+
+MATCH = (
+    "Match report\n\nStriker Tom Hart scored twice. Goalkeeper Ben Lund saved a penalty. "
+    "Prime Minister Carl Dahl watched from the stand. Defender Ola Vik was booked."
+)
+
+
+def test_people_of_another_sort_come_last():
+    facts = article_facts(MATCH)
+    out = pick_distractors(fact(facts, "Tom Hart"), facts, random.Random(0))
+    assert set(out[:2]) == {"Ben Lund", "Ola Vik"} and out[2] == "Carl Dahl"
+
+
+def test_a_role_in_the_stem_rules_out_people_of_another_sort():
+    facts = article_facts(MATCH)
+    stem = "Striker _____ scored twice."
+    out = pick_distractors(fact(facts, "Tom Hart"), facts, random.Random(0), stem=stem)
+    assert set(out) == {"Ben Lund", "Ola Vik"}
+
+
+def test_a_change_keeps_its_direction():
+    facts = article_facts("Rates\n\nThe rate rose from 3.5% to 4.5% in May, the bank said.")
+    stem = "The rate rose from 3.5% to _____ in May, the bank said."
+    for seed in range(10):
+        for d in pick_distractors(fact(facts, "4.5%"), facts, random.Random(seed), stem=stem):
+            assert float(d.rstrip("%")) > 3.5
+
+
+def test_a_country_gets_countries_and_a_city_cities():
+    facts = article_facts(
+        "Trip\n\nThe team flew from Germany to Japan, then on to Osaka and Kyoto in May."
+    )
+    countries = pick_distractors(fact(facts, "Japan"), facts, random.Random(0))
+    assert len(countries) == 3 and "Osaka" not in countries
+    cities = pick_distractors(fact(facts, "Osaka"), facts, random.Random(0))
+    assert len(cities) == 3 and not {"Germany", "Japan"} & set(cities)
 
 
 def test_distractors_match_numericness(sample_article):

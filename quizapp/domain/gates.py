@@ -1,0 +1,233 @@
+"""Rules a question must pass before it is asked: each names what a reader would object to.
+
+The generator proposes many more candidate facts than a bank keeps. A candidate is
+dropped, not ranked low, when its sentence cannot be read on its own, when the
+sentence is no statement (a fragment, a question, a list), or when its answer is not
+a fact worth recalling (a word of opinion, a weekday, an age, half a name). Every
+gate is a function returning the reason it refuses, or None; `sentence_refusal` and
+`answer_refusal` return the first reason, which the diagnostics print.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from quizapp.domain import gazetteer as gz
+from quizapp.domain.facts import NUMERIC_KINDS, Fact, zipf
+from quizapp.domain.references import Resolution
+from quizapp.domain.syntax import Shape, analyse
+from quizapp.domain.text import Sentence
+
+MIN_WORDS = 6  # "Have happened." is no statement to ask about
+MAX_WORDS = 45  # beyond this a stem is a paragraph, and cutting it leaves fragments
+
+
+# ---- the sentence ------------------------------------------------------------------
+
+
+def not_a_statement(sentence: Sentence, shape: Shape) -> str | None:
+    text = sentence.text.rstrip("\"')] ")
+    if text.endswith("?"):
+        return "a question, not a statement"
+    if text.endswith("!"):
+        return "an exclamation"
+    if not re.search(r"[.:;]$", text) and not sentence.text.rstrip().endswith('"'):
+        return "no full stop: a heading or a caption"
+    return None
+
+
+def fragment(sentence: Sentence, shape: Shape) -> str | None:
+    """A sentence needs a finite verb and a subject ('"We won," said Hart' has one)."""
+    first = sentence.text.lstrip("\"'([ ")
+    if first[:1].islower():
+        return "starts in the middle of a sentence"
+    if shape.verb is None:
+        return "no verb: a fragment"
+    if shape.subject is None and not _speech_inversion(shape):
+        return "a verb with no subject: a fragment"
+    return None
+
+
+def _speech_inversion(shape: Shape) -> bool:
+    """'"...," said the minister.' and '"...", he added': the subject follows the verb."""
+    verb = shape.verb
+    if verb is None:
+        return False
+    before = [t.text for t in shape.tokens[max(0, verb - 2) : verb]]
+    return '"' in before or any(shape.quoted[:verb])
+
+
+def length(sentence: Sentence, shape: Shape) -> str | None:
+    words = len(sentence.text.split())
+    if words < MIN_WORDS:
+        return f"{words} words: too short to be a fact"
+    if words > MAX_WORDS:
+        return f"{words} words: too long to read as one question"
+    return None
+
+
+def broken(sentence: Sentence, shape: Shape) -> str | None:
+    """Text that a scraper or a translation garbled."""
+    text = sentence.text
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return "an unclosed bracket"
+    if re.search(r"\b(\w+) \1\b", text, re.IGNORECASE) and not re.search(
+        r"\b(that that|had had)\b", text, re.IGNORECASE
+    ):
+        return "a doubled word"
+    if re.search(r"[,;] (?:They|The|He|She|It|We|This|These|There)\b", text):
+        return "a capital after a comma: two sentences run together"
+    if re.search(r"\w\.[A-Z][a-z]", text) and not re.search(r"[A-Z]\.[A-Z]", text):
+        return "a full stop with no space after it"
+    return None
+
+
+def _standalone(resolution: Resolution) -> str | None:
+    return resolution.refused or None
+
+
+SENTENCE_GATES: tuple[Callable[[Sentence, Shape], str | None], ...] = (
+    length,
+    not_a_statement,
+    broken,
+    fragment,
+)
+
+
+def sentence_refusal(sentence: Sentence, resolution: Resolution) -> str | None:
+    """The first reason this sentence cannot be a question's source, or None."""
+    shape = analyse(sentence.text)
+    for gate in SENTENCE_GATES:
+        reason = gate(sentence, shape)
+        if reason:
+            return f"{gate.__name__}: {reason}"
+    reason = _standalone(resolution)
+    return f"not standalone: {reason}" if reason else None
+
+
+# ---- the answer ---------------------------------------------------------------------
+
+
+def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
+    """The blank must take a whole name: not "All _____" for the All England Club."""
+    if fact.kind in NUMERIC_KINDS:
+        return None
+    text = fact.sentence.text
+    before = re.search(r"([A-Z][\w'&.-]*)\s$", text[: fact.start])
+    if before and not before.group(1).endswith(("'s", "'")):
+        word = before.group(1)
+        at_start = not text[: before.start()].strip()
+        if not at_start and word.lower() not in gz.TITLE_WORDS | gz.HONORIFICS | gz.DEMONYMS:
+            return f"'{word}' before it belongs to the same name"
+    after = re.match(r"\s([A-Z][\w'&.-]*)", text[fact.end :])
+    if after and fact.text[:1].isupper():
+        return f"'{after.group(1)}' after it belongs to the same name"
+    if re.search(r"\s[A-Z]\.?$", fact.text):
+        return "ends in an initial: a cut-off name"
+    return None
+
+
+def not_a_whole_phrase(fact: Fact, shape: Shape) -> str | None:
+    """A common-noun answer ends where its noun phrase ends: its head noun is in it."""
+    if fact.kind in NUMERIC_KINDS or fact.text[:1].isupper():
+        return None
+    if any(p.end == fact.end and p.start <= fact.start for p in shape.phrases):
+        return None
+    return "not a whole noun phrase"
+
+
+def opinion(fact: Fact, shape: Shape) -> str | None:
+    """ "a remarkable achievement" tests the writer's view, not a fact."""
+    if fact.kind in NUMERIC_KINDS or fact.text[:1].isupper():
+        return None
+    for word in re.findall(r"[a-z-]+", fact.text.lower()):
+        polarity, subjectivity = _sentiment(word)
+        if subjectivity >= 0.6 and abs(polarity) >= 0.2:
+            return f"'{word}' is an opinion"
+    return None
+
+
+@cache
+def _sentiment(word: str) -> tuple[float, float]:
+    from textblob.en import sentiment
+
+    entry = sentiment.get(word)
+    if not entry:
+        return 0.0, 0.0
+    polarity, subjectivity, _intensity = entry.get("JJ") or next(iter(entry.values()))
+    return polarity, subjectivity
+
+
+def trivia(fact: Fact, shape: Shape) -> str | None:
+    """Details nobody should be quizzed on: an age, a weekday, "last year"."""
+    text = fact.sentence.text
+    before, after = text[: fact.start], text[fact.end :]
+    if fact.kind == "number" and (
+        re.search(r"\baged?\s$", before)
+        or "year-old" in fact.text
+        or re.match(r"[-\s]years?[-\s]old", after)
+        or (re.search(r"[A-Z][a-z]+,\s$", before) and re.match(r",", after))
+    ):
+        return "an age"
+    if (
+        fact.kind == "date"
+        and re.search(r"(?i)\b(?:last|next|this|on|since|until|by)\s?$", before)
+        and not re.search(r"\d", fact.text)
+    ):
+        return "a date said relative to the article's own"
+    if re.match(r"\s+(?:ago|earlier|later)\b", after) and (
+        fact.kind == "date" or re.search(r"(?:years?|months?|weeks?|days?|decades?)$", fact.text)
+    ):
+        return "a time said relative to the article's own"
+    if fact.text.lower() in gz.WEEKDAYS or re.fullmatch(r"(?i)(?:on\s)?\w+day", fact.text):
+        return "a weekday"
+    if re.search(r"\btold\s(?:the\s)?$", before) and fact.kind in ("org", "other", "product"):
+        return "who the news was told to"
+    return None
+
+
+def generic(fact: Fact, shape: Shape) -> str | None:
+    """One everyday word asks nothing the article taught."""
+    words = fact.text.split()
+    if fact.kind in NUMERIC_KINDS or len(words) > 1:
+        return None
+    if fact.text.islower() and zipf(fact.text) >= 4.5:
+        return f"'{fact.text}' is an everyday word"
+    return None
+
+
+def repeated(fact: Fact, shape: Shape) -> str | None:
+    """The answer twice in its sentence: one blank would give away the other."""
+    hits = re.findall(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", fact.sentence.text, re.I)
+    return "said twice in the sentence" if len(hits) > 1 else None
+
+
+def in_brackets(fact: Fact, shape: Shape) -> str | None:
+    """ "$3.3bn (£1.8bn)": what the brackets say repeats the fact beside them."""
+    text = fact.sentence.text
+    if text.rfind("(", 0, fact.start) > text.rfind(")", 0, fact.start):
+        return "inside brackets"
+    return None
+
+
+ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
+    part_of_a_name,
+    not_a_whole_phrase,
+    opinion,
+    trivia,
+    generic,
+    repeated,
+    in_brackets,
+)
+
+
+def answer_refusal(fact: Fact) -> str | None:
+    """The first reason this span is no answer to ask for, or None."""
+    shape = analyse(fact.sentence.text)
+    for gate in ANSWER_GATES:
+        reason = gate(fact, shape)
+        if reason:
+            return f"{gate.__name__}: {reason}"
+    return None

@@ -1,0 +1,382 @@
+"""Words that point outside their sentence, and what they point to.
+
+A question is read on its own, so "He said the deal ..." or "The company's shares
+..." must say who or which company, or not be asked at all. This module finds such
+words in a sentence (a third-person pronoun with no name before it in the sentence,
+a demonstrative or "such" before a noun, a sentence that opens with "The company"),
+and resolves them the way a careful reader would: to the person or organisation the
+previous sentences were about, only when exactly one fits (same kind, same gender).
+Where none or several fit, the sentence is refused: a wrong name makes a false
+question, which is worse than no question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from quizapp.domain import gazetteer as gz
+from quizapp.domain.facts import Fact
+from quizapp.domain.syntax import Shape, analyse
+from quizapp.domain.text import Sentence
+
+# How far back a pronoun may reach: a news paragraph is one to three sentences
+_LOOKBACK = 3
+_PERSONAL = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_THING = frozenset({"it", "its"})
+_PLURAL = frozenset({"they", "them", "their"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SPEECH_VERBS = frozenset(
+    """said says say told tells added adds warned warns argued argues explained explains
+    insisted insists noted notes stated states claimed claims admitted admits recalled
+    recalls believes believe thinks think announced announces wrote writes asked asks
+    continued continues conceded concedes described describes""".split()
+)
+_DEMONSTRATIVE = frozenset({"this", "these", "those", "that", "such"})
+# nouns that a sentence-opening "The ..." uses for an organisation named before
+ORG_ANAPHORS = frozenset(
+    """company firm group bank lender insurer carrier airline club team side party
+    government ministry department agency regulator board council network broadcaster
+    retailer chain maker manufacturer giant business organisation organization
+    association union charity university school studio label publisher""".split()
+)
+# "this year" says when, relative to the article's date, not which thing: a reader
+# accepts it as it stands
+_TIME_NOUNS = frozenset(
+    """year years month months week weeks day days time season century decade morning
+    afternoon evening night weekend summer winter spring autumn quarter""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace sentence.text[start:end] with `text` in the question's wording."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    edits: tuple[Edit, ...] = ()
+    refused: str = ""  # why the sentence cannot stand alone, when it cannot
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+# Salience, as in Lappin & Leass (1994): a mention adds weight, a subject more; the
+# weight halves with every sentence, so the entity a passage is about stays the
+# referent of "she" through it, and a name mentioned once fades within a few sentences
+_SUBJECT_WEIGHT = 2.0
+_MENTION_WEIGHT = 1.0
+_DECAY = 0.5
+_MIN_SALIENCE = 0.2  # about two sentences after a single mention
+_MARGIN = 2.0  # the referent must be more than twice as salient as the next candidate
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str  # the fullest form the article gives
+    kind: str  # person, org or product
+    gender: str | None
+    salience: float = 0.0
+
+
+@dataclass(slots=True)
+class References:
+    """Reads the article in order, keeping who and what it is about, and resolves each
+    sentence's pointing words against that."""
+
+    sentences: list[Sentence]
+    facts: list[Fact]
+    _resolved: dict[int, Resolution] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_sentence: dict[int, list[Fact]] = {}
+        for f in self.facts:
+            if f.kind in ("person", "org", "product") and _is_a_name(f):
+                by_sentence.setdefault(f.sentence.index, []).append(f)
+        honorific = _honorific_genders(self.sentences)
+        entities: dict[str, _Entity] = {}
+        open_quotes = quotation_open_before(self.sentences)
+        paragraph = None
+        for s in self.sentences:
+            factor = _DECAY * (_DECAY if s.paragraph != paragraph else 1.0)
+            paragraph = s.paragraph
+            for e in entities.values():
+                e.salience *= factor
+            shape = analyse(s.text)
+            mentions = []
+            for f in sorted(by_sentence.get(s.index, []), key=lambda f: f.start):
+                name = full_name(f)
+                entity = entities.get(name)
+                if entity is None:
+                    gender = None
+                    if f.kind == "person":
+                        gender = honorific.get(name.split()[-1]) or _first_name_gender(name)
+                    entity = entities[name] = _Entity(name, f.kind, gender)
+                subject = shape.subject is not None and shape.subject.start <= f.start < (
+                    shape.subject.end
+                )
+                mentions.append((f.start, entity, subject))
+            self._resolved[s.index] = self._resolve(
+                s, shape, mentions, entities, open_quotes[s.index]
+            )
+
+    def resolve(self, sentence: Sentence) -> Resolution:
+        return self._resolved.get(sentence.index, Resolution())
+
+    def _resolve(
+        self,
+        sentence: Sentence,
+        shape: Shape,
+        mentions: list[tuple[int, _Entity, bool]],
+        entities: dict[str, _Entity],
+        continues_quotation: bool,
+    ) -> Resolution:
+        """Resolve left to right; each name or resolved pronoun adds to salience."""
+        tokens = shape.tokens
+        edits: list[Edit] = []
+        named: set[str] = set()  # entities this sentence already names (or we inserted)
+        refused = ""
+        pending = sorted(mentions, key=lambda m: m[0])
+        opening = _opening_anaphor(shape)
+        if continues_quotation:
+            return Resolution(refused="continues a quotation from the sentence before")
+        if _quotation_without_speaker(shape, mentions):
+            return Resolution(refused="a quotation with no speaker named in the sentence")
+        speaker = _speaker_named(shape, mentions)
+        for i, t in enumerate(tokens):
+            while pending and pending[0][0] <= t.start:
+                _, entity, subject = pending.pop(0)
+                entity.salience += _SUBJECT_WEIGHT if subject else _MENTION_WEIGHT
+                named.add(entity.name)
+            if opening is not None and t.start == opening[0]:
+                start, end, noun = opening
+                if noun in ORG_ANAPHORS and _named_later(shape, mentions, noun):
+                    continue  # "The government hopes ... as Turkey embarks on ..."
+                entity = self._pick(entities, ("org",), None) if noun in ORG_ANAPHORS else None
+                if entity is None:
+                    refused = refused or f"'{sentence.text[start:end]}' refers back"
+                    continue
+                entity.salience += _SUBJECT_WEIGHT
+                if entity.name not in named:
+                    edits.append(Edit(start, end, entity.name))
+                    named.add(entity.name)
+                continue
+            word = t.text.lower()
+            if word in _FIRST_PERSON and t.tag in ("PRP", "PRP$"):
+                if not shape.quoted[i] or not speaker:
+                    refused = refused or f"'{t.text}': whose words these are is not said here"
+                continue
+            if shape.quoted[i] or t.tag not in ("PRP", "PRP$"):
+                # "These orders should help ...": a demonstrative in the subject; one
+                # later in the sentence usually points inside it ("below this level")
+                before_verb = shape.verb is None or i < shape.verb
+                if (
+                    word in _DEMONSTRATIVE
+                    and before_verb
+                    and not shape.quoted[i]
+                    and _points_back(tokens, i)
+                ):
+                    refused = refused or f"'{t.text} {tokens[i + 1].text}' points back"
+                continue  # inside a quotation "we", "I" and "it" are the speaker's
+            if word in _PERSONAL:
+                kinds, gender = ("person",), _PERSONAL[word]
+            elif word in _THING:
+                if word == "it" and _expletive(tokens, i):
+                    continue  # "it is expected that ...": no thing is meant
+                if _noun_before(shape, i):
+                    continue  # "The 777, which had its launch delayed": the noun before
+                kinds, gender = ("org",), None
+            elif word in _PLURAL:
+                if not _plural_before(shape, i):
+                    refused = refused or f"'{t.text}' refers to nothing named before"
+                continue
+            else:
+                continue
+            entity = self._pick(entities, kinds, gender)
+            subject = shape.subject is not None and shape.subject.first == i
+            if entity is None:
+                if word in _THING and _noun_before(shape, i):
+                    continue  # "the deal ... its terms": a thing named in this sentence
+                refused = refused or f"'{t.text}' refers to nobody named before"
+                continue
+            if entity.gender is None and gender is not None:
+                entity.gender = gender  # "Luo ... He said": now we know
+            entity.salience += _SUBJECT_WEIGHT if subject else _MENTION_WEIGHT
+            if entity.name not in named:
+                possessive = t.tag == "PRP$" and _possessive(tokens, i)
+                edits.append(Edit(t.start, t.end, entity.name + ("'s" if possessive else "")))
+                named.add(entity.name)
+        if refused:
+            return Resolution(refused=refused)
+        return Resolution(edits=tuple(edits))
+
+    @staticmethod
+    def _pick(
+        entities: dict[str, _Entity], kinds: tuple[str, ...], gender: str | None
+    ) -> _Entity | None:
+        """The most salient entity of the kinds (and gender), if it clearly stands out."""
+        fits = sorted(
+            (
+                e
+                for e in entities.values()
+                if e.kind in kinds and (gender is None or e.gender in (gender, None))
+            ),
+            key=lambda e: -e.salience,
+        )
+        if not fits or fits[0].salience < _MIN_SALIENCE:
+            return None
+        if gender is not None and fits[0].gender is None:
+            # a name of unknown gender takes "she" only when no known one competes
+            known = [e for e in fits if e.gender == gender]
+            if known and known[0].salience * _MARGIN >= fits[0].salience:
+                return None
+        if len(fits) > 1 and fits[0].salience <= _MARGIN * fits[1].salience:
+            return None
+        return fits[0]
+
+
+def _named_later(shape: Shape, mentions: list[tuple[int, _Entity, bool]], noun: str) -> bool:
+    """The sentence itself names what "The government" (or "the club") belongs to."""
+    if any(m[1].kind == "org" for m in mentions):
+        return True
+    return noun == "government" and any(
+        t.tag == "NNP" and gz.place_kind(t.text) for t in shape.tokens
+    )
+
+
+def _is_a_name(fact: Fact) -> bool:
+    """ "Dame" or "Mr" alone is no name to put in a pronoun's place."""
+    words = [w.lower().strip(".") for w in full_name(fact).split()]
+    return any(w not in gz.HONORIFICS and w not in gz.TITLE_WORDS for w in words)
+
+
+def _possessive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "her book" is possessive, "told her" and "for her to" are not."""
+    if tokens[i].text.lower() != "her":
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD")
+
+
+def full_name(fact: Fact) -> str:
+    return fact.aliases[0] if fact.aliases else fact.text
+
+
+def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "It is expected that", "it was not clear whether", "it emerged": no referent."""
+    rest = " ".join(t.text.lower() for t in tokens[i + 1 : i + 5])
+    return bool(
+        re.match(
+            r"(?:is|was|has been|had been|will be|would be|remains|seems|appears)"
+            r"(?: not)?(?: \w+)? (?:that|to|whether|if|for|when)\b|"
+            r"(?:emerged|follows|comes|is understood|was understood)\b",
+            rest,
+        )
+    )
+
+
+def quotation_open_before(sentences: list[Sentence]) -> dict[int, bool]:
+    """For each sentence: does it start inside a quotation an earlier one opened?"""
+    state: dict[int, bool] = {}
+    inside = False
+    paragraph = None
+    for s in sentences:
+        if s.paragraph != paragraph or s.text.startswith('"'):
+            # a quotation that opens here starts afresh, and scrapers join paragraphs
+            # that each open a quotation without closing the one before
+            paragraph, inside = s.paragraph, False
+        state[s.index] = inside
+        if s.text.count('"') % 2:
+            inside = not inside
+    return state
+
+
+def _speaker_named(shape: Shape, mentions: list[tuple[int, _Entity, bool]]) -> bool:
+    """Someone outside the quotation, with a verb of saying: '"...," said Tom Hart.'"""
+    says = any(
+        t.text.lower() in _SPEECH_VERBS and not shape.quoted[i] for i, t in enumerate(shape.tokens)
+    )
+    if not says:
+        return False
+    if any(m[1].kind in ("person", "org") for m in mentions):
+        return True
+    # "he said", resolved elsewhere; or "the minister said"
+    return any(
+        not shape.quoted[i] and (t.tag == "PRP" or t.tag in ("NN", "NNS"))
+        for i, t in enumerate(shape.tokens)
+    )
+
+
+def _quotation_without_speaker(shape: Shape, mentions: list[tuple[int, _Entity, bool]]) -> bool:
+    """Most of the sentence is quoted and nobody is said to have said it."""
+    quoted = sum(shape.quoted)
+    return quoted > 0.5 * len(shape.tokens) and not _speaker_named(shape, mentions)
+
+
+def _noun_before(shape: Shape, i: int) -> bool:
+    """A noun phrase before the pronoun in the same sentence, for it to refer to."""
+    return any(p.last < i for p in shape.phrases)
+
+
+def _plural_before(shape: Shape, i: int) -> bool:
+    """ "they" after a plural, a pair, or a name (British English: "Spain ... their")."""
+    return any(
+        p.last < i and (shape.tokens[p.last].tag in ("NNS", "NNPS", "NNP") or " and " in p.text)
+        for p in shape.phrases
+    ) or any(t.text.lower() == "and" for t in shape.tokens[:i])
+
+
+def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "this deal", "such schools", "these figures": a demonstrative before a noun that
+    is not a time ("this year" is fine)."""
+    if i + 1 >= len(tokens):
+        return False
+    word = tokens[i].text.lower()
+    nxt = tokens[i + 1]
+    if word == "that" and tokens[i].tag != "DT":
+        return False  # "said that ...", "the car that won"
+    if nxt.tag not in ("NN", "NNS", "JJ", "CD"):
+        return False
+    head = next((t for t in tokens[i + 1 : i + 4] if t.tag in ("NN", "NNS")), None)
+    return head is not None and head.text.lower() not in _TIME_NOUNS
+
+
+def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
+    """ "The company said ..." / "The move ...": a sentence that opens with "the" and one
+    common noun, which only the sentences before can say the meaning of."""
+    tokens = shape.tokens
+    first = 1 if tokens and tokens[0].text in ('"', "(") else 0
+    if len(tokens) < first + 3 or tokens[first].text.lower() != "the":
+        return None
+    noun, after = tokens[first + 1], tokens[first + 2]
+    if noun.tag not in ("NN", "NNS") or not noun.text.islower():
+        return None  # "The National Audit Office", "The new film Casino Royale"
+    if after.tag in ("NN", "NNS", "NNP", "NNPS", "CD") or after.text in ("of", ",", "("):
+        return None  # "The head of X", "The book, a thriller, ...", "the company Boeing"
+    return tokens[first].start, noun.end, noun.text.lower()
+
+
+_GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+@cache
+def _first_name_gender(name: str) -> str | None:
+    first = name.split()[0]
+    if first.lower().rstrip(".") in gz.HONORIFICS:
+        return None
+    return _GENDERS.get(gz.first_name_gender(first))
+
+
+def _honorific_genders(sentences: list[Sentence]) -> dict[str, str]:
+    """Surname -> gender, from "Mr Blair", "Mrs Thatcher", "Ms Rowling" in the article."""
+    out: dict[str, str] = {}
+    for s in sentences:
+        for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame)\.?\s([A-Z][\w'-]+)", s.text):
+            out.setdefault(m.group(2), "male" if m.group(1) in ("Mr", "Sir", "Lord") else "female")
+    return out

@@ -1,0 +1,117 @@
+"""What sort of person or organisation a name is, from how the article describes it.
+
+A wrong answer is only a good one when it is the same sort of thing as the right one:
+a rival bank for a bank, another player for a player. News says what each name is in
+the words around it: a title before it ("Prime Minister Tony Blair", "US aircraft
+firm Boeing"), an apposition after it ("Boeing, the US planemaker,"), or the name
+itself ("Korea First Bank"). Those words are mapped to a few broad sorts (sport,
+politics, business, finance, arts ...); two names of the same sort, or one whose sort
+the article never says, may stand for each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quizapp.domain.facts import Fact
+
+# descriptive word -> sort; a word may describe a person or an organisation
+_SORTS: dict[str, str] = {}
+for _sort, _words in {
+    "politics": """minister president secretary chancellor senator congressman congresswoman
+        mp mep mayor governor premier politician diplomat ambassador leader spokesman
+        spokeswoman spokesperson commissioner mandarin""",
+    "business": """executive chief ceo chairman chairwoman founder co-founder director boss
+        entrepreneur businessman businesswoman investor tycoon billionaire partner owner
+        analyst economist banker trader consultant""",
+    "sport": """player striker forward midfielder defender goalkeeper keeper winger coach
+        manager captain champion athlete sprinter runner cyclist rider driver boxer golfer
+        batsman bowler jockey swimmer skater referee umpire team-mate teammate seed""",
+    "arts": """actor actress singer songwriter musician composer conductor author novelist
+        writer poet playwright screenwriter director producer dancer ballerina
+        choreographer impresario artist painter sculptor designer photographer comedian
+        presenter star""",
+    "science": """professor researcher scientist academic engineer doctor physician
+        surgeon expert inventor mathematician physicist chemist biologist""",
+    "media": """editor journalist reporter correspondent columnist broadcaster newspaper
+        magazine paper tabloid channel station""",
+    "law": """judge lawyer barrister solicitor attorney prosecutor""",
+    "military": """general colonel commander officer soldier admiral sergeant lieutenant""",
+    "religion": """pope cardinal bishop archbishop priest imam rabbi cleric""",
+    "royalty": """king queen prince princess duke duchess emperor empress""",
+    "finance": """bank lender insurer fund""",
+    "company": """company firm group maker manufacturer planemaker carmaker automaker
+        chipmaker giant rival retailer supermarket airline carrier operator developer
+        provider publisher studio label conglomerate brand chain startup start-up
+        corporation holdings inc ltd plc corp""",
+    "sport_club": """club side fc united rovers athletic wanderers""",
+    "public_body": """ministry department government office agency authority commission
+        council regulator court police army navy parliament congress senate""",
+    "education": """university college school institute academy""",
+    "party": """party""",
+    "charity": """charity foundation trust campaign""",
+    "association": """league federation association union organisation organization body""",
+}.items():
+    for _w in _words.split():
+        _SORTS.setdefault(_w, _sort)
+ROLE_WORDS = frozenset(_SORTS)
+
+# "the US planemaker", "a former England captain", "chief executive of X": the
+# apposition's words up to where it goes on about something else
+_APPOSITION = re.compile(
+    r"^,\s(?:the|a|an|its|his|her)?\s?((?:[\w'-]+\s){0,5}?[a-z][\w-]*)(?=\s(?:of|at|for|in|with|who|which)\b|,|\.|$)"
+)
+
+
+@dataclass(slots=True)
+class Profile:
+    """What the article says a name is."""
+
+    words: set[str] = field(default_factory=set)  # descriptive words, lower case
+    sorts: set[str] = field(default_factory=set)
+    speaker: bool = False
+
+
+def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
+    """Answer key -> profile, over every mention of each name."""
+    out: dict[str, Profile] = defaultdict(Profile)
+    for f in facts:
+        if f.kind not in ("person", "org", "product", "event", "other") or f.text.islower():
+            continue
+        p = out[f.key]
+        text = f.sentence.text
+        described = [*_words(f.role), *_words(f.text)]
+        before = re.findall(r"[A-Za-z][\w-]*", text[: f.start])[-4:]
+        # the lower-case (or title) words right before a name: "aircraft firm Boeing"
+        for w in reversed(before):
+            if w.lower() in ROLE_WORDS or w.islower():
+                described.append(w.lower())
+            else:
+                break
+        m = _APPOSITION.match(text[f.end :])
+        if m:
+            described.extend(_words(m.group(1)))
+        # "Y's chief executive X" / "the chief executive of Y, X,"
+        for w in described:
+            if w in _SORTS:
+                p.sorts.add(_SORTS[w])
+            if w in ROLE_WORDS:
+                p.words.add(w)
+        if re.search(r"\b(?:said|says|told|added|warned|argued|explained)\b", text):
+            p.speaker = True
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text or "")]
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """How well one name can stand in for the other: shared sorts and words count; a
+    sort the article gives both, and differs, rules the pair out (-inf)."""
+    if a.sorts and b.sorts and not a.sorts & b.sorts:
+        return float("-inf")
+    return 2.0 * len(a.sorts & b.sorts) + len(a.words & b.words) + 0.5 * (a.speaker and b.speaker)

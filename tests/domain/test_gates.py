@@ -1,0 +1,78 @@
+import pytest
+
+from quizapp.domain.facts import Fact, extract_facts
+from quizapp.domain.gates import answer_refusal, sentence_refusal
+from quizapp.domain.references import Resolution
+from quizapp.domain.text import Sentence, split_sentences
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(0, text, 0, len(text), 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "gate"),
+    [
+        ("Decided to postpone the spin-off of its unit.", "fragment"),
+        ("Will the bank raise its rates again next year?", "not_a_statement"),
+        ("Results from the second round of the cup", "not_a_statement"),
+        ("The deal was signed today.", "length"),
+        ("The team left the parents, They could not stay in the town.", "broken"),
+        ("The company (founded in 1990 said profits rose by 5% last year.", "broken"),
+    ],
+)
+def test_a_sentence_that_is_no_statement_is_refused(text, gate):
+    reason = sentence_refusal(sentence(text), Resolution())
+    assert reason is not None and reason.startswith(gate)
+
+
+def test_a_sentence_that_cannot_stand_alone_is_refused():
+    reason = sentence_refusal(
+        sentence("He sold the company to Boeing for $3bn in 2004."),
+        Resolution(refused="'He' refers to nobody named before"),
+    )
+    assert reason is not None and reason.startswith("not standalone")
+
+
+def test_a_plain_statement_passes():
+    text = "Standard Chartered agreed to buy Korea First Bank for $3.3bn in January."
+    assert sentence_refusal(sentence(text), Resolution()) is None
+
+
+def refusal(text: str, answer: str) -> str | None:
+    facts = extract_facts(split_sentences(text))
+    return answer_refusal(next(f for f in facts if f.text == answer))
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "gate"),
+    [
+        ("The striker, aged 27, scored twice in the final at Wembley.", "27", "trivia"),
+        ("The bank said on Tuesday that profits had risen by 5%.", "on Tuesday", "trivia"),
+        ("The bank paid $3.3bn (£1.8bn) for the Korean lender.", "£1.8bn", "in_brackets"),
+        ("Profits rose 5% in May and costs rose 5% in June at the bank.", "5%", "repeated"),
+    ],
+)  # fmt: skip
+def test_an_answer_that_is_no_fact_worth_asking_is_refused(text, answer, gate):
+    reason = refusal(text, answer)
+    assert reason is not None and reason.startswith(gate)
+
+
+def test_an_opinion_is_no_fact():
+    text = "Winning the cup was a remarkable achievement for the small club from Leeds."
+    s = split_sentences(text)[0]
+    start = text.index("remarkable achievement")
+    span = Fact(s, start, start + 22, "remarkable achievement", "other", 3.0, "x")
+    assert answer_refusal(span).startswith("opinion")
+
+
+def test_a_blank_never_cuts_a_name():
+    text = "The final was played at the All England Club in south London in July."
+    facts = extract_facts(split_sentences(text))
+    for f in facts:
+        if f.text == "England Club":
+            assert answer_refusal(f).startswith("part_of_a_name")
+
+
+def test_a_whole_name_passes():
+    assert refusal("Standard Chartered agreed to buy Korea First Bank in 2004.", "2004") is None

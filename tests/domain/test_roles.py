@@ -1,0 +1,28 @@
+from quizapp.domain.facts import extract_facts
+from quizapp.domain.roles import profiles, similarity
+from quizapp.domain.text import split_sentences
+
+
+def profile_of(text: str, name: str):
+    facts = extract_facts(split_sentences(text))
+    table = profiles(facts)
+    return table[next(f.key for f in facts if f.text == name)]
+
+
+TEXT = (
+    "US aircraft firm Boeing unveiled a plane. Airbus, the European planemaker, did not. "
+    "HSBC, the bank, lent money. Striker Tom Hart scored. Goalkeeper Ben Lund saved a shot."
+)
+
+
+def test_the_words_around_a_name_say_what_it_is():
+    assert "company" in profile_of(TEXT, "Boeing").sorts
+    assert "company" in profile_of(TEXT, "Airbus").sorts
+    assert "finance" in profile_of(TEXT, "HSBC").sorts
+    assert "sport" in profile_of(TEXT, "Tom Hart").sorts
+
+
+def test_names_of_one_sort_stand_for_each_other_and_of_two_sorts_do_not():
+    boeing, airbus, hsbc = (profile_of(TEXT, n) for n in ("Boeing", "Airbus", "HSBC"))
+    assert similarity(boeing, airbus) > 0
+    assert similarity(boeing, hsbc) == float("-inf")
