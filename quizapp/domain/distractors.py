@@ -99,7 +99,7 @@ class FactPool:
     @cached_property
     def long_names(self) -> list[str]:
         """Every name of two words or more, to tell a piece of one from a name."""
-        return [f.text for f in self.facts if f.text[:1].isupper() and " " in f.text]
+        return [f.text for f in self.facts if not f.is_phrase and " " in f.text]
 
 
 def pick_distractors(
@@ -125,7 +125,7 @@ def pick_distractors(
             continue
         if stem and _named_in(candidate, stem, stem_words):
             continue
-        if fact.text[:1].isupper() and _piece_of_a_name(candidate, pool):
+        if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
         chosen.append(candidate)
         if len(chosen) >= count:

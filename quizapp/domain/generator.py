@@ -26,14 +26,14 @@ from quizapp.domain.questions import (
     gives_away,
     normalise_for_match,
 )
+from quizapp.domain.ranking import score_facts
 from quizapp.domain.references import References
 from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
 
-_MIN_SCORE = 2.0  # below this a span is not worth a question
 _MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
 _LAYER_DECAY = 0.7  # a sentence's second fact counts for this share of its score, the third
 # for its square: dense sentences give more than one fact, but not before the others' best
-_REPEAT_PENALTY = 1.0  # a second mention of an answer ranks this much below the first
+_REPEAT_DECAY = 0.5  # a second mention of an answer counts for this share of its score
 _TRIVIAL = frozenset(
     """the a an this that these those it its they them their he she his her we our you i
     however meanwhile but and or so yet also still even though although while when where
@@ -73,6 +73,7 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
             refusals[id(f)] = reason
         else:
             facts.append(f)
+    score_facts(facts, sentences, title or headline)
     return Analysis(text, title or headline, sentences, candidates, facts, refusals, references)
 
 
@@ -199,22 +200,26 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
     """
     mentions: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.score >= _MIN_SCORE:
-            mentions[f.key].append(f)
+        mentions[f.key].append(f)
     chosen: list[tuple[float, Fact]] = []
     for group in mentions.values():
         group.sort(key=lambda f: (-f.score, f.sentence.index))
         chosen.append((group[0].score, group[0]))
         if len(group) > 1 and group[1].sentence.index != group[0].sentence.index:
-            chosen.append((group[1].score - _REPEAT_PENALTY, group[1]))
+            chosen.append((group[1].score * _REPEAT_DECAY, group[1]))
     per_sentence: dict[int, list[tuple[float, Fact]]] = defaultdict(list)
     for score, f in chosen:
         per_sentence[f.sentence.index].append((score, f))
     ranked: list[tuple[float, int, int, Fact]] = []
     for group in per_sentence.values():
         group.sort(key=lambda sf: (-sf[0], sf[1].start))
-        for layer, (score, f) in enumerate(group):
-            ranked.append((score * _LAYER_DECAY**layer, f.sentence.index, f.start, f))
+        kept: list[Fact] = []
+        for score, f in group:
+            # "kit" and "kit of parts" are one blank: the better-scored reading only
+            if any(f.start < k.end and k.start < f.end for k in kept):
+                continue
+            ranked.append((score * _LAYER_DECAY ** len(kept), f.sentence.index, f.start, f))
+            kept.append(f)
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     return [r[3] for r in ranked]
 

@@ -13,11 +13,13 @@ question, which is worse than no question.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import Fact
+from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, sort_of
 from quizapp.domain.syntax import Shape, analyse
 from quizapp.domain.text import Sentence
 
@@ -62,11 +64,15 @@ class Edit:
 class Resolution:
     edits: tuple[Edit, ...] = ()
     refused: str = ""  # why the sentence cannot stand alone, when it cannot
+    speaker: str = ""  # who the sentence says is speaking ('"...," said Tom Hart')
+    needs_speaker: bool = False  # quoted words whose speaker another sentence names
 
     @property
     def ok(self) -> bool:
         return not self.refused
 
+
+_NAMED_KINDS = ("person", "org", "product", "event", "other")
 
 # Salience, as in Lappin & Leass (1994): a mention adds weight, a subject more; the
 # weight halves with every sentence, so the entity a passage is about stays the
@@ -94,21 +100,27 @@ class References:
     sentences: list[Sentence]
     facts: list[Fact]
     _resolved: dict[int, Resolution] = field(default_factory=dict)
+    _profiles: dict[str, Profile] = field(default_factory=dict)
+    _nouns: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._profiles = profiles(self.facts)
         by_sentence: dict[int, list[Fact]] = {}
         for f in self.facts:
-            if f.kind in ("person", "org", "product") and _is_a_name(f):
+            if f.kind in _NAMED_KINDS and not f.is_phrase and _is_a_name(f):
                 by_sentence.setdefault(f.sentence.index, []).append(f)
+        self._nouns = {
+            full_name(f): profile.nouns
+            for f in self.facts
+            if (profile := self._profiles.get(f.key)) is not None
+        }
         honorific = _honorific_genders(self.sentences)
         entities: dict[str, _Entity] = {}
         open_quotes = quotation_open_before(self.sentences)
-        paragraph = None
         for s in self.sentences:
-            factor = _DECAY * (_DECAY if s.paragraph != paragraph else 1.0)
-            paragraph = s.paragraph
+            # news starts a paragraph every sentence or two: a new paragraph is no new topic
             for e in entities.values():
-                e.salience *= factor
+                e.salience *= _DECAY
             shape = analyse(s.text)
             mentions = []
             for f in sorted(by_sentence.get(s.index, []), key=lambda f: f.start):
@@ -126,6 +138,40 @@ class References:
             self._resolved[s.index] = self._resolve(
                 s, shape, mentions, entities, open_quotes[s.index]
             )
+        self._attribute_quotations(open_quotes)
+
+    def _attribute_quotations(self, open_quotes: dict[int, bool]) -> None:
+        """A quotation over several sentences names its speaker once ('Hart said: "We
+        won. I am proud."'): each of its sentences gets the speaker put before it."""
+        chains: list[list[Sentence]] = []
+        for s in self.sentences:
+            r = self._resolved[s.index]
+            last = chains[-1][-1] if chains else None
+            after_quote = last is not None and ('"' in last.text or open_quotes[last.index])
+            # a sentence inside a quotation goes on from the one before; so does a new
+            # quoted paragraph with no speaker of its own right after a quoted one
+            # (news names a speaker once for several paragraphs of their words)
+            joins = open_quotes[s.index] or (
+                r.needs_speaker and s.text.startswith('"') and after_quote
+            )
+            if joins and chains and chains[-1][-1].index == s.index - 1:
+                chains[-1].append(s)
+            else:
+                chains.append([s])
+        for chain in chains:
+            speakers = {self._resolved[s.index].speaker for s in chain} - {""}
+            speaker = speakers.pop() if len(speakers) == 1 else ""
+            for s in chain:
+                r = self._resolved[s.index]
+                if not r.needs_speaker or r.refused:
+                    continue
+                if not speaker:
+                    why = "quoted words whose speaker no sentence near names"
+                    self._resolved[s.index] = Resolution(refused=why)
+                    continue
+                opens = "" if s.text.startswith('"') else '"'
+                prefix = Edit(0, 0, f"{speaker} said: {opens}")
+                self._resolved[s.index] = Resolution(edits=(prefix, *r.edits))
 
     def resolve(self, sentence: Sentence) -> Resolution:
         return self._resolved.get(sentence.index, Resolution())
@@ -145,11 +191,10 @@ class References:
         refused = ""
         pending = sorted(mentions, key=lambda m: m[0])
         opening = _opening_anaphor(shape)
-        if continues_quotation:
-            return Resolution(refused="continues a quotation from the sentence before")
-        if _quotation_without_speaker(shape, mentions):
-            return Resolution(refused="a quotation with no speaker named in the sentence")
-        speaker = _speaker_named(shape, mentions)
+        quoted = _quoted_from(shape, continues_quotation)
+        speaker = _speaker_named(shape, quoted, mentions)
+        needs_speaker = not speaker and (continues_quotation or sum(quoted) > 0.5 * len(tokens))
+        speaker_name = ""
         for i, t in enumerate(tokens):
             while pending and pending[0][0] <= t.start:
                 _, entity, subject = pending.pop(0)
@@ -159,28 +204,38 @@ class References:
                 start, end, noun = opening
                 if noun in ORG_ANAPHORS and _named_later(shape, mentions, noun):
                     continue  # "The government hopes ... as Turkey embarks on ..."
-                entity = self._pick(entities, ("org",), None) if noun in ORG_ANAPHORS else None
+                if noun in ORG_ANAPHORS:
+                    entity = self._pick(entities, ("org",), None)
+                elif noun in ROLE_WORDS:  # "The writer": the person of that sort
+                    entity = self._best_described(entities, self._of_sort(noun))
+                else:  # "The novel": the name the article called a novel
+                    entity = self._best_described(entities, self._described_as(noun))
                 if entity is None:
                     refused = refused or f"'{sentence.text[start:end]}' refers back"
                     continue
                 entity.salience += _SUBJECT_WEIGHT
                 if entity.name not in named:
-                    edits.append(Edit(start, end, entity.name))
+                    written = sentence.text[start:end]
+                    # "The company" -> "Boeing"; "The novel" -> "The novel Airport"
+                    replacement = (
+                        entity.name if noun in ORG_ANAPHORS else f"{written} {entity.name}"
+                    )
+                    edits.append(Edit(start, end, replacement))
                     named.add(entity.name)
                 continue
             word = t.text.lower()
             if word in _FIRST_PERSON and t.tag in ("PRP", "PRP$"):
-                if not shape.quoted[i] or not speaker:
+                if not quoted[i]:
                     refused = refused or f"'{t.text}': whose words these are is not said here"
                 continue
-            if shape.quoted[i] or t.tag not in ("PRP", "PRP$"):
+            if quoted[i] or t.tag not in ("PRP", "PRP$"):
                 # "These orders should help ...": a demonstrative in the subject; one
                 # later in the sentence usually points inside it ("below this level")
                 before_verb = shape.verb is None or i < shape.verb
                 if (
                     word in _DEMONSTRATIVE
                     and before_verb
-                    and not shape.quoted[i]
+                    and not quoted[i]
                     and _points_back(tokens, i)
                 ):
                     refused = refused or f"'{t.text} {tokens[i + 1].text}' points back"
@@ -209,24 +264,73 @@ class References:
             if entity.gender is None and gender is not None:
                 entity.gender = gender  # "Luo ... He said": now we know
             entity.salience += _SUBJECT_WEIGHT if subject else _MENTION_WEIGHT
+            if speaker and entity.kind == "person" and _next_to_speech(tokens, i):
+                speaker_name = entity.name
             if entity.name not in named:
                 possessive = t.tag == "PRP$" and _possessive(tokens, i)
                 edits.append(Edit(t.start, t.end, entity.name + ("'s" if possessive else "")))
                 named.add(entity.name)
         if refused:
             return Resolution(refused=refused)
-        return Resolution(edits=tuple(edits))
+        if speaker and not speaker_name:
+            speaker_name = next(
+                (
+                    m[1].name
+                    for m in mentions
+                    if m[1].kind == "person" and not quoted[_token_at(tokens, m[0])]
+                ),
+                "",
+            )
+        return Resolution(edits=tuple(edits), speaker=speaker_name, needs_speaker=needs_speaker)
+
+    def _best_described(self, entities: dict[str, _Entity], among: set[str]) -> _Entity | None:
+        """For "The writer" or "The novel": of the names the article describes so, the one
+        it says most about, if it clearly leads (a description is no pronoun: it can
+        reach further back than the last few sentences)."""
+        counts = Counter(full_name(f) for f in self.facts if full_name(f) in among)
+        fits = sorted(
+            (e for e in entities.values() if e.name in among),
+            key=lambda e: -(e.salience + 0.1 * counts[e.name]),
+        )
+        if not fits:
+            return None
+        weight = [e.salience + 0.1 * counts[e.name] for e in fits]
+        if len(fits) > 1 and weight[0] <= _MARGIN * weight[1]:
+            return None
+        return fits[0]
+
+    def _of_sort(self, noun: str) -> set[str]:
+        """The people the article describes as a `noun`, or as one of its sort."""
+        sort = sort_of(noun)
+        return {
+            full_name(f)
+            for f in self.facts
+            if f.kind == "person"
+            and (p := self._profiles.get(f.key)) is not None
+            and (noun in p.nouns or sort in p.sorts)
+        }
+
+    def _described_as(self, noun: str) -> set[str]:
+        """The names the article calls a `noun` ("the novel Airport" for "novel")."""
+        singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        return {name for name, nouns in self._nouns.items() if {noun, singular} & nouns}
 
     @staticmethod
     def _pick(
-        entities: dict[str, _Entity], kinds: tuple[str, ...], gender: str | None
+        entities: dict[str, _Entity],
+        kinds: tuple[str, ...],
+        gender: str | None,
+        among: set[str] | None = None,
     ) -> _Entity | None:
-        """The most salient entity of the kinds (and gender), if it clearly stands out."""
+        """The most salient entity of the kinds (and gender, and among the names given),
+        if it clearly stands out."""
         fits = sorted(
             (
                 e
                 for e in entities.values()
-                if e.kind in kinds and (gender is None or e.gender in (gender, None))
+                if e.kind in kinds
+                and (gender is None or e.gender in (gender, None))
+                and (among is None or e.name in among)
             ),
             key=lambda e: -e.salience,
         )
@@ -274,7 +378,7 @@ def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     return bool(
         re.match(
             r"(?:is|was|has been|had been|will be|would be|remains|seems|appears)"
-            r"(?: not)?(?: \w+)? (?:that|to|whether|if|for|when)\b|"
+            r"(?: not)?(?: \w+)? (?:that|to|whether|if|for|when|until)\b|"
             r"(?:emerged|follows|comes|is understood|was understood)\b",
             rest,
         )
@@ -287,9 +391,10 @@ def quotation_open_before(sentences: list[Sentence]) -> dict[int, bool]:
     inside = False
     paragraph = None
     for s in sentences:
-        if s.paragraph != paragraph or s.text.startswith('"'):
+        if s.paragraph != paragraph or re.match(r'"\S', s.text):
             # a quotation that opens here starts afresh, and scrapers join paragraphs
-            # that each open a quotation without closing the one before
+            # that each open a quotation without closing the one before ('" Hailey
+            # recalled.' closes one: a mark before a space)
             paragraph, inside = s.paragraph, False
         state[s.index] = inside
         if s.text.count('"') % 2:
@@ -297,26 +402,44 @@ def quotation_open_before(sentences: list[Sentence]) -> dict[int, bool]:
     return state
 
 
-def _speaker_named(shape: Shape, mentions: list[tuple[int, _Entity, bool]]) -> bool:
+def _quoted_from(shape: Shape, continues_quotation: bool) -> tuple[bool, ...]:
+    """Which tokens are quoted, for a sentence that may start inside a quotation."""
+    if not continues_quotation:
+        return shape.quoted
+    return tuple(
+        not q if t.text != '"' else True for t, q in zip(shape.tokens, shape.quoted, strict=True)
+    )
+
+
+def _speaker_named(
+    shape: Shape, quoted: tuple[bool, ...], mentions: list[tuple[int, _Entity, bool]]
+) -> bool:
     """Someone outside the quotation, with a verb of saying: '"...," said Tom Hart.'"""
     says = any(
-        t.text.lower() in _SPEECH_VERBS and not shape.quoted[i] for i, t in enumerate(shape.tokens)
+        t.text.lower() in _SPEECH_VERBS and not quoted[i] for i, t in enumerate(shape.tokens)
     )
     if not says:
         return False
-    if any(m[1].kind in ("person", "org") for m in mentions):
+    if any(
+        m[1].kind in ("person", "org") and not quoted[_token_at(shape.tokens, m[0])]
+        for m in mentions
+    ):
         return True
     # "he said", resolved elsewhere; or "the minister said"
     return any(
-        not shape.quoted[i] and (t.tag == "PRP" or t.tag in ("NN", "NNS"))
+        not quoted[i] and (t.tag == "PRP" or t.tag in ("NN", "NNS"))
         for i, t in enumerate(shape.tokens)
     )
 
 
-def _quotation_without_speaker(shape: Shape, mentions: list[tuple[int, _Entity, bool]]) -> bool:
-    """Most of the sentence is quoted and nobody is said to have said it."""
-    quoted = sum(shape.quoted)
-    return quoted > 0.5 * len(shape.tokens) and not _speaker_named(shape, mentions)
+def _token_at(tokens, start: int) -> int:  # type: ignore[no-untyped-def]
+    return next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
+
+
+def _next_to_speech(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "he said", "said he", "she added": the pronoun is the speaker."""
+    near = [t.text.lower() for t in tokens[max(0, i - 2) : i + 3]]
+    return any(w in _SPEECH_VERBS for w in near)
 
 
 def _noun_before(shape: Shape, i: int) -> bool:

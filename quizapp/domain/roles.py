@@ -73,13 +73,16 @@ class Profile:
     words: set[str] = field(default_factory=set)  # descriptive words, lower case
     sorts: set[str] = field(default_factory=set)
     speaker: bool = False
+    # every common noun the article puts beside the name ("his novel Airport", "the
+    # device, a laptop"): what "The novel ..." may refer back to
+    nouns: set[str] = field(default_factory=set)
 
 
 def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
     """Answer key -> profile, over every mention of each name."""
     out: dict[str, Profile] = defaultdict(Profile)
     for f in facts:
-        if f.kind not in ("person", "org", "product", "event", "other") or f.text.islower():
+        if f.kind not in ("person", "org", "product", "event", "other") or f.is_phrase:
             continue
         p = out[f.key]
         text = f.sentence.text
@@ -100,9 +103,41 @@ def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
                 p.sorts.add(_SORTS[w])
             if w in ROLE_WORDS:
                 p.words.add(w)
+
         if re.search(r"\b(?:said|says|told|added|warned|argued|explained)\b", text):
             p.speaker = True
+        p.nouns.update(_nouns_beside(f))
     return out
+
+
+def _nouns_beside(f: Fact) -> set[str]:
+    """Common nouns right before the name ("his 1968 novel Airport") or heading an
+    apposition after it ("Airport, a thriller about ...")."""
+    from quizapp.domain.syntax import analyse
+
+    tokens = analyse(f.sentence.text).tokens
+    first = next((i for i, t in enumerate(tokens) if t.start >= f.start), len(tokens))
+    last = next((i for i, t in enumerate(tokens) if t.end >= f.end), len(tokens) - 1)
+    out = set()
+    i = first - 1
+    while i >= 0 and tokens[i].tag in ("NN", "NNS", "JJ", "CD") and tokens[i].text.islower():
+        if tokens[i].tag in ("NN", "NNS"):
+            out.add(tokens[i].text.lower())
+        i -= 1
+    j = last + 1
+    if j + 1 < len(tokens) and tokens[j].text == ",":
+        k = j + 1
+        while k < len(tokens) and tokens[k].tag in ("DT", "JJ", "NN", "NNS", "CD", "NNP"):
+            k += 1
+        heads = [t for t in tokens[j + 1 : k] if t.tag in ("NN", "NNS")]
+        if heads:
+            out.add(heads[-1].text.lower())
+    return out
+
+
+def sort_of(word: str) -> str | None:
+    """The broad sort a descriptive word says ("novelist" -> "arts"), if any."""
+    return _SORTS.get(word.lower())
 
 
 def _words(text: str) -> list[str]:

@@ -180,7 +180,7 @@ def _asides(tokens: tuple[Token, ...]) -> list[bool]:
         opens_relative = (
             t.text in (",", "-", "–", "—")
             and i + 1 < len(tokens)
-            and tokens[i + 1].text.lower() in _RELATIVES
+            and (tokens[i + 1].text.lower() in _RELATIVES or _participle_aside(tokens, i + 1))
         )
         if opens_relative or t.text == "(":
             closer = (")",) if t.text == "(" else (",", "-", "–", "—", ";")
@@ -192,6 +192,24 @@ def _asides(tokens: tuple[Token, ...]) -> list[bool]:
             continue
         i += 1
     return out
+
+
+def _participle_aside(tokens: tuple[Token, ...], i: int) -> bool:
+    """ ", opened in 1838," / ", often regarded as ...,": a participle after a comma,
+    closed by another comma that a finite verb follows."""
+    j = i
+    while j < len(tokens) and tokens[j].tag == "RB":
+        j += 1
+    if (
+        j >= len(tokens)
+        or tokens[j].tag not in ("VBN", "VBD")
+        or not tokens[j].text.endswith(("ed", "en", "wn", "lt", "ght", "ung", "id", "ne"))
+    ):
+        return False
+    for k in range(j + 1, min(len(tokens), j + 25)):
+        if tokens[k].text == ",":
+            return any(t.finite for t in tokens[k + 1 : k + 4])
+    return False
 
 
 def _after_opening_clause(tokens: tuple[Token, ...]) -> int:
@@ -206,26 +224,44 @@ def _after_opening_clause(tokens: tuple[Token, ...]) -> int:
     return 0
 
 
+_PRONOUN_DETERMINERS = frozenset(
+    "this these that those some many most all both each several few others".split()
+)
+
+
 def _subject(text: str, tokens: tuple[Token, ...], phrases: tuple[Phrase, ...], verb: int):
-    """The noun phrase the verb agrees with: the one before it, past adverbs and past an
-    apposition or a parenthesis ("Shares of Boeing, the US planemaker, rose")."""
+    """The noun phrase the verb agrees with: the one before it, past adverbs and past
+    asides (an apposition, a parenthesis, a relative or participle clause: "Shares of
+    Boeing, the US planemaker, rose"; "Terra preta (black earth), which is ..., is")."""
     i = verb - 1
-    while i >= 0 and tokens[i].tag in ("RB", "MD"):
-        i -= 1
-    if i >= 0 and tokens[i].text in (",", ")", *_DASHES):
+    for _ in range(4):  # up to four asides in a row
+        while i >= 0 and tokens[i].tag in ("RB", "MD"):
+            i -= 1
+        if i < 0 or tokens[i].text not in (",", ")", *_DASHES):
+            break
         opener = "(" if tokens[i].text == ")" else tokens[i].text
         j = i - 1
-        while j >= 0 and i - j <= 15 and tokens[j].text != opener:
+        while j >= 0 and i - j <= 25 and tokens[j].text != opener:
             j -= 1
-        if j < 0 or i - j > 15:
+        if j < 0 or i - j > 25:
+            if opener == ",":
+                i -= 1  # "Former Prime Minister X, was born": a stray comma
+                break
             return None
         i = j - 1
-    if i >= 0 and tokens[i].tag == "PRP":  # "She was born ...", "It rose ..."
-        t = tokens[i]
+    if i < 0:
+        return None
+    t = tokens[i]
+    # "She was born ...", "There are two species", "Some were sent", "This reduces ..."
+    if t.tag in ("PRP", "EX") or (t.tag == "DT" and t.text.lower() in _PRONOUN_DETERMINERS):
         return Phrase(i, i, t.start, t.end, t.text, t.text)
     ending = [p for p in phrases if p.last == i]
+    if not ending and i == _after_opening_clause(tokens) and t.tag in ("JJ", "JJR", "RB"):
+        # "Extension causes ...", "Fewer lived in ...": a word the tagger took for a
+        # modifier is all there is before the verb; it is the subject
+        return Phrase(i, i, t.start, t.end, t.text, t.text)
     if not ending:
-        return None
+        return _first_phrase_of_clause(tokens, phrases, verb)
     head = ending[0]
     first = head
     while True:  # back over "of" phrases: "Shares of Boeing", "the chief of the bank"
@@ -240,6 +276,21 @@ def _subject(text: str, tokens: tuple[Token, ...], phrases: tuple[Phrase, ...], 
     return Phrase(
         first.first, head.last, first.start, head.end, text[first.start : head.end], first.head
     )
+
+
+def _first_phrase_of_clause(
+    tokens: tuple[Token, ...], phrases: tuple[Phrase, ...], verb: int
+) -> Phrase | None:
+    """ "the average time taken for sorting is": the clause's first noun phrase, when the
+    words between it and the verb only modify it (a participle, a preposition)."""
+    start = _after_opening_clause(tokens)
+    for p in phrases:
+        if p.first >= start and p.last < verb:
+            between = tokens[p.last + 1 : verb]
+            if p.first == start and all(t.tag not in ("VBD", "VBZ", "VBP", "MD") for t in between):
+                return p
+            return None
+    return None
 
 
 def opening_pronoun(shape: Shape) -> str | None:

@@ -148,6 +148,17 @@ def _repair(pieces: list[tuple[str, int, int]], tags: list[str]) -> None:
             and "VERB" in parts_of_speech(word)
         ):
             tags[i] = "VBP"
+        # "the Nederrijn changes its name": a plural noun after a singular subject and
+        # before an object is a verb in -s
+        elif (
+            tags[i] == "NNS"
+            and tags[i - 1] in ("NN", "NNP")
+            and not finite_before
+            and i + 1 < len(tags)
+            and tags[i + 1] in ("DT", "PRP$", "JJ", "CD")
+            and "VERB" in parts_of_speech(word)
+        ):
+            tags[i] = "VBZ"
         finite_before = finite_before or tags[i] in ("VBD", "VBZ", "VBP", "MD")
     for i in range(1, len(tags)):
         # "She also travelled the world": a past form after a subject pronoun is the

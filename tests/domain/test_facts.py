@@ -3,8 +3,9 @@ from quizapp.domain.text import clean_article, split_sentences, split_title
 
 
 def facts_of(text: str) -> dict[str, str]:
+    """Names and quantities found, and their kinds (noun phrases are not names)."""
     _, body = split_title(clean_article(text))
-    return {f.text: f.kind for f in extract_facts(split_sentences(body))}
+    return {f.text: f.kind for f in extract_facts(split_sentences(body)) if not f.is_phrase}
 
 
 def test_quantities_keep_their_units(sample_article):

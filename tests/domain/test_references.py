@@ -71,14 +71,19 @@ def test_demonstratives_point_back_but_times_do_not():
     assert out[2] == "Boeing expects more orders this year."
 
 
-def test_quotations_need_their_speaker_in_the_sentence():
+def test_a_quotation_over_several_sentences_is_said_by_its_speaker():
     out = resolved(
         '"We have won the cup," said coach Tom Hart. "I am very proud. '
         'It was a great day." Nobody expected the club to win it.'
     )
     assert out[0].startswith('"We have won the cup,"')
-    assert out[1].startswith("REFUSED")  # whose words?
-    assert out[2].startswith("REFUSED")  # goes on from the sentence before
+    assert out[1] == 'Tom Hart said: "I am very proud.'
+    assert out[2] == 'Tom Hart said: "It was a great day."'
+
+
+def test_quoted_words_whose_speaker_no_sentence_names_are_refused():
+    out = resolved('The club won the cup in May. "I am very proud of the team and the fans."')
+    assert out[1].startswith("REFUSED")
 
 
 def test_an_expletive_it_needs_no_referent():

@@ -1,0 +1,222 @@
+"""Which facts are worth asking first: a logistic model learned from what people ask.
+
+Every candidate that passes the gates gets a probability that a person writing
+questions about the article would ask about it. The model is a logistic regression
+over features of the span and its sentence (its kind, length, place in the clause,
+how often the article repeats it, how rare its words are ...), fitted on the
+questions crowd workers wrote about Wikipedia articles (SQuAD v1.1; see
+data/ranking.json for the attribution and quality/fit_ranker.py, which rebuilds it).
+No weight here is set by hand: the features say what the generator can see, and
+the data says what each is worth.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from quizapp.domain.facts import NUMERIC_KINDS, Fact, list_items, zipf
+from quizapp.domain.references import quotation_open_before
+from quizapp.domain.syntax import analyse
+from quizapp.domain.text import Sentence
+
+WEIGHTS = Path(__file__).resolve().parent / "data" / "ranking.json"
+_KINDS = ("money", "percent", "number", "date", "person", "org", "place", "product", "event")
+_PREPOSITIONS = ("in", "of", "for", "by", "to", "on", "at", "from", "with", "as", "than")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|warned|argued|explained|according)\b")
+_COPULA = re.compile(r"\b(?:is|was|are|were|became|becomes|be|been)\s(?:a|an|the)?\s?$")
+_NAMING = re.compile(r"\b(?:called|named|known as|titled|entitled|dubbed)\s(?:the\s)?$")
+
+FEATURES: tuple[str, ...] = (
+    *(f"kind_{k}" for k in _KINDS),
+    "kind_name",  # a capitalised name of no known kind
+    "kind_phrase",  # a common-noun phrase
+    "certainty",
+    "words_1",
+    "words_2",
+    "words_3",
+    "words_4plus",
+    "subject",
+    "after_verb",
+    *(f"after_{p}" for p in _PREPOSITIONS),
+    "after_other_preposition",
+    "after_determiner",
+    "after_copula",
+    "after_naming",
+    "quoted",
+    "in_brackets",
+    "in_list",
+    "position_in_sentence",
+    "position_in_article",
+    "first_in_paragraph",
+    "mentions",
+    "spread",
+    "first_mention",
+    "in_title",
+    "rarity",
+    "candidates_in_sentence",
+    "sentence_length",
+    "plural",
+    "before_noun",
+    "year",
+    "round_number",
+    "has_role",
+    "speech_sentence",
+    "has_alias",
+    # where in the clause: people ask about what the sentence says new, after its verb
+    "first_after_verb",
+    "ends_sentence",
+    "rarest_in_sentence",
+    "only_of_kind_in_sentence",
+    "name_after_verb",
+    "number_after_verb",
+    "phrase_after_verb",
+    "name_subject",
+    "phrase_subject",
+    "in_subordinate_clause",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    weights: tuple[float, ...]
+    intercept: float
+
+
+@cache
+def model() -> Model:
+    """The shipped weights; all zero (every fact alike) before the first fit."""
+    if not WEIGHTS.exists():
+        return Model(tuple(0.0 for _ in FEATURES), 0.0)
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    by_name = dict(zip(data["features"], data["weights"], strict=True))
+    return Model(tuple(float(by_name.get(name, 0.0)) for name in FEATURES), data["intercept"])
+
+
+def probability(values: list[float], m: Model | None = None) -> float:
+    m = m or model()
+    z = m.intercept + sum(w * x for w, x in zip(m.weights, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def score_facts(facts: list[Fact], sentences: list[Sentence], title: str | None) -> None:
+    """Set each fact's score to the model's probability that it is asked about."""
+    table = feature_table(facts, sentences, title)
+    for f in facts:
+        f.score = probability(table[id(f)])
+
+
+def feature_table(
+    facts: list[Fact], sentences: list[Sentence], title: str | None
+) -> dict[int, list[float]]:
+    """id(fact) -> its feature values, in FEATURES order."""
+    n = max(1, len(sentences))
+    mentions: Counter[str] = Counter(f.key for f in facts)
+    spread: dict[str, set[int]] = defaultdict(set)
+    per_sentence: Counter[int] = Counter()
+    for f in facts:
+        spread[f.key].add(f.sentence.index)
+        per_sentence[f.sentence.index] += 1
+    first_of_paragraph = {}
+    for s in sentences:
+        first_of_paragraph.setdefault(s.paragraph, s.index)
+    open_quote = quotation_open_before(sentences)
+    lists = {s.index: list_items(s.text) for s in sentences}
+    title_words = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", title or "")}
+    by_sentence: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_sentence[f.sentence.index].append(f)
+    rarity = {id(f): _rarity(f) for f in facts}
+    out: dict[int, list[float]] = {}
+    for f in facts:
+        v = dict.fromkeys(FEATURES, 0.0)
+        text = f.sentence.text
+        shape = analyse(text)
+        before = text[: f.start]
+        if f.kind in _KINDS:
+            v[f"kind_{f.kind}"] = 1.0
+        elif f.is_phrase:
+            v["kind_phrase"] = 1.0
+        else:
+            v["kind_name"] = 1.0
+        v["certainty"] = max(0.0, min(f.certainty, 10.0)) / 10.0
+        words = f.text.split()
+        v[f"words_{min(len(words), 4)}" if len(words) < 4 else "words_4plus"] = 1.0
+        subject = shape.subject
+        v["subject"] = float(subject is not None and subject.start <= f.start < subject.end)
+        verb = shape.tokens[shape.verb] if shape.verb is not None else None
+        v["after_verb"] = float(verb is not None and f.start > verb.start)
+        prev = [t for t in shape.tokens if t.end <= f.start]
+        prev_tag = prev[-1].tag if prev else ""
+        prev_word = prev[-1].text.lower() if prev else ""
+        if prev_tag in ("IN", "TO"):
+            key = f"after_{prev_word}"
+            v[key if key in v else "after_other_preposition"] = 1.0
+        v["after_determiner"] = float(prev_tag in ("DT", "PRP$"))
+        v["after_copula"] = float(bool(_COPULA.search(before)))
+        v["after_naming"] = float(bool(_NAMING.search(before)))
+        v["quoted"] = float((open_quote[f.sentence.index] + before.count('"')) % 2 == 1)
+        v["in_brackets"] = float(text.rfind("(", 0, f.start) > text.rfind(")", 0, f.start))
+        v["in_list"] = float(
+            any(s <= f.start and f.end <= e for s, e, _ in lists[f.sentence.index])
+        )
+        v["position_in_sentence"] = f.start / max(1, len(text))
+        v["position_in_article"] = f.sentence.index / n
+        first = first_of_paragraph[f.sentence.paragraph]
+        v["first_in_paragraph"] = float(first == f.sentence.index)
+        v["mentions"] = math.log1p(mentions[f.key])
+        v["spread"] = len(spread[f.key]) / n
+        v["first_mention"] = float(f.sentence.index == min(spread[f.key]))
+        v["in_title"] = float(bool(title_words & {w.lower() for w in words}))
+        v["rarity"] = rarity[id(f)]
+        v["candidates_in_sentence"] = math.log1p(per_sentence[f.sentence.index])
+        v["sentence_length"] = min(len(text.split()), 60) / 60
+        last = [t for t in shape.tokens if f.start <= t.start < f.end]
+        v["plural"] = float(bool(last) and last[-1].tag in ("NNS", "NNPS"))
+        nxt = [t for t in shape.tokens if t.start >= f.end]
+        v["before_noun"] = float(bool(nxt) and nxt[0].tag in ("NN", "NNS"))
+        v["year"] = float(bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", f.text)))
+        digits = re.sub(r"\D", "", f.text)
+        v["round_number"] = float(f.kind in NUMERIC_KINDS and bool(re.fullmatch(r"\d0+", digits)))
+        v["has_role"] = float(bool(f.role))
+        v["speech_sentence"] = float(bool(_SPEECH.search(text)))
+        v["has_alias"] = float(bool(f.aliases))
+        siblings = by_sentence[f.sentence.index]
+        later = [g for g in siblings if verb is not None and g.start > verb.start]
+        v["first_after_verb"] = float(bool(later) and min(later, key=lambda g: g.start) is f)
+        v["ends_sentence"] = float(not re.search(r"\w", text[f.end :]))
+        v["rarest_in_sentence"] = float(rarity[id(f)] >= max(rarity[id(g)] for g in siblings))
+        v["only_of_kind_in_sentence"] = float(
+            sum(1 for g in siblings if _coarse(g) == _coarse(f)) == 1
+        )
+        name, number = _coarse(f) == "name", _coarse(f) == "number"
+        v["name_after_verb"] = v["after_verb"] * name
+        v["number_after_verb"] = v["after_verb"] * number
+        v["phrase_after_verb"] = v["after_verb"] * (_coarse(f) == "phrase")
+        v["name_subject"] = v["subject"] * name
+        v["phrase_subject"] = v["subject"] * (_coarse(f) == "phrase")
+        v["in_subordinate_clause"] = float(
+            bool(
+                re.search(
+                    r"\b(?:which|who|whom|whose|that|because|although|while|when|if)\b", before
+                )
+            )
+        )
+        out[id(f)] = [v[name] for name in FEATURES]
+    return out
+
+
+def _coarse(f: Fact) -> str:
+    if f.kind in NUMERIC_KINDS:
+        return "number"
+    return "phrase" if f.is_phrase else "name"
+
+
+def _rarity(f: Fact) -> float:
+    lower = [w.lower() for w in re.findall(r"[A-Za-z]+", f.text)]
+    return sum(max(0.0, 7.0 - zipf(w)) for w in lower) / (7.0 * len(lower)) if lower else 0.0
