@@ -77,7 +77,7 @@ def broken(sentence: Sentence, shape: Shape) -> str | None:
         r"\b(that that|had had)\b", text, re.IGNORECASE
     ):
         return "a doubled word"
-    if re.search(r"[,;] (?:They|The|He|She|It|We|This|These|There)\b", text):
+    if re.search(r"[,;] (?:They|He|She|It|We)\b", text):
         return "a capital after a comma: two sentences run together"
     if re.search(r"\w\.[A-Z][a-z]", text) and not re.search(r"[A-Z]\.[A-Z]", text):
         return "a full stop with no space after it"

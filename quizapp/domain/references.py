@@ -72,7 +72,8 @@ class Resolution:
         return not self.refused
 
 
-_NAMED_KINDS = ("person", "org", "product", "event", "other")
+_NAMED_KINDS = ("person", "org", "product", "event", "other", "place")
+_PLACE_ANAPHORS = {"country": "country", "nation": "country", "city": "city", "capital": "city"}
 
 # Salience, as in Lappin & Leass (1994): a mention adds weight, a subject more; the
 # weight halves with every sentence, so the entity a passage is about stays the
@@ -102,6 +103,7 @@ class References:
     _resolved: dict[int, Resolution] = field(default_factory=dict)
     _profiles: dict[str, Profile] = field(default_factory=dict)
     _nouns: dict[str, set[str]] = field(default_factory=dict)
+    _resolved_subjects: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._profiles = profiles(self.facts)
@@ -117,6 +119,7 @@ class References:
         honorific = _honorific_genders(self.sentences)
         entities: dict[str, _Entity] = {}
         open_quotes = quotation_open_before(self.sentences)
+        previous_subjects: set[str] = set()
         for s in self.sentences:
             # news starts a paragraph every sentence or two: a new paragraph is no new topic
             for e in entities.values():
@@ -136,8 +139,9 @@ class References:
                 )
                 mentions.append((f.start, entity, subject))
             self._resolved[s.index] = self._resolve(
-                s, shape, mentions, entities, open_quotes[s.index]
+                s, shape, mentions, entities, open_quotes[s.index], previous_subjects
             )
+            previous_subjects = {m[1].name for m in mentions if m[2]} | self._resolved_subjects
         self._attribute_quotations(open_quotes)
 
     def _attribute_quotations(self, open_quotes: dict[int, bool]) -> None:
@@ -183,6 +187,7 @@ class References:
         mentions: list[tuple[int, _Entity, bool]],
         entities: dict[str, _Entity],
         continues_quotation: bool,
+        previous_subjects: set[str],
     ) -> Resolution:
         """Resolve left to right; each name or resolved pronoun adds to salience."""
         tokens = shape.tokens
@@ -195,6 +200,8 @@ class References:
         speaker = _speaker_named(shape, quoted, mentions)
         needs_speaker = not speaker and (continues_quotation or sum(quoted) > 0.5 * len(tokens))
         speaker_name = ""
+        subjects = {m[1].name for m in mentions if m[2]}
+        self._resolved_subjects = set()
         for i, t in enumerate(tokens):
             while pending and pending[0][0] <= t.start:
                 _, entity, subject = pending.pop(0)
@@ -206,6 +213,8 @@ class References:
                     continue  # "The government hopes ... as Turkey embarks on ..."
                 if noun in ORG_ANAPHORS:
                     entity = self._pick(entities, ("org",), None)
+                elif noun in _PLACE_ANAPHORS:  # "The country's banking market"
+                    entity = self._pick(entities, ("place",), None, self._places(noun))
                 elif noun in ROLE_WORDS:  # "The writer": the person of that sort
                     entity = self._best_described(entities, self._of_sort(noun))
                 else:  # "The novel": the name the article called a novel
@@ -247,15 +256,31 @@ class References:
                     continue  # "it is expected that ...": no thing is meant
                 if _noun_before(shape, i):
                     continue  # "The 777, which had its launch delayed": the noun before
-                kinds, gender = ("org",), None
+                kinds, gender = ("org", "product", "other"), None
             elif word in _PLURAL:
                 if not _plural_before(shape, i):
                     refused = refused or f"'{t.text}' refers to nothing named before"
                 continue
             else:
                 continue
-            entity = self._pick(entities, kinds, gender)
-            subject = shape.subject is not None and shape.subject.first == i
+            # a name earlier in the same sentence comes first: "Pierce Brosnan said
+            # producers axed him"
+            here = [
+                entities[n]
+                for n in named
+                if entities.get(n) is not None
+                and entities[n].kind in kinds
+                and (gender is None or entities[n].gender in (gender, None))
+            ]
+            if len(here) > 1:  # the sentence's subject first: Lappin and Leass's rule
+                here = [e for e in here if e.name in subjects] or here
+            subject = shape.subject is not None and shape.subject.first <= i <= shape.subject.last
+            # a pronoun subject goes on with the subject of the sentence before (Lappin and
+            # Leass's parallelism): "Boeing said ... . It already has orders"
+            favour = previous_subjects if subject else set()
+            entity = (
+                here[0] if len(here) == 1 else self._pick(entities, kinds, gender, None, favour)
+            )
             if entity is None:
                 if word in _THING and _noun_before(shape, i):
                     continue  # "the deal ... its terms": a thing named in this sentence
@@ -264,6 +289,8 @@ class References:
             if entity.gender is None and gender is not None:
                 entity.gender = gender  # "Luo ... He said": now we know
             entity.salience += _SUBJECT_WEIGHT if subject else _MENTION_WEIGHT
+            if subject:
+                self._resolved_subjects.add(entity.name)
             if speaker and entity.kind == "person" and _next_to_speech(tokens, i):
                 speaker_name = entity.name
             if entity.name not in named:
@@ -299,6 +326,10 @@ class References:
             return None
         return fits[0]
 
+    def _places(self, noun: str) -> set[str]:
+        level = _PLACE_ANAPHORS[noun]
+        return {f.text for f in self.facts if f.kind == "place" and f.subkind == level}
+
     def _of_sort(self, noun: str) -> set[str]:
         """The people the article describes as a `noun`, or as one of its sort."""
         sort = sort_of(noun)
@@ -321,9 +352,14 @@ class References:
         kinds: tuple[str, ...],
         gender: str | None,
         among: set[str] | None = None,
+        favour: set[str] | frozenset[str] = frozenset(),
     ) -> _Entity | None:
         """The most salient entity of the kinds (and gender, and among the names given),
-        if it clearly stands out."""
+        if it clearly stands out; names in `favour` count one mention more."""
+
+        def weight(e: _Entity) -> float:
+            return e.salience + (_MENTION_WEIGHT if e.name in favour else 0.0)
+
         fits = sorted(
             (
                 e
@@ -332,16 +368,17 @@ class References:
                 and (gender is None or e.gender in (gender, None))
                 and (among is None or e.name in among)
             ),
-            key=lambda e: -e.salience,
+            key=lambda e: -weight(e),
         )
         if not fits or fits[0].salience < _MIN_SALIENCE:
             return None
+        top = weight(fits[0])
         if gender is not None and fits[0].gender is None:
             # a name of unknown gender takes "she" only when no known one competes
             known = [e for e in fits if e.gender == gender]
-            if known and known[0].salience * _MARGIN >= fits[0].salience:
+            if known and weight(known[0]) * _MARGIN >= top:
                 return None
-        if len(fits) > 1 and fits[0].salience <= _MARGIN * fits[1].salience:
+        if len(fits) > 1 and top <= _MARGIN * weight(fits[1]):
             return None
         return fits[0]
 
@@ -374,12 +411,15 @@ def full_name(fact: Fact) -> str:
 
 def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     """ "It is expected that", "it was not clear whether", "it emerged": no referent."""
-    rest = " ".join(t.text.lower() for t in tokens[i + 1 : i + 5])
+    rest = " ".join(
+        t.text if t.tag.startswith("NNP") else t.text.lower() for t in tokens[i + 1 : i + 6]
+    )
     return bool(
         re.match(
             r"(?:is|was|has been|had been|will be|would be|remains|seems|appears)"
             r"(?: not)?(?: \w+)? (?:that|to|whether|if|for|when|until)\b|"
-            r"(?:emerged|follows|comes|is understood|was understood)\b",
+            r"(?:emerged|follows|comes|is understood|was understood)\b|"
+            r"(?:is|was) (?:[A-Z]\w+ )+(?:who|that)\b",  # "It was Diaghilev who ..."
             rest,
         )
     )
@@ -427,7 +467,7 @@ def _speaker_named(
         return True
     # "he said", resolved elsewhere; or "the minister said"
     return any(
-        not quoted[i] and (t.tag == "PRP" or t.tag in ("NN", "NNS"))
+        not quoted[i] and t.tag in ("PRP", "NN", "NNS", "JJ")  # "the 36-year-old said"
         for i, t in enumerate(shape.tokens)
     )
 
@@ -480,8 +520,12 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
     noun, after = tokens[first + 1], tokens[first + 2]
     if noun.tag not in ("NN", "NNS") or not noun.text.islower():
         return None  # "The National Audit Office", "The new film Casino Royale"
-    if after.tag in ("NN", "NNS", "NNP", "NNPS", "CD") or after.text in ("of", ",", "("):
-        return None  # "The head of X", "The book, a thriller, ...", "the company Boeing"
+    if after.tag in ("NN", "NNS", "NNP", "NNPS", "CD", "IN", "TO", "VBN", "VBG", "WDT", "WP"):
+        # "The company Boeing", "The transition to the new lira", "The qualifications
+        # achieved by ...", "The head of X": the sentence says which
+        return None
+    if after.text in (",", "("):
+        return None  # "The book, a thriller, ..."
     return tokens[first].start, noun.end, noun.text.lower()
 
 

@@ -148,6 +148,18 @@ def _repair(pieces: list[tuple[str, int, int]], tags: list[str]) -> None:
             and "VERB" in parts_of_speech(word)
         ):
             tags[i] = "VBP"
+        # "Mardy Fish beat Tommy Robredo": a word that can be a verb, after a name and
+        # before its object, in a sentence with no verb yet
+        elif (
+            tags[i] in ("VB", "NN", "VBP")
+            and tags[i - 1] == "NNP"
+            and not finite_before
+            and i + 1 < len(tags)
+            and tags[i + 1] in ("NNP", "DT", "CD", "PRP$", "PRP")
+            and "VERB" in parts_of_speech(word)
+            and word.islower()
+        ):
+            tags[i] = "VBD" if word.endswith("ed") or tags[i] != "VBP" else "VBP"
         # "the Nederrijn changes its name": a plural noun after a singular subject and
         # before an object is a verb in -s
         elif (

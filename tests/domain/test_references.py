@@ -39,8 +39,15 @@ def test_gender_keeps_two_people_apart():
 
 
 def test_a_pronoun_that_could_be_either_of_two_people_is_refused():
-    out = resolved("Tom Hart met John Vale in Paris. He said the deal was done.")
+    out = resolved(
+        "The deal between Tom Hart and John Vale was signed in Paris. He said it was done."
+    )
     assert out[1].startswith("REFUSED")
+
+
+def test_a_pronoun_subject_goes_on_with_the_subject_before():
+    out = resolved("Tom Hart met John Vale in Paris. He said the deal was done.")
+    assert out[1] == "Tom Hart said the deal was done."
 
 
 def test_a_name_earlier_in_the_sentence_needs_no_help():
