@@ -97,6 +97,20 @@ class FactPool:
         ]
 
     @cached_property
+    def countries(self) -> tuple[str, ...]:
+        """The article's countries, most mentioned first (its cities' and its own)."""
+        counts: dict[str, int] = {}
+        for f in self.facts:
+            if f.kind != "place":
+                continue
+            code = gz.country_code(f.text) if f.subkind == "country" else None
+            if f.subkind == "city":
+                code = gz.city_country(f.text)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+    @cached_property
     def long_names(self) -> list[str]:
         """Every name of two words or more, to tell a piece of one from a name."""
         return [f.text for f in self.facts if not f.is_phrase and " " in f.text]
@@ -248,7 +262,11 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     own = [
         f.text
         for f in pool.same_kind("place")
-        if f.key != fact.key and f.subkind == level and f.certainty >= MIN_CERTAINTY
+        if f.key != fact.key
+        and f.subkind == level
+        and f.certainty >= MIN_CERTAINTY
+        # a venue for a venue of its sort: an avenue for an avenue, not a park
+        and (level != "place" or _same_head(fact.text, f.text))
     ]
     head, rest = own[:6], own[6:]
     rng.shuffle(head)
@@ -257,7 +275,8 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     if level == "country":
         near = list(gz.countries_near(fact.text))
     elif level == "city":
-        near = list(gz.cities_by_country().get(gz.city_country(fact.text) or "", []))[:20]
+        code = gz.city_country(fact.text, pool.countries)
+        near = list(gz.cities_by_country().get(code or "", []))[:20]
     elif level == "continent":
         near = ["Africa", "Asia", "Europe", "North America", "South America", "Oceania"]
     elif level == "region":

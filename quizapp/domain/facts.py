@@ -331,6 +331,8 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
     name = text[s:e].strip(" -'")
     if not name or name.lower() in _STOPWORDS or name.lower() in gz.DEMONYMS:
         return []
+    if re.fullmatch(r"I(?:'\w+)?", name):
+        return []  # "I", "I've": the speaker, not a name
     if name.lower() in gz.WEEKDAYS or name.lower() in gz.MONTHS:
         return []
     if name.isupper() and len(name) == 1:

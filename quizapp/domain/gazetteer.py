@@ -117,7 +117,7 @@ CHINESE_SURNAMES = frozenset(
 COMMON_ACRONYMS = frozenset(
     """tv pc pcs cd cds dvd dvds ai gps sms mp3 ceo ceos cfo gdp vat it dna rna hiv aids
     ipo ipos uv led lcd usb pdf faq faqs id api apis gpu gpus cpu cpus llm llms atm atms
-    suv suvs iq mba phd vip vips ad ads pr hr rd nhs""".split()
+    suv suvs iq mba phd vip vips ad ads pr hr rd nhs gmt bst utc est pst cet""".split()
 )
 
 
@@ -211,16 +211,30 @@ def cities_by_country() -> dict[str, list[str]]:
     return {code: [n for _, n in sorted(v, reverse=True)[:40]] for code, v in by_country.items()}
 
 
-def city_country(name: str) -> str | None:
-    """The country code of the most populous city of that name."""
-    return _city_countries().get(name.lower())
+def city_country(name: str, near: tuple[str, ...] = ()) -> str | None:
+    """The country code of the city of that name: in one of the countries `near` (the
+    article's own: Westminster in a story about Britain is London's), else the most
+    populous one."""
+    codes = _city_countries().get(name.lower(), [])
+    for code in near:
+        if code in codes:
+            return code
+    return codes[0] if codes else None
 
 
 @cache
-def _city_countries() -> dict[str, str]:
-    best: dict[str, tuple[int, str]] = {}
+def _city_countries() -> dict[str, list[str]]:
+    """City name -> the country codes of the cities so named, most populous first."""
+    found: dict[str, list[tuple[int, str]]] = {}
     for city in _geonames().get_cities().values():
-        key = city["name"].lower()
-        if key not in best or city["population"] > best[key][0]:
-            best[key] = (city["population"], city["countrycode"])
-    return {k: v[1] for k, v in best.items()}
+        found.setdefault(city["name"].lower(), []).append((city["population"], city["countrycode"]))
+    return {k: [c for _, c in sorted(v, reverse=True)] for k, v in found.items()}
+
+
+@cache
+def country_code(name: str) -> str | None:
+    for country in _geonames().get_countries().values():
+        if country["name"].lower() == name.lower():
+            return str(country["iso"])
+    return {"uk": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+            "us": "US", "usa": "US", "america": "US"}.get(name.lower())  # fmt: skip

@@ -72,7 +72,7 @@ class Resolution:
         return not self.refused
 
 
-_NAMED_KINDS = ("person", "org", "product", "event", "other", "place")
+_NAMED_KINDS = ("person", "org", "product", "event", "other", "thing", "place")
 _PLACE_ANAPHORS = {"country": "country", "nation": "country", "city": "city", "capital": "city"}
 
 # Salience, as in Lappin & Leass (1994): a mention adds weight, a subject more; the
@@ -87,10 +87,14 @@ _MARGIN = 2.0  # the referent must be more than twice as salient as the next can
 
 @dataclass(slots=True)
 class _Entity:
-    name: str  # the fullest form the article gives
-    kind: str  # person, org or product
+    name: str  # the fullest form the article gives: its identity
+    kind: str  # person, org, product, thing or place
     gender: str | None
     salience: float = 0.0
+    # the form the article writes most ("Markova" for Dame Alicia Markova): what is put
+    # in a pronoun's place, as the article itself would; it also stays right where the
+    # fullest form was linked wrongly (a son's surname to his father's name)
+    label: str = ""
 
 
 @dataclass(slots=True)
@@ -103,6 +107,7 @@ class References:
     _resolved: dict[int, Resolution] = field(default_factory=dict)
     _profiles: dict[str, Profile] = field(default_factory=dict)
     _nouns: dict[str, set[str]] = field(default_factory=dict)
+    _labels: dict[str, str] = field(default_factory=dict)
     _resolved_subjects: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -111,6 +116,13 @@ class References:
         for f in self.facts:
             if f.kind in _NAMED_KINDS and not f.is_phrase and _is_a_name(f):
                 by_sentence.setdefault(f.sentence.index, []).append(f)
+        written: dict[str, Counter[str]] = {}
+        for f in self.facts:
+            written.setdefault(full_name(f), Counter())[f.text] += 1
+        self._labels = {
+            name: max(forms.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+            for name, forms in written.items()
+        }
         self._nouns = {
             full_name(f): profile.nouns
             for f in self.facts
@@ -131,9 +143,14 @@ class References:
                 entity = entities.get(name)
                 if entity is None:
                     gender = None
-                    if f.kind == "person":
+                    kind = f.kind
+                    if kind == "person":
                         gender = honorific.get(name.split()[-1]) or _first_name_gender(name)
-                    entity = entities[name] = _Entity(name, f.kind, gender)
+                    elif kind == "other" and not gz.is_first_name(name.split()[0]):
+                        kind = "thing"  # a title or a name of no known kind, not a person's
+                    entity = entities[name] = _Entity(
+                        name, kind, gender, label=self._labels.get(name, name)
+                    )
                 subject = shape.subject is not None and shape.subject.start <= f.start < (
                     shape.subject.end
                 )
@@ -237,7 +254,18 @@ class References:
                 if not quoted[i]:
                     refused = refused or f"'{t.text}': whose words these are is not said here"
                 continue
-            if quoted[i] or t.tag not in ("PRP", "PRP$"):
+            if (
+                word in ("this", "that", "these", "those")
+                and not quoted[i]
+                and shape.subject is not None
+                and shape.subject.first == i == shape.subject.last
+            ):
+                # "This means ...", "This is often through ...": a demonstrative that
+                # is the subject itself points at what the sentences before said
+                refused = refused or f"'{t.text}' points back"
+                continue
+            if (quoted[i] and word not in _PERSONAL) or t.tag not in ("PRP", "PRP$"):
+                # "he" in a quotation is named in brackets ("[Hoddle] has a contract");
                 # "These orders should help ...": a demonstrative in the subject; one
                 # later in the sentence usually points inside it ("below this level")
                 before_verb = shape.verb is None or i < shape.verb
@@ -256,7 +284,7 @@ class References:
                     continue  # "it is expected that ...": no thing is meant
                 if _noun_before(shape, i):
                     continue  # "The 777, which had its launch delayed": the noun before
-                kinds, gender = ("org", "product", "other"), None
+                kinds, gender = ("org", "product", "thing"), None
             elif word in _PLURAL:
                 if not _plural_before(shape, i):
                     refused = refused or f"'{t.text}' refers to nothing named before"
@@ -292,17 +320,19 @@ class References:
             if subject:
                 self._resolved_subjects.add(entity.name)
             if speaker and entity.kind == "person" and _next_to_speech(tokens, i):
-                speaker_name = entity.name
+                speaker_name = entity.label
             if entity.name not in named:
                 possessive = t.tag == "PRP$" and _possessive(tokens, i)
-                edits.append(Edit(t.start, t.end, entity.name + ("'s" if possessive else "")))
+                label = entity.label + ("'s" if possessive else "")
+                # an editor's insertion in a quotation goes in square brackets
+                edits.append(Edit(t.start, t.end, f"[{label}]" if quoted[i] else label))
                 named.add(entity.name)
         if refused:
             return Resolution(refused=refused)
         if speaker and not speaker_name:
             speaker_name = next(
                 (
-                    m[1].name
+                    m[1].label
                     for m in mentions
                     if m[1].kind == "person" and not quoted[_token_at(tokens, m[0])]
                 ),
@@ -517,7 +547,14 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
     first = 1 if tokens and tokens[0].text in ('"', "(") else 0
     if len(tokens) < first + 3 or tokens[first].text.lower() != "the":
         return None
-    noun, after = tokens[first + 1], tokens[first + 2]
+    k = first + 1
+    while (
+        k < len(tokens) - 1
+        and tokens[k].tag in ("JJ", "JJR", "JJS", "VBN")
+        and (tokens[k].text.islower())
+    ):
+        k += 1  # "The hit novel", "The new device": adjectives before the noun
+    noun, after = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else tokens[k]
     if noun.tag not in ("NN", "NNS") or not noun.text.islower():
         return None  # "The National Audit Office", "The new film Casino Royale"
     if after.tag in ("NN", "NNS", "NNP", "NNPS", "CD", "IN", "TO", "VBN", "VBG", "WDT", "WP"):

@@ -177,7 +177,7 @@ def test_questions_from_a_quotation_over_several_sentences_have_whole_quotes():
     assert all(p.count('"') % 2 == 0 for p in prompts), quoted
 
 
-def test_a_pronoun_inside_a_quotation_is_left_as_the_speaker_said_it():
+def test_a_pronoun_inside_a_quotation_is_named_in_brackets():
     chosen, ctx = setup_resolved(
         "Author dies at 84\n\n"
         "The novelist Arthur Penrose died at his home in Bermuda on Wednesday, aged 84.\n"
@@ -186,6 +186,6 @@ def test_a_pronoun_inside_a_quotation_is_left_as_the_speaker_said_it():
     )
     stem = build_cloze(chosen, ctx).prompt
     assert stem == (
-        'Fill in the blank: "His greatest wish was to see his name on a book," '
-        "said Arthur Penrose's wife, _____."
+        "Fill in the blank: \"[Arthur Penrose's] greatest wish was to see his name on a book,\" "
+        "said his wife, _____."
     )
