@@ -97,6 +97,14 @@ class FactPool:
         ]
 
     @cached_property
+    def by_name(self) -> dict[str, Fact]:
+        """A fact for each name as distractors write it (the fullest form)."""
+        out: dict[str, Fact] = {}
+        for f in self.facts:
+            out.setdefault(_full_name(f), f)
+        return out
+
+    @cached_property
     def countries(self) -> tuple[str, ...]:
         """The article's countries, most mentioned first (its cities' and its own)."""
         counts: dict[str, int] = {}
@@ -130,6 +138,10 @@ def pick_distractors(
     chosen: list[str] = []
     people = fact.kind == "person"
     stem_words = _name_words(stem)
+    article_before = re.search(r"\b(a|an|A|An)\s+_____", stem)
+    article = article_before.group(1).lower() if article_before else ""
+    if article and _needs_an(fact.text) != (article == "an"):
+        article = ""  # the article and the answer disagree already: no cue to keep
     for candidate in _candidates(fact, pool, rng, stem):
         if not candidate or bool(re.search(r"\d", candidate)) != fact.numeric:
             continue  # a digit among words (or a word among numbers) gives the answer away
@@ -139,12 +151,30 @@ def pick_distractors(
             continue
         if stem and _named_in(candidate, stem, stem_words):
             continue
+        if article and _needs_an(candidate) != (article == "an"):
+            continue  # "an _____": a choice that takes "a" gives itself away
         if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
         chosen.append(candidate)
         if len(chosen) >= count:
             break
     return chosen
+
+
+def _needs_an(word: str) -> bool:
+    """Does "an" come before this? By sound, roughly: vowels, and numbers said with one."""
+    w = word.strip().lower()
+    if re.match(r"(?:8|11|18|8\d)(?:\D|$)|8\d\d(?:\D|$)", w):
+        return True
+    if re.match(r"\d", w):
+        return False
+    if re.match(r"(?:uni|use|usu|eu|one|once)", w):
+        return False
+    if re.match(r"(?:hour|honou?r|heir)", w):
+        return True
+    if re.fullmatch(r"[a-z]{2,5}", w) and word.isupper():  # acronyms by letter: "an FBI"
+        return w[0] in "aefhilmnorsx"
+    return w[:1] in "aeiou"
 
 
 def _name_words(stem: str) -> set[str]:
@@ -197,7 +227,14 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
     if fact.kind in NUMERIC_KINDS:
         yield from _numbers(fact, pool, rng, stem)
     elif fact.kind == "person":
-        yield from _similar_names(fact, pool, rng, strict=_role_cue(fact, stem))
+        demonym = _demonym_cue(stem)
+        for name in _similar_names(fact, pool, rng, strict=_role_cue(fact, stem)):
+            f = pool.by_name.get(name)
+            if f is None or not _looks_personal(f, pool):
+                continue  # "Marshall Plan", "Le Chiffre": no person a reader would accept
+            if demonym and demonym not in pool.profile(f).demonyms:
+                continue  # "Italian finance minister _____": only another Italian will do
+            yield name
     elif fact.kind == "place":
         yield from _places(fact, pool, rng)
     elif fact.kind in ("org", "product", "event"):
@@ -232,6 +269,28 @@ def _similar_names(
         seen[f.key] = (score + rng.random() * 0.5, _full_name(f))
     for _score, name in sorted(seen.values(), key=lambda v: -v[0]):
         yield name
+
+
+def _demonym_cue(stem: str) -> str | None:
+    """A nationality the stem gives the answer: "Italian finance minister _____"."""
+    before = re.findall(r"[A-Za-z][\w-]*", stem.partition("_____")[0])[-4:]
+    return next((w.lower() for w in before if w.lower() in gz.DEMONYMS and w[0].isupper()), None)
+
+
+def _looks_personal(f: Fact, pool: FactPool) -> bool:
+    """A name a reader takes for a person's: a known first name, a title or a role, or a
+    surname the article links to a full name."""
+    words = _full_name(f).split()
+    profile = pool.profile(f)
+    return bool(
+        (
+            len(words) >= 2
+            and (gz.is_first_name(words[0]) or words[0].lower() in gz.CHINESE_SURNAMES)
+        )
+        or f.role
+        or profile.words
+        or words[0].lower().strip(".") in gz.HONORIFICS
+    )
 
 
 def _role_cue(fact: Fact, stem: str) -> bool:
@@ -277,8 +336,8 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     elif level == "city":
         code = gz.city_country(fact.text, pool.countries)
         near = list(gz.cities_by_country().get(code or "", []))[:20]
-    elif level == "continent":
-        near = ["Africa", "Asia", "Europe", "North America", "South America", "Oceania"]
+    # continents: only the article's own; Asia or Oceania beside "clubs in _____" for
+    # Barcelona is ruled out by what everyone knows
     elif level == "region":
         near = list(gz.us_states())
     else:

@@ -492,7 +492,9 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     )
     if product:
         v["product"] += 4
-    if product or low_words[-1] in gz.EVENT_WORDS:
+    if low_words[-1] in gz.PROGRAMME_WORDS and len(words) >= 2:
+        v["event"] += 3
+    if product or low_words[-1] in gz.EVENT_WORDS | gz.PROGRAMME_WORDS:
         # nor in "Dynasty", "Forum" or "Bot": a first name or a role before it ("Ernie
         # Bot", "the ancient Zhou Dynasty", "National Defense Forum") makes no person
         v["person"] -= 6

@@ -198,6 +198,34 @@ def generic(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+def loose_phrase(fact: Fact, shape: Shape) -> str | None:
+    """A common-noun phrase is a fact when it is a term ("heart surgery", "mobile
+    phones", "phycobilisomes"); everyday words ("smaller planes", "a key role", "major
+    clubs") leave a blank that many words fill, and inside a quotation any phrase tests
+    the speaker's wording rather than a fact."""
+    if not fact.is_phrase:
+        return None
+    text = fact.sentence.text
+    if text[: fact.start].count('"') % 2:
+        return "a phrase inside a quotation: the speaker's wording"
+    tokens = [t for t in shape.tokens if fact.start <= t.start and t.end <= fact.end]
+    modifiers = [t for t in tokens[:-1] if t.tag in ("JJ", "JJR", "JJS", "VBG", "VBN", "RB")]
+    for t in modifiers:
+        if t.tag in ("JJR", "JJS", "RB") or zipf(t.text) >= _EVERYDAY_ZIPF:
+            return f"'{t.text}' is an everyday word: many phrases would fill the blank"
+    words = re.findall(r"[A-Za-z]+", fact.text)
+    if len(tokens) == 1 and words and zipf(words[0]) >= _SINGLE_WORD_ZIPF:
+        return "one everyday noun: many would fill the blank"
+    return None
+
+
+# wordfreq's Zipf scale: "major" 5.3, "key" 5.1, "active" 4.9 are everyday modifiers;
+# "mobile" 4.85, "wireless" 4.2, "pharmaceutical" 3.9 make terms. A noun alone must be
+# rarer: "clubs" 4.5 and "forms" 4.7 are not terms, "diphtheria" 2.6 is.
+_EVERYDAY_ZIPF = 4.9
+_SINGLE_WORD_ZIPF = 4.0
+
+
 def repeated(fact: Fact, shape: Shape) -> str | None:
     """The answer twice in its sentence: one blank would give away the other."""
     hits = re.findall(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", fact.sentence.text, re.I)
@@ -218,6 +246,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     opinion,
     trivia,
     generic,
+    loose_phrase,
     repeated,
     in_brackets,
 )

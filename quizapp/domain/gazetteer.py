@@ -71,6 +71,13 @@ PRODUCT_WORDS = frozenset(
     browser console engine processor tablet laptop vaccine satellite rocket telescope
     drone robot""".split()
 )
+# The last word of a named plan, law or fund: "the Marshall Plan", "the Finance Facility";
+# no person's name ends so
+PROGRAMME_WORDS = frozenset(
+    """plan programme program initiative facility scheme act treaty agreement accord
+    convention fund package strategy doctrine project bill reform reforms""".split()
+)
+
 # The last word of a named venue or landmark: "Stamford Bridge", "the Nou Camp".
 PLACE_WORDS = frozenset(
     """bridge park stadium arena square street road avenue hall palace tower castle

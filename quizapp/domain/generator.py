@@ -210,7 +210,7 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
     per_sentence: dict[int, list[tuple[float, Fact]]] = defaultdict(list)
     for score, f in chosen:
         per_sentence[f.sentence.index].append((score, f))
-    ranked: list[tuple[float, int, int, Fact]] = []
+    ranked: list[tuple[int, float, int, int, Fact]] = []
     for group in per_sentence.values():
         group.sort(key=lambda sf: (-sf[0], sf[1].start))
         kept: list[Fact] = []
@@ -218,10 +218,14 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
             # "kit" and "kit of parts" are one blank: the better-scored reading only
             if any(f.start < k.end and k.start < f.end for k in kept):
                 continue
-            ranked.append((score * _LAYER_DECAY ** len(kept), f.sentence.index, f.start, f))
+            # every sentence's best fact comes before any sentence's second: a quiz
+            # of twenty asks about twenty sentences, not twice about one
+            layer = min(len(kept), 1)
+            decayed = score * _LAYER_DECAY ** len(kept)
+            ranked.append((layer, -decayed, f.sentence.index, f.start, f))
             kept.append(f)
-    ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
-    return [r[3] for r in ranked]
+    ranked.sort(key=lambda r: r[:4])
+    return [r[4] for r in ranked]
 
 
 def _usable(sentence: Sentence) -> bool:

@@ -15,10 +15,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import FactPool, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact
 from quizapp.domain.references import Edit
+from quizapp.domain.syntax import analyse
 
 BLANK = "_____"
 QUESTION_TYPES = ("multiple_choice", "true_false", "cloze", "short_answer")
@@ -188,37 +188,56 @@ def wh_question(fact: Fact, ctx: Context) -> str | None:
             )  # noqa: E501
             if m and re.search(r"(?:\d|million|billion|thousand|bn|m)$", fact.text):
                 return _finish(f"How many {m.group(1)} {m.group(2)}{m.group(3)}")
-    wh = _WH.get(fact.kind)
-    if fact.kind == "place":
-        wh = {"country": "Which country", "city": "Which city", "continent": "Which continent"}.get(
-            fact.subkind, "Which place"
-        )
-    if wh and re.fullmatch(r"\s*(?:The\s)?", before):
-        if after.startswith("'s "):
-            owner = "Whose" if fact.kind == "person" else f"{wh}'s"
-            return _finish(f"{owner} {after[3:]}")
-        m = re.match(r"\s(?:,\s[^,]{3,60},\s)?([a-z][\w-]*)\b(.*)", after)
-        if m and _looks_like_verb(m.group(1)):
-            return _finish(f"{wh} {after.strip()}")
+    return _subject_question(fact, ctx, text, start, end)
+
+
+def _subject_question(fact: Fact, ctx: Context, text: str, start: int, end: int) -> str | None:
+    """ "The National Audit Office praised ministers ..." -> "Which organisation praised
+    ministers ...?": when the answer is the whole subject of the sentence's one clause,
+    the question word takes its place and nothing else moves."""
+    wh = _wh_word(fact, ctx.pool)
+    if wh is None:
+        return None
+    shape = analyse(text)
+    subject = shape.subject
+    if subject is None or shape.verb is None or subject.end != end:
+        return None
+    if not re.fullmatch(r"(?:[Tt]he\s)?", text[subject.start : start]):
+        return None  # "Kill Bill director Quentin Tarantino": the answer is part of it
+    leading = _drop_discourse_marker(text[: subject.start])
+    rest = re.sub(r"^,\s[^,]{3,80},", "", text[end:]).strip()  # an apposition goes
+    if not rest or not rest[0].islower():
+        return None
+    if re.search(r";|,?\s(?:and|but|while)\s(?:it|he|she|they|this|its|his|her|there|the)\b", rest):
+        return None  # a second clause would keep a pronoun for the answer: "and it was shown"
+    lead = leading[:1].upper() + leading[1:] if leading else ""
+    question = f"{lead}{wh[0].lower() + wh[1:] if lead else wh} {rest}"
+    return _finish(question)
+
+
+_ORG_NOUNS = {
+    "bank": "bank", "lender": "bank", "company": "company", "firm": "company",
+    "group": "company", "maker": "company", "manufacturer": "company", "carmaker": "company",
+    "planemaker": "company", "airline": "airline", "carrier": "airline", "club": "club",
+    "side": "club", "team": "team", "party": "party", "university": "university",
+    "newspaper": "newspaper", "broadcaster": "broadcaster", "charity": "charity",
+    "agency": "agency", "regulator": "regulator", "retailer": "retailer",
+}  # fmt: skip
+_PLACE_WH = {"country": "Which country", "city": "Which city", "continent": "Which continent",
+             "region": "Which state"}  # fmt: skip
+
+
+def _wh_word(fact: Fact, pool: FactPool) -> str | None:
+    """The question word for the answer's kind, as precise as the article allows."""
+    if fact.kind == "person":
+        return "Who"
+    if fact.kind == "org" and fact.certainty >= 2:
+        words = pool.profile(fact).nouns | pool.profile(fact).words
+        noun = next((_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS), "organisation")
+        return f"Which {noun}"
+    if fact.kind == "place" and fact.subkind in _PLACE_WH:
+        return _PLACE_WH[fact.subkind]
     return None
-
-
-_WH = {"person": "Who", "org": "Which organisation", "event": "Which event", "product": "What"}
-_VERBS = frozenset(
-    """is are was were has have had will would can could may might must should does did
-    said says beat won lost made took gave bought sold became began led left met ran saw
-    told went came got set put paid built grew fell rose hit kept held brought sought won
-    owns runs wants plans expects remains helps leads makes takes gives sees""".split()
-)
-
-
-def _looks_like_verb(word: str) -> bool:
-    """Without a tagger: a common verb, or a word the lexicon knows only as a verb
-    (or as a verb in -ed), so "World Cup winner" is not read as "World Cup" + verb."""
-    if word in _VERBS:
-        return True
-    pos = gz.parts_of_speech(word)
-    return "VERB" in pos and ("NOUN" not in pos or word.endswith("ed"))
 
 
 def _speaker_question(fact: Fact, before: str, after: str) -> str | None:

@@ -228,7 +228,10 @@ class References:
                 start, end, noun = opening
                 if noun in ORG_ANAPHORS and _named_later(shape, mentions, noun):
                     continue  # "The government hopes ... as Turkey embarks on ..."
-                if noun in ORG_ANAPHORS:
+                described = self._described_as(noun) if noun in ORG_ANAPHORS else set()
+                if described:  # "The club": the name the article called a club
+                    entity = self._best_described(entities, described)
+                elif noun in ORG_ANAPHORS:
                     entity = self._pick(entities, ("org",), None)
                 elif noun in _PLACE_ANAPHORS:  # "The country's banking market"
                     entity = self._pick(entities, ("place",), None, self._places(noun))
@@ -244,15 +247,44 @@ class References:
                     written = sentence.text[start:end]
                     # "The company" -> "Boeing"; "The novel" -> "The novel Airport"
                     replacement = (
-                        entity.name if noun in ORG_ANAPHORS else f"{written} {entity.name}"
+                        entity.label
+                        if noun in ORG_ANAPHORS or entity.kind in ("person", "place")
+                        else f"{written} {entity.label}"
                     )
                     edits.append(Edit(start, end, replacement))
+                    named.add(entity.name)
+                continue
+            if _inner_org_anaphor(tokens, i, quoted) and not any(
+                m[1].kind == "org" for m in mentions
+            ):
+                # "... when Abramovich bought the club in 2003": which club?
+                noun = tokens[i + 1].text
+                described = self._described_as(noun) | self._of_sort(noun)
+                entity = (
+                    self._best_described(entities, described)
+                    if described
+                    else self._pick(entities, ("org",), None)
+                )
+                noun_end = tokens[i + 1].end
+                if entity is None:
+                    phrase = sentence.text[t.start : noun_end]
+                    refused = refused or f"'{phrase}' refers back"
+                elif entity.name not in named:
+                    entity.salience += _MENTION_WEIGHT
+                    edits.append(Edit(t.start, noun_end, entity.label))
                     named.add(entity.name)
                 continue
             word = t.text.lower()
             if word in _FIRST_PERSON and t.tag in ("PRP", "PRP$"):
                 if not quoted[i]:
                     refused = refused or f"'{t.text}': whose words these are is not said here"
+                continue
+            if (
+                i == _first_word(tokens)
+                and word in ("other", "another", "others")
+                and not quoted[i]
+            ):
+                refused = refused or f"'{t.text}' compares with something said before"
                 continue
             if (
                 word in ("this", "that", "these", "those")
@@ -374,7 +406,14 @@ class References:
     def _described_as(self, noun: str) -> set[str]:
         """The names the article calls a `noun` ("the novel Airport" for "novel")."""
         singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-        return {name for name, nouns in self._nouns.items() if {noun, singular} & nouns}
+        sort = sort_of(singular)
+        return {
+            full_name(f)
+            for f in self.facts
+            if (p := self._profiles.get(f.key)) is not None
+            and ({noun, singular} & p.nouns or (sort is not None and sort in p.sorts))
+            and f.kind != "person"
+        }
 
     @staticmethod
     def _pick(
@@ -538,6 +577,32 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         return False
     head = next((t for t in tokens[i + 1 : i + 4] if t.tag in ("NN", "NNS")), None)
     return head is not None and head.text.lower() not in _TIME_NOUNS
+
+
+# "the government" and "the team" inside a sentence are often said of no one in
+# particular; these nouns stand for a name the sentences before gave
+_INNER_ANAPHORS = frozenset(
+    """company firm bank lender insurer club airline carrier retailer maker manufacturer
+    giant broadcaster network studio label publisher charity""".split()
+)
+
+
+def _first_word(tokens) -> int:  # type: ignore[no-untyped-def]
+    return 1 if tokens and tokens[0].text in ('"', "(") else 0
+
+
+def _inner_org_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]
+    """ "the club", "the company" inside a sentence, with nothing after it that says
+    which ("the club Chelsea", "the club's owner" and "the company of ..." do)."""
+    if i == 0 or quoted[i] or tokens[i].text != "the" or i + 1 >= len(tokens):
+        return False
+    noun = tokens[i + 1]
+    if noun.text not in _INNER_ANAPHORS or noun.tag not in ("NN", "NNS"):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return after is None or (
+        after.text != "of" and after.tag not in ("NNP", "NNPS", "NN", "NNS", "CD")
+    )
 
 
 def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:

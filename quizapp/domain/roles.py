@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quizapp.domain.facts import Fact
+from quizapp.domain.gazetteer import DEMONYMS
 
 # descriptive word -> sort; a word may describe a person or an organisation
 _SORTS: dict[str, str] = {}
@@ -76,6 +77,7 @@ class Profile:
     # every common noun the article puts beside the name ("his novel Airport", "the
     # device, a laptop"): what "The novel ..." may refer back to
     nouns: set[str] = field(default_factory=set)
+    demonyms: set[str] = field(default_factory=set)  # "Italian finance minister X"
 
 
 def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
@@ -107,6 +109,9 @@ def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
         if re.search(r"\b(?:said|says|told|added|warned|argued|explained)\b", text):
             p.speaker = True
         p.nouns.update(_nouns_beside(f))
+        p.demonyms.update(
+            w.lower() for w in re.findall(r"[A-Z][a-z]+", " ".join(before)) if w.lower() in DEMONYMS
+        )
     return out
 
 

@@ -117,3 +117,31 @@ def test_distractors_match_numericness(sample_article):
     for f in facts:
         for d in pick_distractors(f, facts, random.Random(4)):
             assert any(c.isdigit() for c in d) == f.numeric
+
+
+def test_a_nationality_in_the_stem_rules_out_people_of_another():
+    facts = article_facts(
+        "Ministers meet\n\nItalian finance minister Marco Rossi met Tom Hart in Rome. "
+        "Chancellor Gordon Brown and Jack Dunn joined them, said Tom Hart."
+    )
+    stem = "Italian finance minister _____ met Tom Hart in Rome."
+    assert pick_distractors(fact(facts, "Marco Rossi"), facts, random.Random(0), stem=stem) == []
+
+
+def test_a_before_the_blank_keeps_choices_that_take_a():
+    facts = article_facts(
+        "Offers\n\nThe bank made an 8% offer in May, then a 6% offer, a 7% offer and a 9% "
+        "offer later in the year, as rivals made an 11% offer."
+    )
+    stem = "The bank made an _____ offer in May."
+    for d in pick_distractors(fact(facts, "8%"), facts, random.Random(0), stem=stem):
+        assert d.startswith(("8", "11", "18"))
+
+
+def test_names_of_plans_are_not_offered_for_people():
+    facts = article_facts(
+        "Aid\n\nChancellor Gordon Brown likened the package to the Marshall Plan. "
+        "Prime Minister Tony Blair, minister Hilary Benn and Jack Straw agreed with Gordon Brown."
+    )
+    out = pick_distractors(fact(facts, "Tony Blair"), facts, random.Random(0))
+    assert "Marshall Plan" not in out

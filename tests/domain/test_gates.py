@@ -76,3 +76,21 @@ def test_a_blank_never_cuts_a_name():
 
 def test_a_whole_name_passes():
     assert refusal("Standard Chartered agreed to buy Korea First Bank in 2004.", "2004") is None
+
+
+def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
+    text = (
+        "Airbus plans to carry key workers with heart surgery to their homes by smaller "
+        "planes and phycobilisomes."
+    )
+    s = split_sentences(text)[0]
+    for phrase, refused in (
+        ("smaller planes", True),
+        ("key workers", True),
+        ("heart surgery", False),
+        ("phycobilisomes", False),
+    ):
+        start = text.index(phrase)
+        span = Fact(s, start, start + len(phrase), phrase, "other", 0.0, "x", subkind="phrase")
+        reason = answer_refusal(span)
+        assert (reason is not None and reason.startswith("loose_phrase")) == refused

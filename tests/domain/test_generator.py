@@ -85,3 +85,18 @@ def test_article_like_text_keeps_the_bank_invariants(text):
         if q.type != "true_false":
             assert not gives_away(q.prompt, q.answer)
             assert re.sub(r"\s+", " ", q.answer) in q.source_sentence
+
+
+def test_every_sentence_gets_its_first_question_before_any_sentence_its_second(
+    sample_article,
+):
+    bank = generate_bank(sample_article)
+    firsts = [q for q in bank.questions if q.type != "true_false"][: bank.facts]
+    seen: list[int] = []
+    for q in firsts:
+        if q.sentence_start in seen:
+            # a second fact of a sentence: every sentence with a fact was asked once
+            asked = {x.sentence_start for x in bank.questions}
+            assert asked <= set(seen) | {q.sentence_start}
+            break
+        seen.append(q.sentence_start)

@@ -80,9 +80,18 @@ def test_subject_question_for_an_organisation(sample_article):
         "The Regional Development Agency approved 12 new projects in 2019. "
         "Other agencies approved fewer."
     )
+    # the name says what sort of organisation it is
     assert wh_question(fact(facts, "Regional Development Agency"), ctx) == (
-        "Which organisation approved 12 new projects in 2019?"
+        "Which agency approved 12 new projects in 2019?"
     )
+
+
+def test_no_subject_question_where_a_second_clause_would_keep_a_pronoun():
+    facts, ctx = setup(
+        "The Canadian Broadcasting Corporation bought the screenplay for $600 and it was "
+        "shown on television in 1956."
+    )
+    assert wh_question(fact(facts, "Canadian Broadcasting Corporation"), ctx) is None
 
 
 def test_how_many_question_for_a_leading_quantity():
@@ -186,6 +195,6 @@ def test_a_pronoun_inside_a_quotation_is_named_in_brackets():
     )
     stem = build_cloze(chosen, ctx).prompt
     assert stem == (
-        "Fill in the blank: \"[Arthur Penrose's] greatest wish was to see his name on a book,\" "
+        'Fill in the blank: "[Arthur Penrose\'s] greatest wish was to see his name on a book," '
         "said his wife, _____."
     )

@@ -96,3 +96,16 @@ def test_quoted_words_whose_speaker_no_sentence_names_are_refused():
 def test_an_expletive_it_needs_no_referent():
     out = resolved("Boeing sold 500 planes. It is expected that sales will rise in 2006.")
     assert out[1] == "It is expected that sales will rise in 2006."
+
+
+def test_the_club_inside_a_sentence_is_the_club_named_before():
+    out = resolved(
+        "Football club Chelsea won the league in May. "
+        "The Russian billionaire Roman Abramovich bought the club in 2003."
+    )
+    assert out[1] == "The Russian billionaire Roman Abramovich bought Chelsea in 2003."
+
+
+def test_other_at_the_start_compares_with_what_came_before():
+    out = resolved("Tom Hart scored twice in the final. Other players scored once in May.")
+    assert out[1].startswith("REFUSED")
