@@ -10,6 +10,7 @@ by how much a learner gains from being asked about it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -151,6 +152,27 @@ class _Name:
 @cache
 def zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word.lower(), "en")
+
+
+def fact_key(sentence: str, start: int, end: int) -> str:
+    """The stable name of the fact a question is about: its sentence and the span of its
+    answer there. The same article gives the same keys on every run and in every
+    generator version that finds the same span, so the questions of one fact (its
+    multiple-choice, typed and true/false forms) are grouped, and a regenerated bank
+    finds its old facts again."""
+    digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:12]
+    return f"{digest}:{start}-{end}"
+
+
+def fact_key_of(sentence: str, answer: str) -> str:
+    """The key for a question that arrived without one (an import): the answer's span
+    in its sentence where it occurs, else the sentence and the answer's words."""
+    at = sentence.find(answer) if answer else -1
+    if at >= 0:
+        return fact_key(sentence, at, at + len(answer))
+    digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:12]
+    words = hashlib.sha256(answer_key(answer).encode("utf-8")).hexdigest()[:8]
+    return f"{digest}:{words}"
 
 
 def answer_key(text: str) -> str:

@@ -101,6 +101,7 @@ class Bank:
                     "accepted": q.accepted,
                     "sentence_start": q.sentence_start,
                     "sentence_end": q.sentence_end,
+                    "fact_key": q.fact_key,
                 }
                 for q in self.questions
             ],

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from quizapp.domain.distractors import FactPool, pick_distractors
-from quizapp.domain.facts import NUMERIC_KINDS, Fact
+from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
 from quizapp.domain.syntax import analyse
 
@@ -53,6 +53,7 @@ class Question:
     sentence_end: int
     answer_start: int  # offset in the source sentence of the fact asked about
     accepted: list[str] = field(default_factory=list)  # other answers a grader accepts
+    fact_key: str = ""  # the fact asked about: its sentence and answer span (facts.fact_key)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -311,6 +312,7 @@ def _question(fact: Fact, qtype: str, prompt: str, **kw: object) -> Question:
         sentence_end=s.end,
         answer_start=int(kw.pop("answer_start", fact.start)),  # type: ignore[call-overload]
         accepted=accepted_answers(fact),
+        fact_key=fact_key(s.text, fact.start, fact.end),
     )
 
 

@@ -47,6 +47,7 @@ class ExportQuestion:
     fact_kind: str = "other"
     difficulty: float = 0.5
     schedule: ExportSchedule | None = None  # only in a learner's own export
+    fact_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)

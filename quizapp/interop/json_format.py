@@ -24,6 +24,7 @@ def dump(bank: ExportBank) -> str:
                     "explanation": q.explanation,
                     "source_sentence": q.source_sentence,
                     "fact_kind": q.fact_kind,
+                    "fact_key": q.fact_key,
                     "difficulty": q.difficulty,
                 }
                 for q in bank.questions

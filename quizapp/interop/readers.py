@@ -43,6 +43,7 @@ class ReadQuestion:
     explanation: str = ""
     source_sentence: str = ""
     fact_kind: str = "other"
+    fact_key: str = ""  # when the file says which questions ask about one fact
 
 
 @dataclass(slots=True)
@@ -95,6 +96,7 @@ def read_json(text: str) -> ReadBank:
                 explanation=str(item.get("explanation") or ""),
                 source_sentence=str(item.get("source_sentence") or ""),
                 fact_kind=str(item.get("fact_kind") or "other")[:16],
+                fact_key=str(item.get("fact_key") or "")[:40],
             )
         )
     title = data.get("title") if isinstance(data, dict) else None

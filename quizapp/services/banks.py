@@ -197,14 +197,14 @@ def regenerate_bank(
     """
     generated = generate_bank(bank.article.text, title=bank.name)
     improve_wording(generated.questions, language_model)
-    existing: dict[tuple[str, int, int], Question] = {}
+    existing: dict[tuple[str, str], Question] = {}
     for q in bank.questions:
         existing.setdefault(_identity(q), q)
     used: set[int] = set()
     added = updated = removed = 0
     keep: list[Question] = []
     for q in generated.questions:
-        current = existing.get((q.type, q.sentence_start, q.answer_start))
+        current = existing.get((q.type, q.fact_key))
         if current is not None and current.id in used:
             current = None
         if current is None:
@@ -236,9 +236,9 @@ def regenerate_bank(
     return added, updated, removed
 
 
-def _identity(q: Question) -> tuple[str, int, int]:
-    """The same type of question about the same span of the same sentence."""
-    return (q.type, q.sentence_start, q.answer_start)
+def _identity(q: Question) -> tuple[str, str]:
+    """The same type of question about the same fact (the same span of the same sentence)."""
+    return (q.type, q.fact_key)
 
 
 def _has_history(session: Session, q: Question) -> bool:

@@ -96,6 +96,7 @@ def as_export(session: Session, bank: Bank, learner: User | None = None) -> Expo
             q.fact_kind,
             q.difficulty,
             schedules.get(q.id),
+            q.fact_key,
         )
         for q in bank_questions(session, bank)
     ]

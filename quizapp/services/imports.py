@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quizapp.domain.documents import Document, InputError
+from quizapp.domain.facts import fact_key_of
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import Question as GeneratedQuestion
 from quizapp.domain.text import clean_article
@@ -126,6 +127,7 @@ def to_model(q: GeneratedQuestion, rank: int) -> Question:
         sentence_start=q.sentence_start,
         sentence_end=q.sentence_end,
         answer_start=q.answer_start,
+        fact_key=q.fact_key,
     )
 
 
@@ -199,6 +201,7 @@ def import_bank_file(
                 sentence_start=start,
                 sentence_end=start + len(q.source_sentence),
                 answer_start=max(at, 0),
+                fact_key=q.fact_key or fact_key_of(q.source_sentence, q.answer),
             )
         )
     session.add(bank)
