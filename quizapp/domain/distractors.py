@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
-from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity
+from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity, sort_of
 
 _NUMBER_WORD_LIST = [w for w, v in sorted(WORD_VALUES.items(), key=lambda kv: kv[1]) if v > 0]
 # names one place goes by: one of these is never a wrong answer for another
@@ -228,7 +228,8 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
         yield from _numbers(fact, pool, rng, stem)
     elif fact.kind == "person":
         demonym = _demonym_cue(stem)
-        for name in _similar_names(fact, pool, rng, strict=_role_cue(fact, stem)):
+        cue = _role_cue(fact, stem)
+        for name in _similar_names(fact, pool, rng, strict=cue is not None, sort=cue):
             f = pool.by_name.get(name)
             if f is None or not _looks_personal(f, pool):
                 continue  # "Marshall Plan", "Le Chiffre": no person a reader would accept
@@ -247,17 +248,20 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
 
 
 def _similar_names(
-    fact: Fact, pool: FactPool, rng: random.Random, strict: bool = True
+    fact: Fact, pool: FactPool, rng: random.Random, strict: bool = True, sort: str | None = None
 ) -> Iterator[str]:
     """The article's other names of the kind, those most like the answer first. Things
     of a different sort (roles.py: a club for a bank) never; people of another sort
     last, and never when the stem says the answer's role ("Striker _____ scored"):
     who an unknown person is, only the article tells, but a role in the stem tells
-    the learner."""
+    the learner, and then only people the article gives that sort ("musicians include
+    _____": no dictator)."""
     mine = pool.profile(fact)
     seen: dict[str, tuple[float, str]] = {}
     for f in pool.same_kind(fact.kind):
         if f.key == fact.key or f.key in seen or f.certainty < MIN_CERTAINTY:
+            continue
+        if sort and sort not in pool.profile(f).sorts:
             continue
         score = similarity(mine, pool.profile(f))
         if score == float("-inf"):
@@ -293,16 +297,23 @@ def _looks_personal(f: Fact, pool: FactPool) -> bool:
     )
 
 
-def _role_cue(fact: Fact, stem: str) -> bool:
-    """Does the stem name the answer's role next to the blank ("Chief executive _____")?"""
+def _role_cue(fact: Fact, stem: str) -> str | None:
+    """The role the stem gives the answer next to the blank ("Chief executive _____",
+    "Famous musicians include _____", "_____, the club's striker"): its sort, or ""
+    for a role of no known sort; None when the stem gives none."""
     before = stem.partition("_____")[0]
-    words = re.findall(r"[A-Za-z][\w-]*", before)[-3:]
-    return any(w.lower() in ROLE_WORDS for w in words) or bool(
-        re.match(
-            r",\s(?:the\s|a\s)?[\w\s-]*?\b(?:" + "|".join(ROLE_WORDS) + r")\b",
-            stem.partition("_____")[2],
-        )
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", before)[-3:]]
+    words += [w[:-1] for w in words if w.endswith("s")]
+    after = re.match(
+        r",\s(?:the\s|a\s)?[\w\s-]*?\b(" + "|".join(ROLE_WORDS) + r")\b",
+        stem.partition("_____")[2],
     )
+    if after:
+        words.append(after.group(1))
+    roles = [w for w in words if w in ROLE_WORDS]
+    if not roles:
+        return None
+    return sort_of(roles[-1]) or ""
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -470,10 +470,8 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] += 2
     if prev_word in gz.PERSON_ROLE_NOUNS or prev_word in gz.TITLE_WORDS:
         v["person"] += 2
-    if re.match(
-        r",\s(?:a|an|the)?\s?(?:former\s)?(?:" + "|".join(gz.PERSON_ROLE_NOUNS) + r")\b", after
-    ):  # noqa: E501
-        v["person"] += 3
+    if _apposition_head(after) in gz.PERSON_ROLE_NOUNS:
+        v["person"] += 3  # "X, a former England captain," (not "X, author Y's first book,")
     if re.match(r",\s(?:who|whose)\b", after) or re.match(r"\s(?:himself|herself)\b", after):
         v["person"] += 2
     if re.match(rf"\s{_SPEECH_VERBS}\b", after) or re.search(
@@ -559,6 +557,18 @@ def _certainty(entry: _Name, kind: str) -> float:
             return 10.0
     votes = sorted((v for k, v in entry.votes.items() if k not in ("speaker", kind)), reverse=True)
     return entry.votes.get(kind, 0.0) - max(votes[0] if votes else 0.0, 0.0)
+
+
+def _apposition_head(after: str) -> str:
+    """The head noun of an apposition right after a name: its last lower-case word
+    before the next comma (", the UK's biggest bank," -> "bank")."""
+    m = re.match(r",\s([^,;()]{2,80})(?:,|$)", after)
+    if not m:
+        return ""
+    words = re.findall(
+        r"\b[a-z][a-z-]+\b", re.split(r"\s(?:of|at|for|in|with|who|which)\s", m.group(1))[0]
+    )
+    return words[-1] if words else ""
 
 
 def _decide_kind(entry: _Name) -> str:

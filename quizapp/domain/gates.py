@@ -121,8 +121,9 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         at_start = not text[: before.start()].strip()
         if not at_start and word.lower() not in gz.TITLE_WORDS | gz.HONORIFICS | gz.DEMONYMS:
             return f"'{word}' before it belongs to the same name"
-    after = re.match(r"\s([A-Z][\w'&.-]*)", text[fact.end :])
-    if after and not fact.is_phrase:
+    after = re.match(r"\s([A-Z][\w'&.-]*|\d+[A-Za-z]?\b)", text[fact.end :])
+    if after and not fact.is_phrase and fact.kind not in NUMERIC_KINDS:
+        # "Kings Canyon _____", "_____ 7, Paragraph 4": a name goes on
         return f"'{after.group(1)}' after it belongs to the same name"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
@@ -221,9 +222,9 @@ def loose_phrase(fact: Fact, shape: Shape) -> str | None:
 
 # wordfreq's Zipf scale: "major" 5.3, "key" 5.1, "active" 4.9 are everyday modifiers;
 # "mobile" 4.85, "wireless" 4.2, "pharmaceutical" 3.9 make terms. A noun alone must be
-# rarer: "clubs" 4.5 and "forms" 4.7 are not terms, "diphtheria" 2.6 is.
+# rarer: "clubs" 4.5, "speculation" 3.9 are not terms, "baccarat" 2.7 is.
 _EVERYDAY_ZIPF = 4.9
-_SINGLE_WORD_ZIPF = 4.0
+_SINGLE_WORD_ZIPF = 3.8
 
 
 def repeated(fact: Fact, shape: Shape) -> str | None:

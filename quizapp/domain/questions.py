@@ -206,6 +206,8 @@ def _subject_question(fact: Fact, ctx: Context, text: str, start: int, end: int)
     if not re.fullmatch(r"(?:[Tt]he\s)?", text[subject.start : start]):
         return None  # "Kill Bill director Quentin Tarantino": the answer is part of it
     leading = _drop_discourse_marker(text[: subject.start])
+    if leading.strip() and not leading.rstrip().endswith(","):
+        return None  # "American twins Mike and _____": the answer is part of the subject
     rest = re.sub(r"^,\s[^,]{3,80},", "", text[end:]).strip()  # an apposition goes
     if not rest or not rest[0].islower():
         return None

@@ -82,7 +82,10 @@ _SUBJECT_WEIGHT = 2.0
 _MENTION_WEIGHT = 1.0
 _DECAY = 0.5
 _MIN_SALIENCE = 0.2  # about two sentences after a single mention
-_MARGIN = 2.0  # the referent must be more than twice as salient as the next candidate
+_MARGIN = 2.0
+# "it" names a thing the passage is about: the subject of the sentence before (2 x 0.5
+# decay = 1) or a name said more than once; a name said once in passing is no referent
+_THING_SALIENCE = 1.0  # the referent must be more than twice as salient as the next candidate
 
 
 @dataclass(slots=True)
@@ -341,6 +344,8 @@ class References:
             entity = (
                 here[0] if len(here) == 1 else self._pick(entities, kinds, gender, None, favour)
             )
+            if entity is not None and word in _THING and entity.salience < _THING_SALIENCE:
+                entity = None  # "it" for a name mentioned once in passing is a guess
             if entity is None:
                 if word in _THING and _noun_before(shape, i):
                     continue  # "the deal ... its terms": a thing named in this sentence
