@@ -53,7 +53,7 @@ def load_grader():  # type: ignore[no-untyped-def]
     return module
 
 
-def examples(article: dict, grader) -> list[tuple[int, list[float], int]]:  # type: ignore[no-untyped-def]
+def examples(article: dict, grader, every_sentence: bool = False) -> list[tuple[int, list[float], int]]:  # type: ignore[no-untyped-def]
     """(sentence id, features, label) for each candidate of an asked sentence."""
     paragraphs = [grader.squash(p["context"]) for p in article["paragraphs"]]
     humans: dict[int, list[tuple[int, int, list[str]]]] = defaultdict(list)
@@ -77,7 +77,7 @@ def examples(article: dict, grader) -> list[tuple[int, list[float], int]]:  # ty
             continue
         pi, s0, s1 = loc
         answers = [t for h0, h1, texts in humans[pi] if s0 <= h0 and h1 <= s1 + 1 for t in texts]
-        if not answers:
+        if not answers and not every_sentence:
             continue  # nobody asked about this sentence: no label for its candidates
         sid = hash((article["title"], s.index))
         for f in by_sentence[s.index]:

@@ -183,6 +183,8 @@ def _name_words(stem: str) -> set[str]:
 
 def _named_in(candidate: str, stem: str, stem_words: set[str]) -> bool:
     """Is the candidate (or a distinctive word of it) already in the question?"""
+    if candidate.split()[0].lower() in WORD_VALUES:  # "two" beside "(occasionally two)"
+        return bool(re.search(r"(?<!\w)" + re.escape(candidate.split()[0]) + r"(?!\w)", stem, re.I))
     if re.search(r"\d", candidate):
         return bool(
             re.search(r"(?<![\d.,])" + re.escape(candidate) + r"(?![\d])", stem)
@@ -228,6 +230,7 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
         yield from _numbers(fact, pool, rng, stem)
     elif fact.kind == "person":
         demonym = _demonym_cue(stem)
+        gender = _gender_cue(stem)
         cue = _role_cue(fact, stem)
         for name in _similar_names(fact, pool, rng, strict=cue is not None, sort=cue):
             f = pool.by_name.get(name)
@@ -235,6 +238,8 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
                 continue  # "Marshall Plan", "Le Chiffre": no person a reader would accept
             if demonym and demonym not in pool.profile(f).demonyms:
                 continue  # "Italian finance minister _____": only another Italian will do
+            if gender and gz.person_gender(name) != gender:
+                continue  # "said his wife, _____": only a woman will do
             yield name
     elif fact.kind == "place":
         yield from _places(fact, pool, rng)
@@ -273,6 +278,26 @@ def _similar_names(
         seen[f.key] = (score + rng.random() * 0.5, _full_name(f))
     for _score, name in sorted(seen.values(), key=lambda v: -v[0]):
         yield name
+
+
+_FEMALE = frozenset(
+    """wife mother daughter sister widow girlfriend actress queen princess duchess
+    businesswoman chairwoman spokeswoman grandmother aunt niece""".split()
+)
+_MALE = frozenset(
+    """husband father son brother widower boyfriend actor king prince duke businessman
+    spokesman grandfather uncle nephew""".split()
+)
+
+
+def _gender_cue(stem: str) -> str | None:
+    """A word before the blank that says the answer's sex: "said his wife, _____"."""
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", stem.partition("_____")[0])[-3:]]
+    if any(w in _FEMALE for w in before):
+        return "female"
+    if any(w in _MALE for w in before):
+        return "male"
+    return None
 
 
 def _demonym_cue(stem: str) -> str | None:
@@ -427,6 +452,11 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
                 w = w.capitalize() if word.group(1)[0].isupper() else w
                 out.append(w + word.group(2))
         return out
+    day = re.match(r"(\d{1,2})(\s\w+\.?(?:,?\s\d{4})?)$", text) or re.match(
+        r"(\w+\.?\s)(\d{1,2})((?:,?\s\d{4})?)$", text
+    )
+    if fact.kind == "date" and day:
+        return _other_days(text, rng)
     score = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
     if score:
         a, b = int(score.group(1)), int(score.group(2))
@@ -457,6 +487,18 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
         if v != value and v > 0:
             out.append(format_like(q, v))
     return out
+
+
+def _other_days(text: str, rng: random.Random) -> list[str]:
+    """ "12 June 2002" -> "9 June 2002", "15 June 2002"...: other days of the same month,
+    always days a month has."""
+    m = re.search(r"(?<!\d)(\d{1,2})(?!\d)", text)
+    if not m:
+        return []
+    value = int(m.group(1))
+    deltas = [d for d in (-3, 3, -6, 6, -9, 9, -1, 1, -12, 12) if 1 <= value + d <= 28]
+    rng.shuffle(deltas)
+    return [text[: m.start()] + str(value + d) + text[m.end() :] for d in deltas]
 
 
 def _round_like(v: float, original: float) -> float:

@@ -335,13 +335,13 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
             low = words[k].lower()
             if low in gz.HONORIFICS:
                 break
-            if low in gz.TITLE_WORDS:
+            if _is_title(low):
                 last_title = k
     rest = words[last_title + 1 :]
     prefix = words[start_i : last_title + 1]
     if (
         last_title >= 0
-        and any(w.lower() not in gz.TITLE_WORDS for w in rest)
+        and any(not _is_title(w.lower()) for w in rest)
         and not any(w.lower() in _CONNECTORS for w in prefix + rest)
     ):
         role_words.extend(words[start_i : last_title + 1])
@@ -361,6 +361,11 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         return []
     e = s + len(name)
     return [(sentence, s, e, name, " ".join(role_words))]
+
+
+def _is_title(word: str) -> bool:
+    """A title before a name, singular or plural: "Producers Barbara Broccoli and ..."."""
+    return word in gz.TITLE_WORDS or (word.endswith("s") and word[:-1] in gz.TITLE_WORDS)
 
 
 # Capitalised sentence openers that are never names on their own.

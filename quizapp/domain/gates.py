@@ -166,7 +166,7 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
     text = fact.sentence.text
     before, after = text[: fact.start], text[fact.end :]
     if fact.kind == "number" and (
-        re.search(r"\baged?\s$", before)
+        re.search(r"\baged?\s(?:(?:over|under|about|around|between|just)\s)?$", before)
         or "year-old" in fact.text
         or re.match(r"[-\s]years?[-\s]old", after)
         or (re.search(r"[A-Z][a-z]+,\s$", before) and re.match(r",", after))

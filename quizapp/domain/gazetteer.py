@@ -145,6 +145,22 @@ def is_first_name(word: str) -> bool:
     return len(word) > 1 and _detector().get_gender(word) != "unknown"
 
 
+_GENDER_OF = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+def person_gender(name: str) -> str | None:
+    """ "male" or "female" from an honorific or a first name; None when neither says."""
+    words = name.split()
+    if not words:
+        return None
+    first = words[0].lower().strip(".")
+    if first in ("mr", "sir", "lord"):
+        return "male"
+    if first in ("mrs", "ms", "miss", "dame", "lady"):
+        return "female"
+    return _GENDER_OF.get(first_name_gender(words[0]))
+
+
 def first_name_gender(word: str) -> str:
     """gender-guesser's answer: male, mostly_male, female, mostly_female, andy, unknown."""
     return _detector().get_gender(word) if len(word) > 1 else "unknown"

@@ -187,7 +187,11 @@ def wh_question(fact: Fact, ctx: Context) -> str | None:
                 r"\s([a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s(have|has|had|are|were|lack|live|work|took|take|said|say|used|use)\b(.*)",
                 after,
             )  # noqa: E501
-            if m and re.search(r"(?:\d|million|billion|thousand|bn|m)$", fact.text):
+            if (
+                m
+                and re.search(r"(?:\d|million|billion|thousand|bn|m)$", fact.text)
+                and not re.search(r",\s(?:while|and|but|whereas)\b|;", m.group(3))
+            ):  # one clause only: a second would keep its own figure in the question
                 return _finish(f"How many {m.group(1)} {m.group(2)}{m.group(3)}")
     return _subject_question(fact, ctx, text, start, end)
 

@@ -79,6 +79,10 @@ FEATURES: tuple[str, ...] = (
     "name_subject",
     "phrase_subject",
     "in_subordinate_clause",
+    # how much the sentence is about what the article is about
+    "centrality",
+    "title_overlap",
+    "in_lead",
 )
 
 
@@ -132,6 +136,8 @@ def feature_table(
     for f in facts:
         by_sentence[f.sentence.index].append(f)
     rarity = {id(f): _rarity(f) for f in facts}
+    centrality = _centrality(sentences)
+    title_content = _content_words(title or "")
     out: dict[int, list[float]] = {}
     for f in facts:
         v = dict.fromkeys(FEATURES, 0.0)
@@ -207,7 +213,35 @@ def feature_table(
                 )
             )
         )
+        v["centrality"] = centrality.get(f.sentence.index, 0.0)
+        v["title_overlap"] = (
+            len(title_content & _content_words(text)) / len(title_content) if title_content else 0.0
+        )
+        v["in_lead"] = float(f.sentence.index < 3)
         out[id(f)] = [v[name] for name in FEATURES]
+    return out
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][a-z'-]+", text) if zipf(w.lower()) < 5.5}
+
+
+def _centrality(sentences: list[Sentence]) -> dict[int, float]:
+    """Cosine of each sentence with the whole article, words weighted by how rare they
+    are in English (wordfreq stands in for document frequencies): a sentence that
+    shares the article's rare words states what the article is about."""
+    vectors: dict[int, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    for s in sentences:
+        words = Counter(w.lower() for w in re.findall(r"[A-Za-z][a-z'-]+", s.text))
+        vec = Counter({w: c * max(0.0, 7.0 - zipf(w)) for w, c in words.items()})
+        vectors[s.index] = vec
+        total.update(vec)
+    norm_total = math.sqrt(sum(x * x for x in total.values())) or 1.0
+    out = {}
+    for index, vec in vectors.items():
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        out[index] = sum(x * total[w] for w, x in vec.items()) / (norm * norm_total)
     return out
 
 

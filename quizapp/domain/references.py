@@ -398,14 +398,17 @@ class References:
         return {f.text for f in self.facts if f.kind == "place" and f.subkind == level}
 
     def _of_sort(self, noun: str) -> set[str]:
-        """The people the article describes as a `noun`, or as one of its sort."""
-        sort = sort_of(noun)
+        """The people the article describes as a `noun`; for a plain description ("the
+        writer") also those it describes as one of its sort ("novelist"). An office
+        ("the chancellor") is one person's: only someone given that title holds it."""
+        office = noun in gz.TITLE_WORDS
+        sort = None if office else sort_of(noun)
         return {
             full_name(f)
             for f in self.facts
             if f.kind == "person"
             and (p := self._profiles.get(f.key)) is not None
-            and (noun in p.nouns or sort in p.sorts)
+            and (noun in p.nouns or noun in p.words or (sort is not None and sort in p.sorts))
         }
 
     def _described_as(self, noun: str) -> set[str]:

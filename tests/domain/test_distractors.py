@@ -145,3 +145,27 @@ def test_names_of_plans_are_not_offered_for_people():
     )
     out = pick_distractors(fact(facts, "Tony Blair"), facts, random.Random(0))
     assert "Marshall Plan" not in out
+
+
+def test_his_wife_gets_women_for_choices():
+    facts = article_facts(
+        "Author dies\n\nNovelist Arthur Penrose died at home, said his wife, Sheila Penrose. "
+        "Actress Mary Hale, singer Anna Berg, actor Tom Hart and Jane Dunn paid tribute."
+    )
+    stem = "Arthur Penrose died at home, said his wife, _____."
+    out = pick_distractors(fact(facts, "Sheila Penrose"), facts, random.Random(0), stem=stem)
+    assert "Tom Hart" not in out and "Arthur Penrose" not in out
+    assert out and all(d in ("Mary Hale", "Anna Berg", "Jane Dunn") for d in out)
+
+
+def test_other_days_are_days_a_month_has():
+    facts = article_facts("Opening\n\nThe garden was opened on 28 June 2002 by the mayor.")
+    for seed in range(5):
+        for d in pick_distractors(fact(facts, "28 June 2002"), facts, random.Random(seed)):
+            assert 1 <= int(d.split()[0]) <= 28 and d.endswith("June 2002")
+
+
+def test_a_number_word_in_the_stem_is_not_offered():
+    facts = article_facts("Cells\n\nSome cells have four membranes (occasionally two) in all.")
+    stem = "Some cells have _____ membranes (occasionally two) in all."
+    assert "two" not in pick_distractors(fact(facts, "four"), facts, random.Random(0), stem=stem)

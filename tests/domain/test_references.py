@@ -109,3 +109,11 @@ def test_the_club_inside_a_sentence_is_the_club_named_before():
 def test_other_at_the_start_compares_with_what_came_before():
     out = resolved("Tom Hart scored twice in the final. Other players scored once in May.")
     assert out[1].startswith("REFUSED")
+
+
+def test_an_office_is_held_only_by_the_person_given_that_title():
+    out = resolved(
+        "Foreign Secretary Jack Straw announced the closures on Wednesday. "
+        "The chancellor has demanded that all departments make similar savings."
+    )
+    assert out[1].startswith("REFUSED")  # not "Jack Straw has demanded ..."
