@@ -53,8 +53,14 @@ def load_grader():  # type: ignore[no-untyped-def]
     return module
 
 
-def examples(article: dict, grader, every_sentence: bool = False) -> list[tuple[int, list[float], int]]:  # type: ignore[no-untyped-def]
-    """(sentence id, features, label) for each candidate of an asked sentence."""
+def examples(  # type: ignore[no-untyped-def]
+    article: dict, grader, every_sentence: bool = True
+) -> list[tuple[int, list[float], int, bool]]:
+    """(sentence id, features, label, asked) for each candidate: label 1 when people
+    chose it, asked when people asked anything about its sentence. With
+    `every_sentence` the sentences nobody asked about count too (their candidates 0),
+    so that the model learns which sentences are worth a question, not only which of
+    a sentence's spans."""
     paragraphs = [grader.squash(p["context"]) for p in article["paragraphs"]]
     humans: dict[int, list[tuple[int, int, list[str]]]] = defaultdict(list)
     for i, p in enumerate(article["paragraphs"]):
@@ -82,15 +88,15 @@ def examples(article: dict, grader, every_sentence: bool = False) -> list[tuple[
         sid = hash((article["title"], s.index))
         for f in by_sentence[s.index]:
             label = int(any(grader.match(f.text, a) for a in answers))
-            out.append((sid, table[id(f)], label))
+            out.append((sid, table[id(f)], label, bool(answers)))
     return out
 
 
-def top1(rows: list[tuple[int, list[float], int]], scores: list[float]) -> float:
+def top1(rows: list[tuple[int, list[float], int, bool]], scores: list[float]) -> float:
     """Share of asked sentences whose best-scored candidate is one people chose."""
     best: dict[int, tuple[float, int]] = {}
-    for (sid, _x, y), s in zip(rows, scores, strict=True):
-        if sid not in best or s > best[sid][0]:
+    for (sid, _x, y, asked), s in zip(rows, scores, strict=True):
+        if asked and (sid not in best or s > best[sid][0]):
             best[sid] = (s, y)
     return sum(y for _, y in best.values()) / max(1, len(best))
 
