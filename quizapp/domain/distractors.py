@@ -155,10 +155,16 @@ def pick_distractors(
             continue  # "an _____": a choice that takes "a" gives itself away
         if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
+        if not fact.numeric and _is_acronym(candidate) != _is_acronym(fact.text):
+            continue  # "UHD" among "Select Committee" and "Channel": the form gives it away
         chosen.append(candidate)
         if len(chosen) >= count:
             break
     return chosen
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}s?", text))
 
 
 def _needs_an(word: str) -> bool:
@@ -240,7 +246,8 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
                 continue  # "Italian finance minister _____": only another Italian will do
             if gender and gz.person_gender(name) != gender:
                 continue  # "said his wife, _____": only a woman will do
-            yield name
+            # the answer's form: a surname for a surname ("Kuechly"), a full name else
+            yield name.split()[-1] if len(fact.text.split()) == 1 else name
     elif fact.kind == "place":
         yield from _places(fact, pool, rng)
     elif fact.kind in ("org", "product", "event"):
@@ -268,7 +275,10 @@ def _similar_names(
             continue
         if sort and sort not in pool.profile(f).sorts:
             continue
-        score = similarity(mine, pool.profile(f))
+        theirs = pool.profile(f)
+        if fact.kind == "org" and not mine.sorts and theirs.sorts - {"company", "finance"}:
+            continue  # an organisation of no stated sort is most likely a company: no court
+        score = similarity(mine, theirs)
         if score == float("-inf"):
             if strict:
                 continue
@@ -392,9 +402,14 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     value = canonical_number(fact.text)
     shape = _shape(fact.text)
     own = []
+    unit = _unit_noun(fact)
+    stem_figures = set(re.findall(r"\d[\d,.]*", stem.replace("_____", " ")))
     for f in pool.same_kind(fact.kind):
-        if f.key == fact.key or _shape(f.text) != shape:
-            continue
+        if f.key == fact.key or _shape(f.text) != shape or _unit_noun(f) != unit:
+            continue  # "840 people" and "the 787 Dreamliner": not the same sort of number
+        if stem_figures & set(re.findall(r"\d[\d,.]*", f.sentence.text)):
+            continue  # said beside a figure the stem gives: it may be right too ("1.5
+            # million by 2010" and "1.5 million by 2007")
         v = canonical_number(f.text)
         if value and v and (shape == "year" or 0.2 <= v / value <= 5):
             own.append(f.text)
@@ -403,6 +418,18 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         v = canonical_number(text)
         if v is not None and bounds[0] < v < bounds[1]:
             yield text
+
+
+def _unit_noun(f: Fact) -> str:
+    """What a bare number counts, from the noun right after it ("840 people" -> people);
+    "" when none follows. A number before a capitalised word names a model, not a count."""
+    if re.search(r"[a-z%$£€]", f.text.lower()):
+        return ""  # the unit is in the answer itself ("$3bn", "20 years")
+    m = re.match(r"\s+([A-Za-z][\w-]*)", f.sentence.text[f.end :])
+    if not m:
+        return ""
+    word = m.group(1)
+    return "<name>" if word[0].isupper() else word.lower().rstrip("s")
 
 
 def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
@@ -457,11 +484,9 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     )
     if fact.kind == "date" and day:
         return _other_days(text, rng)
-    score = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
-    if score:
-        a, b = int(score.group(1)), int(score.group(2))
-        options = {(a + 1, b), (a, b + 1), (b, a), (a + 2, b), (max(a - 1, 0), b)}
-        return [f"{x}-{y}" for x, y in sorted(options) if (x, y) != (a, b)]
+    if re.fullmatch(r"\d{1,2}-\d{1,2}", text):
+        return []  # a made-up score may be no score the game allows (6-6 for a set): the
+        # article's own scores only
     q = parse_quantity(text)
     if q is None:
         return []
@@ -472,10 +497,13 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
         values = [q.value + d for d in deltas if q.value + d <= latest + 1]
         return [text.replace(str(int(q.value)), str(int(v)), 1) for v in values]
     value = q.value
-    if value == 0:
-        candidates = [value + f for f in (1.0, 2.0, 3.0, 5.0)]
+    if value == int(value) and 0 <= value < 20 and not q.decimals:
+        # a small count moves by a few: "18 years" -> 17, 19, 21, never 72
+        steps = [-1, 1, -2, 2, 3, -3, 4]
+        rng.shuffle(steps)
+        candidates = [value + s for s in steps]
     else:
-        factors = [0.5, 1.5, 2.0, 0.75, 1.25, 3.0, 0.25, 4.0]
+        factors = [0.5, 1.5, 2.0, 0.75, 1.25, 0.6, 1.6]
         rng.shuffle(factors)
         candidates = [value * f for f in factors]
     out = []

@@ -127,6 +127,7 @@ class Fact:
     # how sure the kind is: the lead of its votes over the next kind's (names), or
     # the pattern's certainty (quantities, whose kind the pattern states)
     certainty: float = 10.0
+    asked: float = 0.0  # ranking.py: how likely people are to ask about it (SQuAD)
 
     @property
     def is_phrase(self) -> bool:
@@ -545,6 +546,7 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["place"] += 1
     if low_words[-1] in gz.PLACE_WORDS and len(words) > 1 and not v["org"]:
         v["place"] += 3
+        v["person"] -= 6  # "Sun Life Stadium": a first name before it makes no person
     if re.search(r"\bat the\s$", before + " ") and not v["org"]:
         v["place"] += 1
     if prev_word in ("in", "to", "from", "near", "across", "throughout") and not v["org"]:

@@ -127,6 +127,10 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         return f"'{after.group(1)}' after it belongs to the same name"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
+    if re.search(r"[A-Z][\w'-]*\s(?:of|on|for|and|de|the)\s$", text[: fact.start]) or re.match(
+        r"\s(?:of|on|for|and|de)\s[A-Z]", text[fact.end :]
+    ):
+        return "a title goes on around it ('Special Report on _____ and Climate Change')"
     return None
 
 
@@ -168,7 +172,8 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
     if fact.kind == "number" and (
         re.search(r"\baged?\s(?:(?:over|under|about|around|between|just)\s)?$", before)
         or "year-old" in fact.text
-        or re.match(r"[-\s]years?[-\s]old", after)
+        or re.match(r"[-\s]years?[-\s]olds?\b", after)
+        or re.match(r"\s(?:years?\s)?and\s\d+\sdays\b", after)
         or (re.search(r"[A-Z][a-z]+,\s$", before) and re.match(r",", after))
     ):
         return "an age"
@@ -227,6 +232,42 @@ _EVERYDAY_ZIPF = 4.9
 _SINGLE_WORD_ZIPF = 3.8
 
 
+def named_thing(fact: Fact, shape: Shape) -> str | None:
+    """ "the 11 September attacks", "the 2002 World Cup": a date or number that is part
+    of a name; the learner knows the name, and other dates would name nothing."""
+    if fact.kind not in ("date", "number"):
+        return None
+    text = fact.sentence.text
+    if re.search(r"\bthe\s$", text[: fact.start], re.I) and re.match(
+        r"\s(?:[a-z]+\s)?(?:attacks?|bombings?|elections?|riots?|crisis|agreement|accord|"
+        r"uprising|revolution|war|games|olympics|summit|treaty)\b",
+        text[fact.end :],
+    ):
+        return "part of an event's name"
+    return None
+
+
+def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
+    """The sentence says the answer twice: as an acronym in brackets after it ("_____
+    and Climate Change Mitigation (SRREN)"), as another spelling ("Hans _____ (or
+    Ludher, later Luther)"), or one of its words elsewhere ("(Serbian Cyrillic: ...)
+    ... _____ inventor" for "Serbian American")."""
+    from rapidfuzz import fuzz
+
+    text = fact.sentence.text
+    rest = text[: fact.start] + " " + text[fact.end :]
+    for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
+        for other in re.findall(r"[A-Z][a-z]{3,}", rest):
+            if other == word or (len(word) > 4 and fuzz.ratio(word, other) >= 80):
+                return f"'{other}' in the sentence gives away '{word}'"
+    after = re.match(r"[^()]{0,80}\(([A-Z]{3,8})\)", text[fact.end :])
+    if after and fact.text[:1].isupper():
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", fact.text)).upper()
+        if initials and initials in after.group(1):
+            return f"the acronym ({after.group(1)}) spells the answer"
+    return None
+
+
 def repeated(fact: Fact, shape: Shape) -> str | None:
     """The answer twice in its sentence: one blank would give away the other."""
     hits = re.findall(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", fact.sentence.text, re.I)
@@ -248,6 +289,8 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     trivia,
     generic,
     loose_phrase,
+    named_thing,
+    gives_itself_away,
     repeated,
     in_brackets,
 )

@@ -215,7 +215,9 @@ def _subject_question(fact: Fact, ctx: Context, text: str, start: int, end: int)
     rest = re.sub(r"^,\s[^,]{3,80},", "", text[end:]).strip()  # an apposition goes
     if not rest or not rest[0].islower():
         return None
-    if re.search(r";|,?\s(?:and|but|while)\s(?:it|he|she|they|this|its|his|her|there|the)\b", rest):
+    if re.search(r";|,\s(?:and|but|while|whereas)\s|\s(?:but|while)\s[A-Z]", rest) or re.search(
+        r"\s(?:and|but|while)\s(?:it|he|she|they|this|its|his|her|there|the)\b", rest
+    ):
         return None  # a second clause would keep a pronoun for the answer: "and it was shown"
     lead = leading[:1].upper() + leading[1:] if leading else ""
     question = f"{lead}{wh[0].lower() + wh[1:] if lead else wh} {rest}"

@@ -86,6 +86,24 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+# The second model, fitted on readers' worth_asking labels (quality/fit_worth.py): the
+# first model's answer, as a log-odds, and what says whether a fact is central or trivia
+WORTH_FEATURES: tuple[str, ...] = (
+    "asked",
+    "kind_number",
+    "kind_date",
+    "kind_person",
+    "kind_phrase",
+    "centrality",
+    "title_overlap",
+    "position_in_article",
+    "in_list",
+    "mentions",
+    "quoted",
+    "year",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     weights: tuple[float, ...]
@@ -102,6 +120,18 @@ def model() -> Model:
     return Model(tuple(float(by_name.get(name, 0.0)) for name in FEATURES), data["intercept"])
 
 
+@cache
+def worth_model() -> Model | None:
+    """The readers' model, once fitted; None before."""
+    if not WEIGHTS.exists():
+        return None
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8")).get("worth")
+    if not data:
+        return None
+    by_name = dict(zip(data["features"], data["weights"], strict=True))
+    return Model(tuple(float(by_name.get(n, 0.0)) for n in WORTH_FEATURES), data["intercept"])
+
+
 def probability(values: list[float], m: Model | None = None) -> float:
     m = m or model()
     z = m.intercept + sum(w * x for w, x in zip(m.weights, values, strict=True))
@@ -109,10 +139,20 @@ def probability(values: list[float], m: Model | None = None) -> float:
 
 
 def score_facts(facts: list[Fact], sentences: list[Sentence], title: str | None) -> None:
-    """Set each fact's score to the model's probability that it is asked about."""
+    """Set each fact's `asked` to the probability that people ask about it, and its
+    `score` (the bank's order) to the probability that a reader finds it worth asking,
+    where readers' labels have been fitted; else to `asked`."""
     table = feature_table(facts, sentences, title)
+    worth = worth_model()
     for f in facts:
-        f.score = probability(table[id(f)])
+        values = table[id(f)]
+        f.asked = probability(values)
+        if worth is None:
+            f.score = f.asked
+            continue
+        named = dict(zip(FEATURES, values, strict=True))
+        named["asked"] = math.log(max(f.asked, 1e-4) / max(1 - f.asked, 1e-4))
+        f.score = probability([named[n] for n in WORTH_FEATURES], worth)
 
 
 def feature_table(

@@ -169,3 +169,29 @@ def test_a_number_word_in_the_stem_is_not_offered():
     facts = article_facts("Cells\n\nSome cells have four membranes (occasionally two) in all.")
     stem = "Some cells have _____ membranes (occasionally two) in all."
     assert "two" not in pick_distractors(fact(facts, "four"), facts, random.Random(0), stem=stem)
+
+
+def test_a_small_count_moves_by_a_few():
+    facts = article_facts("Record\n\nAt 18 years he became the youngest ever winner in Paris.")
+    for seed in range(5):
+        for d in pick_distractors(fact(facts, "18 years"), facts, random.Random(seed)):
+            assert 14 <= int(d.split()[0]) <= 22
+
+
+def test_numbers_that_count_other_things_are_not_offered():
+    facts = article_facts(
+        "Planes\n\nThe 787 Dreamliner and the 717 were built in Seattle. "
+        "Airbus planes can carry as many as 840 people, said Tom Hart."
+    )
+    stem = "Airbus planes can carry as many as _____ people, said Tom Hart."
+    out = pick_distractors(fact(facts, "840"), facts, random.Random(0), stem=stem)
+    assert not {"787", "717"} & set(out)
+
+
+def test_a_figure_said_beside_the_stems_own_is_not_offered():
+    facts = article_facts(
+        "Targets\n\nA target of 1.5 million more adults by 2010 needed ideas. "
+        "The interim figure was 1.5 million by 2007, and 2.25 million by 2012."
+    )
+    stem = "A target of 1.5 million more adults by _____ needed ideas."
+    assert "2007" not in pick_distractors(fact(facts, "2010"), facts, random.Random(0), stem=stem)

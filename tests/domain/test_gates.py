@@ -94,3 +94,19 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
         span = Fact(s, start, start + len(phrase), phrase, "other", 0.0, "x", subkind="phrase")
         reason = answer_refusal(span)
         assert (reason is not None and reason.startswith("loose_phrase")) == refused
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "gate"),
+    [
+        ("The launch was delayed by the 11 September attacks in the US.", "11 September",
+         "named_thing"),
+        ("He led the Special Report on Renewable Energy Sources and Climate Change Mitigation "
+         "(SRREN) for the panel.", "Renewable Energy Sources", "part_of_a_name"),
+        ("His father, Hans Luder (or Ludher, later Luther), was a leaseholder of copper mines.",
+         "Hans Luder", "gives_itself_away"),
+    ],
+)  # fmt: skip
+def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
+    reason = refusal(text, answer)
+    assert reason is not None and reason.startswith(gate)
