@@ -108,6 +108,10 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
     text = fact.sentence.text
     edits = [e for e in ctx.edits if e.end <= fact.start or e.start >= fact.end]
     edits += [Edit(m.start(), m.end(), "") for m in _CITATION.finditer(text)]
+    own_acronym = re.match(r"\s\(([A-Z]{2,8})\)", text[fact.end :])
+    if own_acronym and fact.text[:1].isupper():
+        # "Korea First Bank (KFB)": the brackets would spell the answer out
+        edits.append(Edit(fact.end, fact.end + own_acronym.end(), ""))
     edits.append(Edit(fact.start, fact.end, fact.text if answer is None else answer))
     start = end = 0
     for e in sorted(edits, key=lambda e: -e.start):
