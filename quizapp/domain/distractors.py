@@ -278,6 +278,8 @@ def _similar_names(
         theirs = pool.profile(f)
         if fact.kind == "org" and not mine.sorts and theirs.sorts - {"company", "finance"}:
             continue  # an organisation of no stated sort is most likely a company: no court
+        if fact.kind == "org" and mine.sorts - {"company"} and not theirs.sorts & mine.sorts:
+            continue  # an agency or a newspaper gets agencies or newspapers, not firms
         score = similarity(mine, theirs)
         if score == float("-inf"):
             if strict:

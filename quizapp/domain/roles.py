@@ -38,7 +38,8 @@ for _sort, _words in {
     "science": """professor researcher scientist academic engineer doctor physician
         surgeon expert inventor mathematician physicist chemist biologist""",
     "media": """editor journalist reporter correspondent columnist broadcaster newspaper
-        magazine paper tabloid channel station""",
+        magazine paper tabloid channel station post times journal herald tribune gazette
+        telegraph""",
     "law": """judge lawyer barrister solicitor attorney prosecutor""",
     "military": """general colonel commander officer soldier admiral sergeant lieutenant""",
     "religion": """pope cardinal bishop archbishop priest imam rabbi cleric""",
@@ -50,7 +51,8 @@ for _sort, _words in {
         corporation holdings inc ltd plc corp""",
     "sport_club": """club side fc united rovers athletic wanderers""",
     "public_body": """ministry department government office agency authority commission
-        council regulator court police army navy parliament congress senate""",
+        council regulator court police army navy parliament congress senate
+        administration""",
     "education": """university college school institute academy""",
     "party": """party""",
     "charity": """charity foundation trust campaign""",
