@@ -249,7 +249,7 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
             # the answer's form: a surname for a surname ("Kuechly"), a full name else
             yield name.split()[-1] if len(fact.text.split()) == 1 else name
     elif fact.kind == "place":
-        yield from _places(fact, pool, rng)
+        yield from _places(fact, pool, rng, stem)
     elif fact.kind in ("org", "product", "event"):
         yield from _similar_names(fact, pool, rng)
     # other names and common-noun phrases: no list of their kind to draw from, so
@@ -363,9 +363,12 @@ def _full_name(f: Fact) -> str:
     return f.aliases[0] if f.aliases else f.text
 
 
-def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
+def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> Iterator[str]:
     """Places of the same level: the article's own, then the gazetteer's nearest."""
     level = fact.subkind or "place"
+    # "_____ and Basra in Iraq": the stem says the country; only its cities will do
+    said = re.search(r"_____[^.;]{0,40}?\bin\s((?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", stem)
+    country = gz.country_code(said.group(1).removeprefix("the ")) if said else None
     own = [
         f.text
         for f in pool.same_kind("place")
@@ -374,6 +377,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
         and f.certainty >= MIN_CERTAINTY
         # a venue for a venue of its sort: an avenue for an avenue, not a park
         and (level != "place" or _same_head(fact.text, f.text))
+        and (country is None or level != "city" or gz.city_country(f.text) == country)
     ]
     head, rest = own[:6], own[6:]
     rng.shuffle(head)
@@ -382,7 +386,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     if level == "country":
         near = list(gz.countries_near(fact.text))
     elif level == "city":
-        code = gz.city_country(fact.text, pool.countries)
+        code = country or gz.city_country(fact.text, pool.countries)
         near = list(gz.cities_by_country().get(code or "", []))[:20]
     # continents: only the article's own; Asia or Oceania beside "clubs in _____" for
     # Barcelona is ruled out by what everyone knows

@@ -127,11 +127,24 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         return f"'{after.group(1)}' after it belongs to the same name"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
+    joined = re.search(r"(?:^|\s)([A-Z][\w'-]*)\s(?:and|&)\s$", text[: fact.start])
+    head = fact.text.split()[-1].lower()
+    if joined and len(fact.text.split()) > 1 and head in _BUILDING_WORDS:
+        # "the Foreign and _____" (Commonwealth Office), "the Jules and _____" (Gwen Knapp
+        # Center): one word before "and" is no name of its own, but half of this one
+        return f"'{joined.group(1)} and' before it belongs to the same name"
     if re.search(r"[A-Z][\w'-]*\s(?:of|on|for|de)(?:\sthe)?\s$", text[: fact.start]) or re.match(
         r"\s(?:of|on|for|de)\s(?:the\s)?[A-Z]", text[fact.end :]
     ):
         return "a title goes on around it ('Special Report on _____ and Climate Change')"
     return None
+
+
+_BUILDING_WORDS = (
+    gz.ORG_WORDS
+    | gz.PLACE_WORDS
+    | frozenset("center centre building library hall institute museum".split())
+)
 
 
 def not_a_whole_phrase(fact: Fact, shape: Shape) -> str | None:
@@ -225,11 +238,36 @@ def loose_phrase(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
-# wordfreq's Zipf scale: "major" 5.3, "key" 5.1, "active" 4.9 are everyday modifiers;
-# "mobile" 4.85, "wireless" 4.2, "pharmaceutical" 3.9 make terms. A noun alone must be
+# wordfreq's Zipf scale: "major" 5.3, "constant" 4.6, "strategic" 4.5 are everyday
+# modifiers; "wireless" 4.2, "pharmaceutical" 3.9, "prevailing" 3.6 make terms. A noun alone must be
 # rarer: "clubs" 4.5, "speculation" 3.9 are not terms, "baccarat" 2.7 is.
-_EVERYDAY_ZIPF = 4.9
+_EVERYDAY_ZIPF = 4.5
 _SINGLE_WORD_ZIPF = 3.8
+
+
+def score_in_a_sequence(fact: Fact, shape: Shape) -> str | None:
+    """ "beat Robredo 7-6 (8-6) 6-2": one set of a match's score is a detail, and the
+    scores beside it narrow the blank to one."""
+    if not re.fullmatch(r"\d{1,2}-\d{1,2}", fact.text):
+        return None
+    text = fact.sentence.text
+    if re.match(r"\s*\(?\d{1,2}-\d{1,2}", text[fact.end :]) or re.search(
+        r"\d{1,2}-\d{1,2}\)?\s*$", text[: fact.start]
+    ):
+        return "one score in a sequence of scores"
+    return None
+
+
+def the_topic(fact: Fact, headline: str) -> str | None:
+    """The article's own subject, as its headline names it: "Spain won the _____ for the
+    second time" in a story headed "Spain win Davis Cup" asks what everyone knows."""
+    if not headline or fact.kind in NUMERIC_KINDS - {"number"} or fact.is_phrase:
+        return None
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", fact.text) if len(w) > 1]
+    headline_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", headline)}
+    if words and all(w.lower() in headline_words for w in words):
+        return "the headline names it: the article's topic"
+    return None
 
 
 def named_thing(fact: Fact, shape: Shape) -> str | None:
@@ -299,6 +337,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     trivia,
     generic,
     loose_phrase,
+    score_in_a_sequence,
     named_thing,
     gives_itself_away,
     repeated,
@@ -306,11 +345,13 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
 )
 
 
-def answer_refusal(fact: Fact) -> str | None:
-    """The first reason this span is no answer to ask for, or None."""
+def answer_refusal(fact: Fact, headline: str | None = None) -> str | None:
+    """The first reason this span is no answer to ask for, or None; `headline` is the
+    article's title."""
     shape = analyse(fact.sentence.text)
     for gate in ANSWER_GATES:
         reason = gate(fact, shape)
         if reason:
             return f"{gate.__name__}: {reason}"
-    return None
+    reason = the_topic(fact, headline or "")
+    return f"the_topic: {reason}" if reason else None

@@ -66,7 +66,7 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     refusals: dict[int, str] = {}
     facts = []
     for f in candidates:
-        reason = sentence_reasons[f.sentence.index] or answer_refusal(f)
+        reason = sentence_reasons[f.sentence.index] or answer_refusal(f, title or headline)
         if reason is None and not _askable(f):
             reason = "trivial: a function word"
         if reason:

@@ -126,7 +126,7 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
 
 
 # Wikipedia's "[citation needed]" and "[12]": marks for editors, not part of the fact
-_CITATION = re.compile(r"\[(?:citation needed|clarification needed|\d{1,3}|[a-z])\]")
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,30}\??)\]")  # [12] [a] [when?]
 
 
 def cloze_stem(fact: Fact, ctx: Context) -> str:
@@ -216,6 +216,8 @@ def _subject_question(fact: Fact, ctx: Context, text: str, start: int, end: int)
     leading = _drop_discourse_marker(text[: subject.start])
     if leading.strip() and not leading.rstrip().endswith(","):
         return None  # "American twins Mike and _____": the answer is part of the subject
+    if '"' in leading or any(t.finite for t in shape.tokens if t.end <= subject.start):
+        return None  # '"It is a niche player", Mr X continued': a clause, not a lead-in
     rest = re.sub(r"^,\s[^,]{3,80},", "", text[end:]).strip()  # an apposition goes
     if not rest or not rest[0].islower():
         return None

@@ -85,7 +85,10 @@ _MIN_SALIENCE = 0.2  # about two sentences after a single mention
 _MARGIN = 2.0
 # "it" names a thing the passage is about: the subject of the sentence before (2 x 0.5
 # decay = 1) or a name said more than once; a name said once in passing is no referent
-_THING_SALIENCE = 1.0  # the referent must be more than twice as salient as the next candidate
+_THING_SALIENCE = 1.0
+# the floor under the salience of the article's protagonist: above a name mentioned once
+# two sentences ago (0.25), below one just mentioned as a subject
+_TOPIC_SALIENCE = 0.6  # the referent must be more than twice as salient as the next candidate
 
 
 @dataclass(slots=True)
@@ -126,6 +129,7 @@ class References:
             name: max(forms.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
             for name, forms in written.items()
         }
+        protagonists = _protagonists(self.facts, written)
         self._nouns = {
             full_name(f): profile.nouns
             for f in self.facts
@@ -139,6 +143,11 @@ class References:
             # news starts a paragraph every sentence or two: a new paragraph is no new topic
             for e in entities.values():
                 e.salience *= _DECAY
+                if e.name in protagonists:
+                    # what the article is about stays in mind through a passage about
+                    # something else: "The book starred ... . 'I am never satisfied,' he
+                    # once said."
+                    e.salience = max(e.salience, _TOPIC_SALIENCE)
             shape = analyse(s.text)
             mentions = []
             for f in sorted(by_sentence.get(s.index, []), key=lambda f: f.start):
@@ -467,6 +476,24 @@ def _named_later(shape: Shape, mentions: list[tuple[int, _Entity, bool]], noun: 
     return noun == "government" and any(
         t.tag == "NNP" and gz.place_kind(t.text) for t in shape.tokens
     )
+
+
+def _protagonists(facts: list[Fact], written: dict[str, Counter[str]]) -> set[str]:
+    """The person and the organisation the article is about, if it has them: named at
+    least three times, and more than twice as often as any other of their kind."""
+    out = set()
+    for kind in ("person", "org"):
+        counts = sorted(
+            (
+                (sum(forms.values()), name)
+                for name, forms in written.items()
+                if any(f.kind == kind and full_name(f) == name for f in facts)
+            ),
+            reverse=True,
+        )
+        if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] > 2 * counts[1][0]):
+            out.add(counts[0][1])
+    return out
 
 
 def _is_a_name(fact: Fact) -> bool:

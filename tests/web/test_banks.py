@@ -1,6 +1,6 @@
 from quizapp.extensions import db
 from quizapp.models import Question, QuestionStatus, Visibility
-from tests.builders import SECOND_ARTICLE, login, make_bank, make_user
+from tests.builders import SAMPLE_ARTICLE, SECOND_ARTICLE, login, make_bank, make_user
 
 
 def test_bank_page_shows_questions_and_the_article_with_anchors(app, client):
@@ -120,7 +120,8 @@ def test_article_text_and_titles_are_escaped(app, client):
 
 
 def test_long_banks_are_paged(app, client):
-    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    two_stories = SAMPLE_ARTICLE + "\n\n" + SECOND_ARTICLE.split("\n\n", 1)[1]
+    bank = make_bank(make_user(), text=two_stories, visibility=Visibility.PUBLIC)
     assert len(bank.questions) > 50
     first = client.get(f"/banks/{bank.id}").get_data(as_text=True)
     second = client.get(f"/banks/{bank.id}?page=2").get_data(as_text=True)
