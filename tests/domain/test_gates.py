@@ -80,15 +80,16 @@ def test_a_whole_name_passes():
 
 def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
     text = (
-        "Airbus plans to carry key workers with heart surgery to their homes by smaller "
-        "planes and phycobilisomes."
+        "Airbus plans to carry key workers with embassy closures to their homes by smaller "
+        "planes and phycobilisomes against prevailing winds."
     )
     s = split_sentences(text)[0]
     for phrase, refused in (
         ("smaller planes", True),
         ("key workers", True),
-        ("heart surgery", False),
+        ("embassy closures", True),
         ("phycobilisomes", False),
+        ("prevailing winds", False),
     ):
         start = text.index(phrase)
         span = Fact(s, start, start + len(phrase), phrase, "other", 0.0, "x", subkind="phrase")
