@@ -421,6 +421,7 @@ def _classify_names(
             entry.role = role
         _vote(entry, sentence.text, s, e, role)
         kept.append(item)
+    _mark_brand_families(table)
     _link_short_forms(table)
     facts: list[Fact] = []
     for sentence, s, e, name, _role in kept:
@@ -486,9 +487,10 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["speaker"] += 1  # organisations "say" things too: weighed in _decide_kind
     if re.search(r"\b(?:at|of|from|with)\s$", before + " ") and prev_word in ("at", "of"):
         v["org"] += 0.5
-    org_head = low_words[-1] in gz.ORG_WORDS or (
-        len(words) > 2 and low_words[0] in gz.ORG_WORDS and low_words[1] == "of"
-    )  # "Vic Wells Ballet", "University of Cincinnati", "Bank of England"
+    org_head = low_words[-1] in gz.ORG_WORDS or any(
+        w in gz.ORG_WORDS and nxt in ("of", "for")
+        for w, nxt in zip(low_words, low_words[1:], strict=False)
+    )  # "Vic Wells Ballet", "University of Cincinnati", "Knapp Center for Biomedical ..."
     if org_head or any(w in gz.ORG_WORDS for w in low_words[1:]):
         v["org"] += 4
     if org_head:
@@ -553,6 +555,26 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["place"] += 1
     if re.match(r",\s[A-Z][a-z]+", after) and place:
         v["place"] += 1
+
+
+def _mark_brand_families(table: dict[str, _Name]) -> None:
+    """"Sky Travel", "Sky Italia", "Sky Television": three names or more opening with
+    one word make that word a brand, whatever a list of first names says of "Sky"."""
+    by_first: dict[str, list[_Name]] = defaultdict(list)
+    for entry in table.values():
+        words = entry.text.split()
+        if len(words) >= 2:
+            by_first[words[0]].append(entry)
+    for first, family in by_first.items():
+        # "John Smith, John Brown, John Lee" are three people: only a word that is at
+        # most "mostly" a first name ("Sky" is mostly a woman's) can be a brand
+        if len({e.text for e in family}) >= 3 and gz.first_name_gender(first) not in (
+            "male",
+            "female",
+        ):
+            for entry in family:
+                entry.votes["person"] -= 6
+                entry.votes["org"] += 2
 
 
 def _certainty(entry: _Name, kind: str) -> float:
