@@ -287,6 +287,8 @@ def _similar_names(
             score = -1.0
         if fact.kind in ("product", "event") and not _same_head(fact.text, f.text):
             continue  # a phone for a phone, a cup for a cup: a chatbot is no chip
+        if _head_of(fact.text) != _head_of(f.text) and (_of_name(fact.text) or _of_name(f.text)):
+            continue  # a committee for a committee: "Treaty of Rome" found nothing
         seen[f.key] = (score + rng.random() * 0.5, _full_name(f))
     for _score, name in sorted(seen.values(), key=lambda v: -v[0]):
         yield name
@@ -351,6 +353,17 @@ def _role_cue(fact: Fact, stem: str) -> str | None:
     if not roles:
         return None
     return sort_of(roles[-1]) or ""
+
+
+def _of_name(name: str) -> bool:
+    """ "Committee of Independent Experts", "Treaty of Lisbon": a common noun heads it."""
+    words = name.split()
+    return len(words) >= 3 and words[1].lower() in ("of", "for") and words[0][:1].isupper()
+
+
+def _head_of(name: str) -> str:
+    words = name.split()
+    return (words[0] if _of_name(name) else words[-1]).lower()
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -493,6 +506,15 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     if re.fullmatch(r"\d{1,2}-\d{1,2}", text):
         return []  # a made-up score may be no score the game allows (6-6 for a set): the
         # article's own scores only
+    span = re.match(r"(\d+(?:\.\d+)?)(\s?(?:to|-|–)\s?)(\d+(?:\.\d+)?)(.*)$", text)
+    if span:  # a range moves as a whole: "8 to 10 miles" -> "4 to 5 miles", "12 to 15 miles"
+        low, high = float(span.group(1)), float(span.group(3))
+        out = []
+        for factor in (0.5, 1.5, 2.0, 0.75):
+            a, b = round(low * factor), round(high * factor)
+            if a != low and 0 < a < b:
+                out.append(f"{a}{span.group(2)}{b}{span.group(4)}")
+        return out
     q = parse_quantity(text)
     if q is None:
         return []

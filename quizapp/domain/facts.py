@@ -33,6 +33,12 @@ _CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|Rs\.?\s?|(?:USD|EUR
 _MONEY_UNITS = r"(?:dollars|pounds|euros|yuan|yen|rupees|francs|roubles|rubles|won|pence|cents)"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"  # noqa: E501
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MEASURES = (
+    r"(?:(?:square|cubic|nautical)\s)?(?:miles?|feet|foot|inches|inch|yards?|km|kilometres?"
+    r"|kilometers?|metres?|meters?|cm|mm|kg|kilograms?|grams?|tonnes?|tons?|acres?|hectares?"
+    r"|ha|litres?|liters?|gallons?|barrels?|mph|km/h|degrees?|°[CF]?|watts?|kW|MW|GW|volts?"
+    r"|horsepower)\b"
+)
 _TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|seasons?|games|matches|goals|times)"  # noqa: E501
 
 # (kind, pattern); earlier patterns win where spans overlap.
@@ -71,7 +77,12 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"
         ),
     ),  # noqa: E501
-    ("number", re.compile(rf"\b{_NUM}\s{_TIME_UNITS}\b")),
+    ("number", re.compile(rf"\b{_NUM}(?:\s?(?:to|-|–|and)\s?{_NUM})?\s{_TIME_UNITS}\b")),
+    # a measure keeps its unit: "100 feet", "617.1 nautical miles", "8 to 10 miles"
+    ("number", re.compile(rf"\b{_NUM}(?:\s?(?:to|-|–)\s?{_NUM})?\s?{_MEASURES}")),
+    ("date", re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")),
+    # a range is one answer: "100–150 species", "10 to 15 million"
+    ("number", re.compile(rf"\b{_NUM}\s?(?:–|-|to)\s?{_NUM}{_SCALE}?(?=\s[a-z])")),
     ("number", re.compile(rf"\b{_NUM}{_SCALE}")),
     ("number", re.compile(rf"(?<![\w.,$£€-]){_NUM}\b(?![.,]\d)")),
     (
@@ -558,7 +569,7 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
 
 
 def _mark_brand_families(table: dict[str, _Name]) -> None:
-    """"Sky Travel", "Sky Italia", "Sky Television": three names or more opening with
+    """ "Sky Travel", "Sky Italia", "Sky Television": three names or more opening with
     one word make that word a brand, whatever a list of first names says of "Sky"."""
     by_first: dict[str, list[_Name]] = defaultdict(list)
     for entry in table.values():
@@ -707,7 +718,10 @@ def _noun_phrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
             tokens = shape.tokens[p.first : p.last + 1]
             if shape.tokens[p.last].tag not in ("NN", "NNS"):
                 continue  # a name's phrase: the name is the candidate
-            while tokens and tokens[0].tag in ("DT", "PRP$", "PDT", "WP$"):
+            while tokens and (
+                tokens[0].tag in ("DT", "PRP$", "PDT", "WP$")
+                or (tokens[0].tag.startswith("VB") and len(tokens) > 1)  # "been many spoofs"
+            ):
                 tokens = tokens[1:]
             if not tokens or any(t.tag in ("NNP", "NNPS", "CD", "$") for t in tokens):
                 continue

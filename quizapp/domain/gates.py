@@ -312,6 +312,12 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         for other in re.findall(r"[A-Z][a-z]{3,}", rest):
             if other == word or (len(word) > 4 and fuzz.ratio(word, other) >= 80):
                 return f"'{other}' in the sentence gives away '{word}'"
+    if (
+        fact.kind == "place"
+        and fact.subkind in ("region", "country")
+        and re.search(r"[A-Z][a-z]+,\s$", text[: fact.start])
+    ):
+        return "the state or country of the place just named: anyone knows it"
     later = re.match(r"[^()]{0,80}\(([A-Z]{3,8})\)", after_answer)
     if later and fact.text[:1].isupper():
         initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", fact.text)).upper()

@@ -126,7 +126,9 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
 
 
 # Wikipedia's "[citation needed]" and "[12]": marks for editors, not part of the fact
-_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,30}\??)\]")  # [12] [a] [when?]
+_CITATION = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,30}\d{0,3}\??)\]"
+)  # [12] [when?] [note 2]
 
 
 def cloze_stem(fact: Fact, ctx: Context) -> str:

@@ -123,12 +123,18 @@ class References:
             if f.kind in _NAMED_KINDS and not f.is_phrase and _is_a_name(f):
                 by_sentence.setdefault(f.sentence.index, []).append(f)
         written: dict[str, Counter[str]] = {}
+        with_the: Counter[str] = Counter()
         for f in self.facts:
             written.setdefault(full_name(f), Counter())[f.text] += 1
-        self._labels = {
-            name: max(forms.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-            for name, forms in written.items()
-        }
+            if re.search(r"\b[Tt]he\s$", f.sentence.text[: f.start]):
+                with_the[full_name(f)] += 1
+        self._labels = {}
+        for name, forms in written.items():
+            label = max(forms.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+            # "the Foreign Office": a name the article writes with "the" keeps it
+            if with_the[name] * 2 > sum(forms.values()) and not label.lower().startswith("the "):
+                label = "the " + label
+            self._labels[name] = label
         protagonists = _protagonists(self.facts, written)
         self._nouns = {
             full_name(f): profile.nouns
@@ -203,7 +209,7 @@ class References:
                     self._resolved[s.index] = Resolution(refused=why)
                     continue
                 opens = "" if s.text.startswith('"') else '"'
-                prefix = Edit(0, 0, f"{speaker} said: {opens}")
+                prefix = Edit(0, 0, f"{speaker[:1].upper()}{speaker[1:]} said: {opens}")
                 self._resolved[s.index] = Resolution(edits=(prefix, *r.edits))
 
     def resolve(self, sentence: Sentence) -> Resolution:
@@ -308,6 +314,10 @@ class References:
                 # is the subject itself points at what the sentences before said
                 refused = refused or f"'{t.text}' points back"
                 continue
+            if quoted[i] and word in _PLURAL and t.tag == "PRP" and not _plural_before(shape, i):
+                # '"They are one of the major clubs in Europe"': who, the speaker knew
+                refused = refused or f"'{t.text}' in the quotation refers to nothing named"
+                continue
             if (quoted[i] and word not in _PERSONAL) or t.tag not in ("PRP", "PRP$"):
                 # "he" in a quotation is named in brackets ("[Hoddle] has a contract");
                 # "These orders should help ...": a demonstrative in the subject; one
@@ -375,6 +385,10 @@ class References:
                 named.add(entity.name)
         if refused:
             return Resolution(refused=refused)
+        edits = [
+            Edit(e.start, e.end, e.text[:1].upper() + e.text[1:]) if e.start == 0 else e
+            for e in edits
+        ]
         if speaker and not speaker_name:
             speaker_name = next(
                 (
@@ -521,7 +535,7 @@ def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     return bool(
         re.match(
             r"(?:is|was|has been|had been|will be|would be|remains|seems|appears)"
-            r"(?: not)?(?: \w+)? (?:that|to|whether|if|for|when|until)\b|"
+            r"(?: not)?(?: \w+ (?:that|to|whether|if|for|when|until)| (?:that|whether|if|until))\b|"
             r"(?:emerged|follows|comes|is understood|was understood)\b|"
             r"(?:is|was) (?:[A-Z]\w+ )+(?:who|that)\b",  # "It was Diaghilev who ..."
             rest,
