@@ -232,6 +232,8 @@ MIN_CERTAINTY = 2.0
 def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Iterator[str]:
     if fact.kind not in NUMERIC_KINDS and fact.certainty < MIN_CERTAINTY:
         return
+    if fact.kind not in NUMERIC_KINDS and re.search(r"\s(?:and|&)\s", fact.text):
+        return  # "the University of Chicago and Northwestern": a pair among single names
     if fact.kind in NUMERIC_KINDS:
         yield from _numbers(fact, pool, rng, stem)
     elif fact.kind == "person":
@@ -503,6 +505,12 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     )
     if fact.kind == "date" and day:
         return _other_days(text, rng)
+    decade = re.search(r"((?:1[5-9]|20)\d)0s", text)
+    if decade:  # "the early 1950s" -> "the early 1940s", "1960s": other decades
+        tens = int(decade.group(1))
+        steps = [-1, 1, -2, 2, -3]
+        rng.shuffle(steps)
+        return [text.replace(decade.group(0), f"{tens + s}0s") for s in steps if tens + s <= 202]
     if re.fullmatch(r"\d{1,2}-\d{1,2}", text):
         return []  # a made-up score may be no score the game allows (6-6 for a set): the
         # article's own scores only
@@ -525,7 +533,7 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
         values = [q.value + d for d in deltas if q.value + d <= latest + 1]
         return [text.replace(str(int(q.value)), str(int(v)), 1) for v in values]
     value = q.value
-    if value == int(value) and 0 <= value < 20 and not q.decimals:
+    if value == int(value) and 0 <= value < 20 and not q.decimals and not _SCALED.search(q.suffix):
         # a small count moves by a few: "18 years" -> 17, 19, 21, never 72
         steps = [-1, 1, -2, 2, 3, -3, 4]
         rng.shuffle(steps)
@@ -543,6 +551,10 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
         if v != value and v > 0:
             out.append(format_like(q, v))
     return out
+
+
+# "10 billion" is a magnitude: 7, 8 and 9 billion beside it make the round one stand out
+_SCALED = re.compile(r"(?i)\b(?:hundred|thousand|million|billion|trillion|bn|m|k)\b|^(?:bn|m|k)$")
 
 
 def _other_days(text: str, rng: random.Random) -> list[str]:

@@ -259,6 +259,8 @@ def _apply_titles(
 def _is_initial(text: str, start: int) -> bool:
     """Is this position where capitalisation says nothing (sentence or quote start)?"""
     before = text[:start].rstrip()
+    if re.fullmatch(r"[\"'(]?(?:But|And|So|Yet|Or|Then|Now|Also|Still|Even)", before):
+        return True  # "But Aid charity Actionaid ...": the opener of the sentence
     return not before or before[-1] in "\"':;([-" or before.endswith(("--", "—"))
 
 

@@ -232,7 +232,8 @@ def loose_phrase(fact: Fact, shape: Shape) -> str | None:
     tokens = [t for t in shape.tokens if fact.start <= t.start and t.end <= fact.end]
     if any(t.tag in ("JJR", "JJS", "RB") for t in tokens[:-1]):
         return "a comparison or an adverb: the writer's wording"
-    words = re.findall(r"[A-Za-z]+", fact.text)
+    # "co-ordination" is "coordination" (3.9), not "ordination" (2.9)
+    words = [w.replace("-", "") for w in re.findall(r"[A-Za-z][A-Za-z-]*", fact.text)]
     if not words or min(_base_zipf(w) for w in words) >= _TERM_ZIPF:
         return "everyday words: many phrases would fill the blank"
     return None
@@ -250,6 +251,30 @@ def _base_zipf(word: str) -> float:
 # this: "baccarat" 2.7, "thylakoid" 1.5, "prevailing" 3.5 do; "surgery" 4.6, "embassy"
 # 4.1, "closure" 3.9 do not
 _TERM_ZIPF = 3.6
+
+
+def modifier(fact: Fact, shape: Shape) -> str | None:
+    """ "the UK chancellor", "US aircraft firm Boeing": a place used as an adjective
+    says where, in passing; the sentence is about the noun after it."""
+    if fact.kind != "place":
+        return None
+    if re.match(r"\s[a-z][a-z-]+\b", fact.sentence.text[fact.end :]):
+        following = re.match(r"\s([a-z][a-z-]+)", fact.sentence.text[fact.end :])
+        if following and following.group(1) not in _NOT_NOUNS:
+            tokens = [t for t in shape.tokens if t.start > fact.end]
+            if (
+                tokens
+                and tokens[0].tag in ("NN", "NNS")
+                and tokens[0].text.lower() not in _TIME_WORDS
+            ):
+                return "a place before a noun: it modifies, it is not the fact"
+    return None
+
+
+_NOT_NOUNS = frozenset("and or but to in on at of for with from by as is was has have".split())
+_TIME_WORDS = frozenset(
+    "today yesterday tomorrow tonight week weekend month year years time season".split()
+)
 
 
 def score_in_a_sequence(fact: Fact, shape: Shape) -> str | None:
@@ -305,6 +330,10 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     if own_acronym:  # "Korea First Bank (KFB)": the question drops it (questions.py)
         after_answer = after_answer[own_acronym.end() :]
     rest = text[: fact.start] + " " + after_answer
+    if re.fullmatch(r"[A-Za-z]{3,}", fact.text):  # "Aid" in "Aid charity Actionaid"
+        inside = re.search(rf"\b[A-Z]\w*{fact.text.lower()}\w*\b", rest)
+        if inside and inside.group(0).lower() != fact.text.lower():
+            return f"'{inside.group(0)}' in the sentence spells '{fact.text}'"
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:
@@ -350,6 +379,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     trivia,
     generic,
     loose_phrase,
+    modifier,
     score_in_a_sequence,
     named_thing,
     gives_itself_away,

@@ -168,7 +168,7 @@ def first_name_gender(word: str) -> str:
 
 # Names news uses for places that geonames spells otherwise.
 _PLACE_ALIASES = (
-    "uk", "us", "usa", "america", "britain", "great britain", "england", "scotland", "wales",
+    "uk", "us", "usa", "britain", "great britain", "england", "scotland", "wales",
     "northern ireland", "europe", "asia", "africa", "the west", "middle east", "hong kong",
     "taiwan", "mainland china", "south korea", "north korea",
 )  # fmt: skip
@@ -197,6 +197,9 @@ def places() -> dict[str, tuple[str, int]]:
         table[continent["name"].lower()] = ("continent", 10**10)
     for alias in _PLACE_ALIASES:
         table.setdefault(alias, ("country", 10**9))
+    # "America" is the United States in "in America" and a continent in "Europe and
+    # America": a place, of no level a choice could be matched to
+    table.setdefault("america", ("place", 10**9))
     return table
 
 

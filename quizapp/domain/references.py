@@ -620,7 +620,8 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         return False
     word = tokens[i].text.lower()
     nxt = tokens[i + 1]
-    if word == "that" and tokens[i].tag != "DT":
+    after_preposition = i > 0 and tokens[i - 1].tag == "IN"  # "From that point", "at that time"
+    if word == "that" and tokens[i].tag != "DT" and not after_preposition:
         return False  # "said that ...", "the car that won"
     if nxt.tag not in ("NN", "NNS", "JJ", "CD"):
         return False

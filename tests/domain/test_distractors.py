@@ -1,4 +1,5 @@
 import random
+import re
 
 from quizapp.domain.distractors import is_variant, pick_distractors
 from quizapp.domain.facts import extract_facts
@@ -195,3 +196,24 @@ def test_a_figure_said_beside_the_stems_own_is_not_offered():
     )
     stem = "A target of 1.5 million more adults by _____ needed ideas."
     assert "2007" not in pick_distractors(fact(facts, "2010"), facts, random.Random(0), stem=stem)
+
+
+def test_other_decades_are_decades():
+    facts = article_facts("Students\n\nIn the early 1950s, student applications declined.")
+    for d in pick_distractors(fact(facts, "early 1950s"), facts, random.Random(0)):
+        assert re.fullmatch(r"early 1[89]\d0s", d)
+
+
+def test_a_magnitude_moves_by_a_factor_not_by_one():
+    facts = article_facts("Savings\n\nA person with 10 billion lira in savings lost money.")
+    out = pick_distractors(fact(facts, "10 billion"), facts, random.Random(0))
+    assert out and not {"9 billion", "11 billion", "8 billion"} & set(out)
+
+
+def test_a_pair_of_names_gets_no_single_names_for_choices():
+    facts = article_facts(
+        "Merger\n\nHutchins planned to merge the University of Chicago and Northwestern "
+        "University, said Butler University, Yale University and the University of Oxford."
+    )
+    pair = next(f for f in facts if " and " in f.text and not f.is_phrase)
+    assert pick_distractors(pair, facts, random.Random(0)) == []

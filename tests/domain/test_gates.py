@@ -111,3 +111,21 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
     reason = refusal(text, answer)
     assert reason is not None and reason.startswith(gate)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "gate"),
+    [
+        ("On the fourth day of his tour, the UK chancellor predicted a vaccine by 2012.",
+         "UK", "modifier"),
+        ("But Aid charity Actionaid criticised the plan to find a vaccine by 2012.",
+         "Aid", None),  # not a name: "Aid" opens the sentence after "But"
+    ],
+)  # fmt: skip
+def test_a_place_as_a_modifier_and_an_opener_are_no_facts(text, answer, gate):
+    facts = extract_facts(split_sentences(text))
+    found = [f for f in facts if f.text == answer]
+    if gate is None:
+        assert not found
+    else:
+        assert answer_refusal(found[0]).startswith(gate)

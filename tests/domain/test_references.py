@@ -117,3 +117,8 @@ def test_an_office_is_held_only_by_the_person_given_that_title():
         "The chancellor has demanded that all departments make similar savings."
     )
     assert out[1].startswith("REFUSED")  # not "Jack Straw has demanded ..."
+
+
+def test_that_after_a_preposition_points_back():
+    out = resolved("The lira was relaunched in 2005. From that point, the new coin was used.")
+    assert out[1].startswith("REFUSED")
