@@ -19,6 +19,7 @@ choices with weak ones.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import random
 import re
@@ -29,7 +30,9 @@ from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
 from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity, sort_of
+from quizapp.domain.text import word_occurrences
 
+_NEAR = 120  # names or figures of a kind looked at for one question's distractors
 _NUMBER_WORD_LIST = [w for w, v in sorted(WORD_VALUES.items(), key=lambda kv: kv[1]) if v > 0]
 # names one place goes by: one of these is never a wrong answer for another
 _SAME_PLACE = (
@@ -75,13 +78,26 @@ class FactPool:
 
     @cached_property
     def _by_kind(self) -> dict[str, list[Fact]]:
+        """Per kind, the first mention of each name or figure, in article order."""
         groups: dict[str, list[Fact]] = {}
-        for f in self.facts:
-            groups.setdefault(f.kind, []).append(f)
+        seen: set[tuple[str, str]] = set()
+        for f in sorted(self.facts, key=lambda f: (f.sentence.index, f.start)):
+            if (f.kind, f.key) not in seen:
+                seen.add((f.kind, f.key))
+                groups.setdefault(f.kind, []).append(f)
         return groups
 
-    def same_kind(self, kind: str) -> list[Fact]:
-        return self._by_kind.get(kind, [])
+    def same_kind(self, kind: str, near: Fact | None = None) -> list[Fact]:
+        """The article's names or figures of a kind, one mention each; with `near`, the
+        _NEAR nearest it in the article. A book has thousands of names: looking at all
+        of them for each question made its generation quadratic, and a name from the
+        same chapter makes the better distractor anyway."""
+        group = self._by_kind.get(kind, [])
+        if near is None or len(group) <= _NEAR:
+            return group
+        at = bisect.bisect_left([f.sentence.index for f in group], near.sentence.index)
+        low = max(0, min(at - _NEAR // 2, len(group) - _NEAR))
+        return group[low : low + _NEAR]
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:
@@ -117,6 +133,15 @@ class FactPool:
             if code:
                 counts[code] = counts.get(code, 0) + 1
         return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+    @cached_property
+    def inner_words(self) -> frozenset[str]:
+        """Words inside a longer name but not opening it: "Mother" of "Queen Mother"
+        ("Boeing" opens "Boeing 777" and is no piece of it). A set, not a scan of the
+        names for each candidate: that made a long article's generation quadratic."""
+        return frozenset(
+            word for name in self.long_names for word in re.findall(r"\w+(?:['.-]\w+)*", name)[1:]
+        )
 
     @cached_property
     def long_names(self) -> list[str]:
@@ -190,12 +215,9 @@ def _name_words(stem: str) -> set[str]:
 def _named_in(candidate: str, stem: str, stem_words: set[str]) -> bool:
     """Is the candidate (or a distinctive word of it) already in the question?"""
     if candidate.split()[0].lower() in WORD_VALUES:  # "two" beside "(occasionally two)"
-        return bool(re.search(r"(?<!\w)" + re.escape(candidate.split()[0]) + r"(?!\w)", stem, re.I))
+        return word_occurrences(stem, candidate.split()[0], ignore_case=True) > 0
     if re.search(r"\d", candidate):
-        return bool(
-            re.search(r"(?<![\d.,])" + re.escape(candidate) + r"(?![\d])", stem)
-            or _same_value_in(candidate, stem)
-        )
+        return bool(word_occurrences(stem, candidate) > 0 or _same_value_in(candidate, stem))
     words = [w.lower() for w in re.findall(r"[A-Z][\w'-]+", candidate)]
     return any(w in stem_words for w in words if w not in _HONORIFIC_WORDS and len(w) > 2)
 
@@ -215,13 +237,7 @@ def _piece_of_a_name(candidate: str, pool: FactPool) -> bool:
     """ "Mother" cut from "Queen Mother", "Graham E" from "Graham E. Fuller"."""
     if re.search(r"\s[A-Z]\.?$", candidate):
         return True
-    if " " in candidate:
-        return False
-    return any(
-        candidate != name and re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", name)
-        for name in pool.long_names
-        if not name.startswith(candidate)  # "Boeing" is no piece of "Boeing 777"
-    )
+    return " " not in candidate and candidate in pool.inner_words
 
 
 # a name's kind must lead the runner-up's by this many votes (facts.py) for the name to
@@ -272,7 +288,7 @@ def _similar_names(
     _____": no dictator)."""
     mine = pool.profile(fact)
     seen: dict[str, tuple[float, str]] = {}
-    for f in pool.same_kind(fact.kind):
+    for f in pool.same_kind(fact.kind, near=fact):
         if f.key == fact.key or f.key in seen or f.certainty < MIN_CERTAINTY:
             continue
         if sort and sort not in pool.profile(f).sorts:
@@ -386,7 +402,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     country = gz.country_code(said.group(1).removeprefix("the ")) if said else None
     own = [
         f.text
-        for f in pool.same_kind("place")
+        for f in pool.same_kind("place", near=fact)
         if f.key != fact.key
         and f.subkind == level
         and f.certainty >= MIN_CERTAINTY
@@ -425,7 +441,7 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     own = []
     unit = _unit_noun(fact)
     stem_figures = set(re.findall(r"\d[\d,.]*", stem.replace("_____", " ")))
-    for f in pool.same_kind(fact.kind):
+    for f in pool.same_kind(fact.kind, near=fact):
         if f.key == fact.key or _shape(f.text) != shape or _unit_noun(f) != unit:
             continue  # "840 people" and "the 787 Dreamliner": not the same sort of number
         if stem_figures & set(re.findall(r"\d[\d,.]*", f.sentence.text)):

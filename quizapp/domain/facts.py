@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import wordfreq
 
@@ -468,6 +468,16 @@ def _classify_names(
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
+@lru_cache(maxsize=4096)
+def _defined_terms(text: str) -> frozenset[str]:
+    """What a sentence defines in brackets after a lower-case phrase: "artificial
+    intelligence (AI)" -> {"AI"}. One scan a sentence, not a pattern for each name."""
+    return frozenset(m.group(1) for m in _DEFINED.finditer(text))
+
+
+_DEFINED = re.compile(r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(([^()]{1,40})\)")
+
+
 def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     name = text[s:e]
     words = name.split()
@@ -511,7 +521,7 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     if (
         name.lower() in gz.COMMON_ACRONYMS
         or re.fullmatch(r"[A-Z]{2,6}s", name)
-        or re.search(r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(" + re.escape(name) + r"\)", text)
+        or name in _defined_terms(text)
     ):
         v["concept"] += 3  # "LLMs", "artificial intelligence (AI)": a term, not an organisation
     elif name.isupper() and 2 <= len(name) <= 6 and name.isalpha():

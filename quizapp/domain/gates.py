@@ -18,7 +18,7 @@ from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, zipf
 from quizapp.domain.references import Resolution
 from quizapp.domain.syntax import Shape, analyse
-from quizapp.domain.text import Sentence
+from quizapp.domain.text import Sentence, word_occurrences
 
 MIN_WORDS = 6  # "Have happened." is no statement to ask about
 MAX_WORDS = 45  # beyond this a stem is a paragraph, and cutting it leaves fragments
@@ -331,9 +331,10 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         after_answer = after_answer[own_acronym.end() :]
     rest = text[: fact.start] + " " + after_answer
     if re.fullmatch(r"[A-Za-z]{3,}", fact.text):  # "Aid" in "Aid charity Actionaid"
-        inside = re.search(rf"\b[A-Z]\w*{fact.text.lower()}\w*\b", rest)
-        if inside and inside.group(0).lower() != fact.text.lower():
-            return f"'{inside.group(0)}' in the sentence spells '{fact.text}'"
+        low = fact.text.lower()
+        for other in _CAPITALISED.findall(rest):
+            if low in other.lower() and other.lower() != low:
+                return f"'{other}' in the sentence spells '{fact.text}'"
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:
@@ -355,13 +356,14 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+_CAPITALISED = re.compile(r"\b[A-Z]\w*")
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not
 
 
 def repeated(fact: Fact, shape: Shape) -> str | None:
     """The answer twice in its sentence: one blank would give away the other."""
-    hits = re.findall(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", fact.sentence.text, re.I)
-    return "said twice in the sentence" if len(hits) > 1 else None
+    hits = word_occurrences(fact.sentence.text, fact.text, ignore_case=True)
+    return "said twice in the sentence" if hits > 1 else None
 
 
 def in_brackets(fact: Fact, shape: Shape) -> str | None:

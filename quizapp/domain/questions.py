@@ -19,6 +19,7 @@ from quizapp.domain.distractors import FactPool, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
 from quizapp.domain.syntax import analyse
+from quizapp.domain.text import word_occurrences
 
 BLANK = "_____"
 QUESTION_TYPES = ("multiple_choice", "true_false", "cloze", "short_answer")
@@ -85,9 +86,7 @@ def normalise_for_match(text: str) -> str:
 def gives_away(prompt: str, answer: str) -> bool:
     """Does the prompt contain the answer as whole words?"""
     a = normalise_for_match(answer)
-    return bool(a) and bool(
-        re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", normalise_for_match(prompt))
-    )
+    return bool(a) and bool(word_occurrences(normalise_for_match(prompt), a))
 
 
 def accepted_answers(fact: Fact) -> list[str]:

@@ -92,15 +92,36 @@ _TOPIC_SALIENCE = 0.6  # the referent must be more than twice as salient as the 
 
 
 @dataclass(slots=True)
+class _Clock:
+    """The sentence the reading has reached: salience halves with every one."""
+
+    now: int = 0
+
+
+@dataclass(slots=True)
 class _Entity:
     name: str  # the fullest form the article gives: its identity
     kind: str  # person, org, product, thing or place
     gender: str | None
-    salience: float = 0.0
+    clock: _Clock
     # the form the article writes most ("Markova" for Dame Alicia Markova): what is put
     # in a pronoun's place, as the article itself would; it also stays right where the
     # fullest form was linked wrongly (a son's surname to his father's name)
     label: str = ""
+    # what the article is about stays in mind through a passage about something else:
+    # "The book starred ... . 'I am never satisfied,' he once said."
+    protagonist: bool = False
+    value: float = 0.0  # the salience as it was set ...
+    at: int = 0  # ... at this sentence: it decays when read, not each sentence for all
+
+    @property
+    def salience(self) -> float:
+        decayed = self.value * _DECAY ** (self.clock.now - self.at)
+        return max(decayed, _TOPIC_SALIENCE) if self.protagonist else decayed
+
+    @salience.setter
+    def salience(self, value: float) -> None:
+        self.value, self.at = value, self.clock.now
 
 
 @dataclass(slots=True)
@@ -145,15 +166,10 @@ class References:
         entities: dict[str, _Entity] = {}
         open_quotes = quotation_open_before(self.sentences)
         previous_subjects: set[str] = set()
+        clock = _Clock()
         for s in self.sentences:
             # news starts a paragraph every sentence or two: a new paragraph is no new topic
-            for e in entities.values():
-                e.salience *= _DECAY
-                if e.name in protagonists:
-                    # what the article is about stays in mind through a passage about
-                    # something else: "The book starred ... . 'I am never satisfied,' he
-                    # once said."
-                    e.salience = max(e.salience, _TOPIC_SALIENCE)
+            clock.now = s.index
             shape = analyse(s.text)
             mentions = []
             for f in sorted(by_sentence.get(s.index, []), key=lambda f: f.start):
@@ -167,7 +183,13 @@ class References:
                     elif kind == "other" and not gz.is_first_name(name.split()[0]):
                         kind = "thing"  # a title or a name of no known kind, not a person's
                     entity = entities[name] = _Entity(
-                        name, kind, gender, label=self._labels.get(name, name)
+                        name,
+                        kind,
+                        gender,
+                        clock,
+                        label=self._labels.get(name, name),
+                        protagonist=name in protagonists,
+                        at=s.index,
                     )
                 subject = shape.subject is not None and shape.subject.start <= f.start < (
                     shape.subject.end
@@ -495,13 +517,16 @@ def _named_later(shape: Shape, mentions: list[tuple[int, _Entity, bool]], noun: 
 def _protagonists(facts: list[Fact], written: dict[str, Counter[str]]) -> set[str]:
     """The person and the organisation the article is about, if it has them: named at
     least three times, and more than twice as often as any other of their kind."""
+    kinds: dict[str, set[str]] = {}
+    for f in facts:
+        kinds.setdefault(full_name(f), set()).add(f.kind)
     out = set()
     for kind in ("person", "org"):
         counts = sorted(
             (
                 (sum(forms.values()), name)
                 for name, forms in written.items()
-                if any(f.kind == kind and full_name(f) == name for f in facts)
+                if kind in kinds.get(name, ())
             ),
             reverse=True,
         )
