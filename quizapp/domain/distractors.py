@@ -20,6 +20,8 @@ choices with weak ones.
 from __future__ import annotations
 
 import bisect
+import calendar
+import datetime
 import itertools
 import random
 import re
@@ -87,6 +89,10 @@ class FactPool:
                 groups.setdefault(f.kind, []).append(f)
         return groups
 
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        return {k: [f.sentence.index for f in group] for k, group in self._by_kind.items()}
+
     def same_kind(self, kind: str, near: Fact | None = None) -> list[Fact]:
         """The article's names or figures of a kind, one mention each; with `near`, the
         _NEAR nearest it in the article. A book has thousands of names: looking at all
@@ -95,7 +101,7 @@ class FactPool:
         group = self._by_kind.get(kind, [])
         if near is None or len(group) <= _NEAR:
             return group
-        at = bisect.bisect_left([f.sentence.index for f in group], near.sentence.index)
+        at = bisect.bisect_left(self._positions[kind], near.sentence.index)
         low = max(0, min(at - _NEAR // 2, len(group) - _NEAR))
         return group[low : low + _NEAR]
 
@@ -516,11 +522,10 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
                 w = w.capitalize() if word.group(1)[0].isupper() else w
                 out.append(w + word.group(2))
         return out
-    day = re.match(r"(\d{1,2})(\s\w+\.?(?:,?\s\d{4})?)$", text) or re.match(
-        r"(\w+\.?\s)(\d{1,2})((?:,?\s\d{4})?)$", text
-    )
-    if fact.kind == "date" and day:
-        return _other_days(text, rng)
+    if fact.kind == "date":
+        days = _other_days(text, rng)
+        if days is not None:
+            return days
     decade = re.search(r"((?:1[5-9]|20)\d)0s", text)
     if decade:  # "the early 1950s" -> "the early 1940s", "1960s": other decades
         tens = int(decade.group(1))
@@ -573,16 +578,39 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
 _SCALED = re.compile(r"(?i)\b(?:hundred|thousand|million|billion|trillion|bn|m|k)\b|^(?:bn|m|k)$")
 
 
-def _other_days(text: str, rng: random.Random) -> list[str]:
-    """ "12 June 2002" -> "9 June 2002", "15 June 2002"...: other days of the same month,
-    always days a month has."""
-    m = re.search(r"(?<!\d)(\d{1,2})(?!\d)", text)
+def _other_days(text: str, rng: random.Random) -> list[str] | None:
+    """ "12 June 2002" -> "9 June 2002", "15 June 2002"; "Saturday, 23 November 1963" ->
+    "Tuesday, 19 November 1963": other days of the same month, written the same way,
+    each with its own weekday. None when the text is no day of a month."""
+    m = _DAY_MONTH.search(text) or _MONTH_DAY.search(text)
     if not m:
-        return []
-    value = int(m.group(1))
-    deltas = [d for d in (-3, 3, -6, 6, -9, 9, -1, 1, -12, 12) if 1 <= value + d <= 28]
+        return None
+    day, month = int(m.group("day")), _MONTHS[m.group("month")[:3].lower()]
+    year_match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    weekday = re.match(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s", text)
+    if weekday and not year_match:
+        return []  # a weekday without a year cannot be worked out for another day
+    deltas = [d for d in (-3, 3, -6, 6, -9, 9, -1, 1, -12, 12) if 1 <= day + d <= 28]
     rng.shuffle(deltas)
-    return [text[: m.start()] + str(value + d) + text[m.end() :] for d in deltas]
+    out = []
+    for delta in deltas:
+        other = text[: m.start("day")] + str(day + delta) + text[m.end("day") :]
+        if weekday and year_match:
+            name = calendar.day_name[
+                datetime.date(int(year_match.group(1)), month, day + delta).weekday()
+            ]
+            other = name + other[len(weekday.group(1)) :]
+        out.append(other)
+    return out
+
+
+_MONTHS = {m[:3].lower(): n for n, m in enumerate(calendar.month_name) if m}
+_DAY_MONTH = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+)
+_MONTH_DAY = re.compile(
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s(?P<day>\d{1,2})(?!\d)"
+)
 
 
 def _round_like(v: float, original: float) -> float:

@@ -296,7 +296,20 @@ def _capitalised_spans(
                 run = text[tokens[i].start() : tokens[j].end()].lower()
                 ok = gap2 == " " and _is_name_token(after)
                 if nxt.lower() == "and" and not re.search(r"\b(?:of|for)\b", run):
-                    ok = False
+                    # "Matisse and Stravinsky" are two names; "Victoria and Albert Museum"
+                    # and "Foreign and Commonwealth Office" one: one word before "and", and
+                    # an institution's word ending the name after it
+                    words_before = [w for w in run.split() if w not in _STOPWORDS]
+                    country = words_before and (gz.place_kind(words_before[0]) or ("",))[0] in (
+                        "country",
+                        "continent",
+                    )
+                    ok = (
+                        ok
+                        and len(words_before) == 1
+                        and not country  # "France and Germany Football Club": two names
+                        and _institution_follows(tokens, j + 2)
+                    )
                 if nxt.lower() == "the" and not run.endswith(" of"):
                     ok = False
                 if ok:
@@ -308,6 +321,18 @@ def _capitalised_spans(
     return spans
 
 
+def _institution_follows(tokens: list[re.Match[str]], k: int) -> bool:
+    """Do the capitalised words from token k on end in an institution's word?"""
+    while k < len(tokens) and _is_name_token(tokens[k].group()):
+        if tokens[k].group().lower() in _INSTITUTIONS:
+            return True
+        k += 1
+    return False
+
+
+_INSTITUTIONS = gz.ORG_WORDS | frozenset(
+    "museum gallery office center centre institute college hospital library hall".split()
+)
 _LOCATIVE_SUFFIX = re.compile(r"-(?:based|born|listed|owned|led|backed|made|headquartered)$")
 
 

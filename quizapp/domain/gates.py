@@ -254,9 +254,10 @@ _TERM_ZIPF = 3.6
 
 
 def modifier(fact: Fact, shape: Shape) -> str | None:
-    """ "the UK chancellor", "US aircraft firm Boeing": a place used as an adjective
-    says where, in passing; the sentence is about the noun after it."""
-    if fact.kind != "place":
+    """ "the UK chancellor", "US aircraft firm Boeing", "the 21st James Bond film": a
+    place or a person's name used as an adjective says where or whose, in passing; the
+    sentence is about the noun after it."""
+    if fact.kind not in ("place", "person"):
         return None
     if re.match(r"\s[a-z][a-z-]+\b", fact.sentence.text[fact.end :]):
         following = re.match(r"\s([a-z][a-z-]+)", fact.sentence.text[fact.end :])
@@ -267,7 +268,7 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
                 and tokens[0].tag in ("NN", "NNS")
                 and tokens[0].text.lower() not in _TIME_WORDS
             ):
-                return "a place before a noun: it modifies, it is not the fact"
+                return "a name before a noun: it modifies, it is not the fact"
     return None
 
 
@@ -348,6 +349,12 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         and re.search(r"[A-Z][a-z]+,\s$", text[: fact.start])
     ):
         return "the state or country of the place just named: anyone knows it"
+    if (
+        fact.kind == "place"
+        and fact.subkind in ("region", "country")
+        and re.search(r"[A-Z][a-z]+(?:,|\sin)\s$", text[: fact.start])
+    ):  # "Charleston, _____", "Pyongyang in _____"
+        return "the state or country of the place just named: anyone knows it"
     later = re.match(r"[^()]{0,80}\(([A-Z]{3,8})\)", after_answer)
     if later and fact.text[:1].isupper():
         initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", fact.text)).upper()
@@ -358,6 +365,13 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
 
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not
+
+
+def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:
+    """ "_____' refraining from violence": a plural possessive's apostrophe left hanging."""
+    if fact.sentence.text[fact.end : fact.end + 2] in ("' ", "',", "'."):
+        return "a possessive's apostrophe would hang after the blank"
+    return None
 
 
 def repeated(fact: Fact, shape: Shape) -> str | None:
@@ -385,6 +399,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     score_in_a_sequence,
     named_thing,
     gives_itself_away,
+    dangling_apostrophe,
     repeated,
     in_brackets,
 )

@@ -111,6 +111,12 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
     if own_acronym and fact.text[:1].isupper():
         # "Korea First Bank (KFB)": the brackets would spell the answer out
         edits.append(Edit(fact.end, fact.end + own_acronym.end(), ""))
+    conversion = re.match(
+        r"\s\([$£€¥][\d.,]+\s?(?:bn|m|k|billion|million)?[^()]{0,20}\)", text[fact.end :]
+    )
+    if conversion and fact.kind == "money":
+        # "less than $100 (£53)": the other currency gives the figure's size away
+        edits.append(Edit(fact.end, fact.end + conversion.end(), ""))
     edits.append(Edit(fact.start, fact.end, fact.text if answer is None else answer))
     start = end = 0
     for e in sorted(edits, key=lambda e: -e.start):
@@ -259,7 +265,8 @@ def _wh_word(fact: Fact, pool: FactPool) -> str | None:
 def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
     # 'Education minister Ivan Lewis said: "..."' -> 'Which education minister said: "..."?'
     m = re.match(rf"(?:,\s[^,]+,)?\s({_SPEECH})(\s*:?\s*.*)", after)
-    if m and len(before.split()) <= 6 and "," not in before and '"' not in before:
+    says = m and re.match(r"\s*:?\s*[\"“]|\s+that\b|\s+(?:the\s)?[A-Z]", m.group(2))
+    if says and len(before.split()) <= 6 and "," not in before and '"' not in before:
         role = before.strip()
         wh = f"Which {_lower_role(role)}" if role else "Who"
         return _finish(f"{wh} {m.group(1)}{_shorten_quote(m.group(2))}")

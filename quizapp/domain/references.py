@@ -73,6 +73,20 @@ class Resolution:
 
 
 _NAMED_KINDS = ("person", "org", "product", "event", "other", "thing", "place")
+# posts one person holds at a time: "the chancellor" is not any politician
+_OFFICES = frozenset(
+    """president minister secretary chancellor governor senator mayor premier commissioner
+    ambassador chairman chairwoman chair chief executive director manager coach captain
+    king queen prince princess pope bishop archbishop cardinal judge auditor general
+    spokesman spokeswoman spokesperson""".split()
+)
+# made things a sentence may open with, meaning the one just named: "The book", "The device"
+_ARTIFACTS = frozenset(
+    """book novel thriller story epic sequel film movie documentary drama comedy album
+    song single show series programme program game play opera ballet report study paper
+    device machine console phone gadget computer laptop car plane aircraft jet model
+    system software product drug vaccine painting building""".split()
+)
 _PLACE_ANAPHORS = {"country": "country", "nation": "country", "city": "city", "capital": "city"}
 
 # Salience, as in Lappin & Leass (1994): a mention adds weight, a subject more; the
@@ -279,10 +293,21 @@ class References:
                     entity = self._best_described(entities, self._of_sort(noun))
                 else:  # "The novel": the name the article called a novel
                     entity = self._best_described(entities, self._described_as(noun))
+                if entity is None and noun in _ARTIFACTS:
+                    # "Airport (1968) remains his best-loved work. The book was adapted
+                    # into a film": a made thing as the subject goes on with the made
+                    # thing the sentence before was about (Lappin and Leass's parallelism)
+                    before = [
+                        entities[n]
+                        for n in previous_subjects
+                        if n in entities and entities[n].kind in ("thing", "product", "event")
+                    ]
+                    entity = before[0] if len(before) == 1 else None
                 if entity is None:
                     refused = refused or f"'{sentence.text[start:end]}' refers back"
                     continue
                 entity.salience += _SUBJECT_WEIGHT
+                self._resolved_subjects.add(entity.name)
                 if entity.name not in named:
                     written = sentence.text[start:end]
                     # "The company" -> "Boeing"; "The novel" -> "The novel Airport"
@@ -446,7 +471,7 @@ class References:
         """The people the article describes as a `noun`; for a plain description ("the
         writer") also those it describes as one of its sort ("novelist"). An office
         ("the chancellor") is one person's: only someone given that title holds it."""
-        office = noun in gz.TITLE_WORDS
+        office = noun in _OFFICES
         sort = None if office else sort_of(noun)
         return {
             full_name(f)

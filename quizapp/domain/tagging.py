@@ -103,7 +103,7 @@ def tag(text: str) -> list[Token]:
     return list(_tag_cached(text))
 
 
-@lru_cache(maxsize=4096)  # the same sentence is tagged by several steps of one import
+@lru_cache(maxsize=256)  # syntax.analyse keeps the shapes; this only spares its misses
 def _tag_cached(text: str) -> tuple[Token, ...]:
     from textblob._text import find_tags
 

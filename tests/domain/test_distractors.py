@@ -217,3 +217,13 @@ def test_a_pair_of_names_gets_no_single_names_for_choices():
     )
     pair = next(f for f in facts if " and " in f.text and not f.is_phrase)
     assert pick_distractors(pair, facts, random.Random(0)) == []
+
+
+def test_other_days_keep_a_true_weekday():
+    facts = article_facts("Premiere\n\nThe show was first broadcast on Saturday, 23 November 1963.")
+    out = pick_distractors(fact(facts, "Saturday, 23 November 1963"), facts, random.Random(0))
+    assert "Friday, 22 November 1963" in out or all(
+        d.split(",")[0] in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday")
+        for d in out
+    )
+    assert all(1 <= int(d.split()[1]) <= 28 for d in out)

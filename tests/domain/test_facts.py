@@ -107,3 +107,14 @@ def test_a_first_name_before_a_thing_word_makes_no_person():
     assert facts["Zhou Dynasty"] == "event"
     assert facts["Maria Lopez"] == "person"
     assert facts["Henry VIII"] == "person"  # a regnal number is no acronym
+
+
+def test_one_word_and_an_institution_make_one_name_two_names_stay_two():
+    assert "Victoria and Albert Museum" in facts_of(
+        "The Victoria and Albert Museum opened in 1857."
+    )
+    assert "Foreign and Commonwealth Office" in facts_of(
+        "The Foreign and Commonwealth Office will close nine embassies in May."
+    )
+    two = facts_of("People such as Matisse and Stravinsky became like uncles to her.")
+    assert "Matisse" in two and "Stravinsky" in two

@@ -129,3 +129,27 @@ def test_a_place_as_a_modifier_and_an_opener_are_no_facts(text, answer, gate):
         assert not found
     else:
         assert answer_refusal(found[0]).startswith(gate)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "gate"),
+    [
+        ("It will be the 21st James Bond film to hit the big screen in 2006.", "James Bond",
+         "modifier"),
+        ("Foreign Office missions opened in Baghdad, Kabul and Pyongyang in North Korea.",
+         "North Korea", "gives_itself_away"),
+    ],
+)  # fmt: skip
+def test_a_name_in_passing_or_given_by_the_city_before_it_is_refused(text, answer, gate):
+    reason = refusal(text, answer)
+    assert reason is not None and reason.startswith(gate)
+
+
+def test_a_money_answer_loses_its_conversion_in_brackets():
+    from quizapp.domain.questions import Context, cloze_stem
+
+    text = "He is developing a laptop that will go on sale for less than $100 (£53) in 2006."
+    facts = extract_facts(split_sentences(text))
+    answer = next(f for f in facts if f.text == "$100")
+    stem = cloze_stem(answer, Context(pool=None, rng=None))  # type: ignore[arg-type]
+    assert "£53" not in stem and "_____ in 2006" in stem
