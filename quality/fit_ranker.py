@@ -1,5 +1,6 @@
 """Fit the answer ranking (quizapp/domain/ranking.py) on what people chose to ask.
 
+    .venv/bin/pip install -c requirements.lock -e '.[fit]'   # scikit-learn, once
     .venv/bin/python quality/fit_ranker.py [--write]
 
 For every SQuAD v1.1 dev article in the "fitted" half (quality/ranker_split.py), the
