@@ -294,8 +294,9 @@ def score_in_a_sequence(fact: Fact, shape: Shape) -> str | None:
 def the_topic(fact: Fact, headline: str) -> str | None:
     """The article's own subject, as its headline names it: "Spain won the _____ for the
     second time" in a story headed "Spain win Davis Cup" asks what everyone knows."""
-    if not headline or fact.kind in NUMERIC_KINDS - {"number"} or fact.is_phrase:
+    if not headline or fact.kind in NUMERIC_KINDS - {"number"}:
         return None
+    # "knocking six zeros off the _____" under "Turkey knocks six zeros off the lira"
     words = [w for w in re.findall(r"[A-Za-z0-9]+", fact.text) if len(w) > 1]
     headline_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", headline)}
     if words and all(w.lower() in headline_words for w in words):
@@ -315,6 +316,14 @@ def named_thing(fact: Fact, shape: Shape) -> str | None:
         text[fact.end :],
     ):
         return "part of an event's name"
+    model = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", text[: fact.start])
+    if (
+        model
+        and fact.kind == "number"
+        and model.start() > 0
+        and model.group(1).lower() not in (gz.MONTHS)
+    ):
+        return f"part of a name: '{model.group(1)} {fact.text}'"  # "PlayStation 2", "Boeing 777"
     return None
 
 

@@ -370,9 +370,10 @@ class References:
                 # "These orders should help ...": a demonstrative in the subject; one
                 # later in the sentence usually points inside it ("below this level")
                 before_verb = shape.verb is None or i < shape.verb
+                such = word == "such" and i + 1 < len(tokens) and tokens[i + 1].text != "as"
                 if (
                     word in _DEMONSTRATIVE
-                    and before_verb
+                    and (before_verb or such)  # "finding such a vaccine", anywhere
                     and not quoted[i]
                     and _points_back(tokens, i)
                 ):
@@ -673,6 +674,8 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     after_preposition = i > 0 and tokens[i - 1].tag == "IN"  # "From that point", "at that time"
     if word == "that" and tokens[i].tag != "DT" and not after_preposition:
         return False  # "said that ...", "the car that won"
+    if word == "such" and nxt.tag == "DT" and i + 2 < len(tokens):
+        i, nxt = i + 1, tokens[i + 2]  # "such a vaccine"
     if nxt.tag not in ("NN", "NNS", "JJ", "CD"):
         return False
     head = next((t for t in tokens[i + 1 : i + 4] if t.tag in ("NN", "NNS")), None)

@@ -153,3 +153,17 @@ def test_a_money_answer_loses_its_conversion_in_brackets():
     answer = next(f for f in facts if f.text == "$100")
     stem = cloze_stem(answer, Context(pool=None, rng=None))  # type: ignore[arg-type]
     assert "£53" not in stem and "_____ in 2006" in stem
+
+
+def test_a_number_in_a_name_is_no_count():
+    reason = refusal("Sony hopes the PSP will sell as well as the PlayStation 2 in Europe.", "2")
+    assert reason is not None and reason.startswith("named_thing")
+
+
+def test_the_headline_names_the_topic_whatever_its_form():
+    from quizapp.domain.gates import the_topic
+
+    text = "Turkey is to relaunch its currency, knocking six zeros off the lira on Saturday."
+    facts = extract_facts(split_sentences(text))
+    lira = next(f for f in facts if f.text == "lira")
+    assert the_topic(lira, "Turkey knocks six zeros off the lira") is not None

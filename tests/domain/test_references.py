@@ -122,3 +122,11 @@ def test_an_office_is_held_only_by_the_person_given_that_title():
 def test_that_after_a_preposition_points_back():
     out = resolved("The lira was relaunched in 2005. From that point, the new coin was used.")
     assert out[1].startswith("REFUSED")
+
+
+def test_such_a_thing_points_back_wherever_it_stands():
+    out = resolved(
+        "Scientists hope to find an HIV vaccine by 2012. "
+        "Doubling the money spent yearly on finding such a vaccine could save lives."
+    )
+    assert out[1].startswith("REFUSED")
