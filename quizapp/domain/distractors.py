@@ -454,8 +454,8 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
             continue  # said beside a figure the stem gives: it may be right too ("1.5
             # million by 2010" and "1.5 million by 2007")
         v = canonical_number(f.text)
-        if value and v and (shape == "year" or 0.2 <= v / value <= 5):
-            own.append(f.text)
+        if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
+            own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
     rng.shuffle(own)
     for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng)):
         v = canonical_number(text)

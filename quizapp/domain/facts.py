@@ -39,6 +39,10 @@ _MEASURES = (
     r"|ha|litres?|liters?|gallons?|barrels?|mph|km/h|degrees?|°[CF]?|watts?|kW|MW|GW|volts?"
     r"|horsepower)\b"
 )
+_MEASURES_ADJ = (
+    r"megawatt|kilowatt|gigawatt|watt|mile|kilometre|kilometer|metre|meter|foot|inch|ton"
+    r"|tonne|storey|story|seat|bed|year|month|week|day|hour|minute|point|percent|page"
+)
 _TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|seasons?|games|matches|goals|times)"  # noqa: E501
 
 # (kind, pattern); earlier patterns win where spans overlap.
@@ -64,6 +68,8 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),  # noqa: E501
     ("date", re.compile(r"\b(?:mid-|early\s|late\s)?(?:1[5-9]|20)\d0s\b")),
     ("number", re.compile(r"\b\d{1,3}-year-old\b")),
+    # "a 310-megawatt site", "a six-month contract": a measure made an adjective
+    ("number", re.compile(rf"\b{_NUM}-(?:{_MEASURES_ADJ})\b")),
     (
         "number",
         re.compile(

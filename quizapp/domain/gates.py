@@ -297,7 +297,11 @@ def the_topic(fact: Fact, headline: str) -> str | None:
     if not headline or fact.kind in NUMERIC_KINDS - {"number"}:
         return None
     # "knocking six zeros off the _____" under "Turkey knocks six zeros off the lira"
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", fact.text) if len(w) > 1]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z0-9]+", fact.text)
+        if len(w) > 1 and w.lower() not in gz.HONORIFICS  # "Mr Brown" under "Brown calls ..."
+    ]
     headline_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", headline)}
     if words and all(w.lower() in headline_words for w in words):
         return "the headline names it: the article's topic"
@@ -340,11 +344,18 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     if own_acronym:  # "Korea First Bank (KFB)": the question drops it (questions.py)
         after_answer = after_answer[own_acronym.end() :]
     rest = text[: fact.start] + " " + after_answer
-    if re.fullmatch(r"[A-Za-z]{3,}", fact.text):  # "Aid" in "Aid charity Actionaid"
-        low = fact.text.lower()
+    # "Aid" in "Aid charity Actionaid", "Bank of America" in "BankAmericard"
+    joined = "".join(w for w in re.findall(r"[A-Za-z]+", fact.text) if w[:1].isupper()).lower()
+    if len(joined) >= 3 and " " not in fact.text.strip() or len(joined) >= 8:
         for other in _CAPITALISED.findall(rest):
-            if low in other.lower() and other.lower() != low:
+            if joined in other.lower() and other.lower() != joined:
                 return f"'{other}' in the sentence spells '{fact.text}'"
+    if fact.kind == "place":
+        from quizapp.domain.distractors import is_variant
+
+        for other in _CAPITALISED_RUN.findall(rest):
+            if other.lower() != fact.text.lower() and is_variant(other, fact.text, people=False):
+                return f"'{other}' in the sentence is another name for it"  # England/Britain
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:
@@ -373,7 +384,20 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z]\w*(?:\s[A-Z]\w*)*")
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not
+
+
+def glued(fact: Fact, shape: Shape) -> str | None:
+    """ "gravitational.:2-10:79" (a citation's page numbers), "_____/Aids": an answer
+    glued to the text around it by a colon or a slash is a reference or half a term."""
+    text = fact.sentence.text
+    before, after = text[: fact.start], text[fact.end :]
+    if before.endswith((":", "/")) or re.match(r":\d", after):
+        return "glued to a citation's page numbers, or half of a compound term"
+    if after.startswith("/"):
+        return "half of a compound term ('_____/Aids')"
+    return None
 
 
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:
@@ -408,6 +432,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     score_in_a_sequence,
     named_thing,
     gives_itself_away,
+    glued,
     dangling_apostrophe,
     repeated,
     in_brackets,

@@ -214,8 +214,14 @@ def countries_near(name: str) -> tuple[str, ...]:
     """The most populous countries of the same continent as `name` (or of the world)."""
     gc = _geonames()
     all_countries = list(gc.get_countries().values())
+    code = country_code(name)  # "Britain" and "the UK" are GB's, whatever geonames calls it
     continent = next(
-        (c["continentcode"] for c in all_countries if c["name"].lower() == name.lower()), None
+        (
+            c["continentcode"]
+            for c in all_countries
+            if c["name"].lower() == name.lower() or str(c["iso"]) == code
+        ),
+        None,
     )
     same = [c for c in all_countries if continent is None or c["continentcode"] == continent]
     same.sort(key=lambda c: -int(c.get("population") or 0))

@@ -203,11 +203,13 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         mentions[f.key].append(f)
     chosen: list[tuple[float, Fact]] = []
+    repeats: set[int] = set()
     for group in mentions.values():
         group.sort(key=lambda f: (-f.score, f.sentence.index))
         chosen.append((group[0].score, group[0]))
         if len(group) > 1 and group[1].sentence.index != group[0].sentence.index:
             chosen.append((group[1].score * _REPEAT_DECAY, group[1]))
+            repeats.add(id(group[1]))
     per_sentence: dict[int, list[tuple[float, Fact]]] = defaultdict(list)
     for score, f in chosen:
         per_sentence[f.sentence.index].append((score, f))
@@ -221,7 +223,8 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
                 continue
             # every sentence's best fact comes before any sentence's second: a quiz
             # of twenty asks about twenty sentences, not twice about one
-            layer = min(len(kept), 1)
+            # and a name asked once waits, in its second sentence, until the others
+            layer = 1 if kept or id(f) in repeats else 0
             decayed = score * _LAYER_DECAY ** len(kept)
             ranked.append((layer, -decayed, f.sentence.index, f.start, f))
             kept.append(f)

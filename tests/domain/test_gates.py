@@ -167,3 +167,19 @@ def test_the_headline_names_the_topic_whatever_its_form():
     facts = extract_facts(split_sentences(text))
     lira = next(f for f in facts if f.text == "lira")
     assert the_topic(lira, "Turkey knocks six zeros off the lira") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "gate"),
+    [
+        ("The problems of HIV/Aids were inseparable from poverty, the chancellor said.",
+         "HIV", "glued"),
+        ("In 1958 the bank launched a new product called BankAmericard, said Bank of America.",
+         "Bank of America", "gives_itself_away"),
+        ("She returned to England and became Britain's first international ballerina.",
+         "Britain", "gives_itself_away"),
+    ],
+)  # fmt: skip
+def test_an_answer_glued_to_or_spelled_by_its_sentence_is_refused(text, answer, gate):
+    reason = refusal(text, answer)
+    assert reason is not None and reason.startswith(gate)
