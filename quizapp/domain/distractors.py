@@ -364,8 +364,9 @@ def _role_cue(fact: Fact, stem: str) -> str | None:
     """The role the stem gives the answer next to the blank ("Chief executive _____",
     "Famous musicians include _____", "_____, the club's striker"): its sort, or ""
     for a role of no known sort; None when the stem gives none."""
-    before = stem.partition("_____")[0]
-    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", before)[-3:]]
+    # the clause before the blank: "Famous musicians include Szpilman and _____"
+    clause = re.split(r"[,;:]\s", stem.partition("_____")[0])[-1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", clause)[-8:]]
     words += [w[:-1] for w in words if w.endswith("s")]
     after = re.match(
         r",\s(?:the\s|a\s)?[\w\s-]*?\b(" + "|".join(ROLE_WORDS) + r")\b",

@@ -707,6 +707,16 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
                 entry.canonical = other
                 entry.votes.update(other.votes)
                 break
+        if entry.canonical is None and len(words) == 1 and gz.is_first_name(words[0]):
+            # "Glenn" for the one person of the article called Glenn ("Glenn Hoddle")
+            people = [
+                n
+                for n in by_first[words[0]]
+                if n is not entry and len(words_of[id(n)]) >= 2 and n.votes["person"] > 0
+            ]
+            if len({n.text for n in people}) == 1:
+                entry.canonical = people[0]
+                entry.votes.update(people[0].votes)
 
 
 def _stands_for(

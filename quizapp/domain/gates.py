@@ -320,6 +320,8 @@ def named_thing(fact: Fact, shape: Shape) -> str | None:
         text[fact.end :],
     ):
         return "part of an event's name"
+    if re.match(r"[–-]\d{2}\b", text[fact.end :]):
+        return "the first year of a season ('2007-08')"
     model = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", text[: fact.start])
     if (
         model
@@ -400,6 +402,16 @@ def glued(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+def first_name_only(fact: Fact, shape: Shape) -> str | None:
+    """ "We're delighted _____ is here" for "Glenn": a first name alone, of someone the
+    article names in full, is the speaker's familiarity, not the fact."""
+    if fact.kind == "person" and " " not in fact.text and fact.aliases:
+        full = fact.aliases[0].split()
+        if len(full) > 1 and full[0] == fact.text:
+            return "a first name alone"
+    return None
+
+
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:
     """ "_____' refraining from violence": a plural possessive's apostrophe left hanging."""
     if fact.sentence.text[fact.end : fact.end + 2] in ("' ", "',", "'."):
@@ -433,6 +445,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     named_thing,
     gives_itself_away,
     glued,
+    first_name_only,
     dangling_apostrophe,
     repeated,
     in_brackets,

@@ -221,10 +221,11 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
             # "kit" and "kit of parts" are one blank: the better-scored reading only
             if any(f.start < k.end and k.start < f.end for k in kept):
                 continue
-            # every sentence's best fact comes before any sentence's second: a quiz
-            # of twenty asks about twenty sentences, not twice about one
+            # every sentence's best fact comes before any sentence's second, and every
+            # second before any third: a quiz of twenty asks about twenty sentences,
+            # not three times about one
             # and a name asked once waits, in its second sentence, until the others
-            layer = 1 if kept or id(f) in repeats else 0
+            layer = len(kept) + (id(f) in repeats)
             decayed = score * _LAYER_DECAY ** len(kept)
             ranked.append((layer, -decayed, f.sentence.index, f.start, f))
             kept.append(f)

@@ -183,3 +183,16 @@ def test_the_headline_names_the_topic_whatever_its_form():
 def test_an_answer_glued_to_or_spelled_by_its_sentence_is_refused(text, answer, gate):
     reason = refusal(text, answer)
     assert reason is not None and reason.startswith(gate)
+
+
+def test_a_first_name_alone_and_a_seasons_first_year_are_refused():
+    text = (
+        "Glenn Hoddle has been unveiled as the new Wolves manager. "
+        'Wolves chairman Rick Hayward said: "We are delighted Glenn is here."'
+    )
+    facts = extract_facts(split_sentences(text))
+    glenn = next(f for f in facts if f.text == "Glenn")
+    assert glenn.aliases == ["Glenn Hoddle"]
+    assert answer_refusal(glenn).startswith("first_name_only")
+    season = refusal("The monopoly ended from the 2007-08 season, the league said.", "2007")
+    assert season is not None and season.startswith("named_thing")
