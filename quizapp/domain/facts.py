@@ -112,7 +112,12 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'.&-]*[^\W_])?")
-_CONNECTORS = frozenset("of for and de du da del der van von al bin la le y & the".split())
+_CONNECTORS = frozenset("of for and on de du da del der van von al bin la le y & the".split())
+# bodies whose names go on with "on": "Intergovernmental Panel on Climate Change"
+BODIES = frozenset(
+    """panel committee commission conference report council convention summit forum
+    institute centre center board taskforce treaty""".split()
+)
 _STOPWORDS = frozenset(
     """a an the and or but if then so because as of in on at to for from by with about
     into onto over under after before during while when where which who whom whose what
@@ -301,7 +306,7 @@ def _capitalised_spans(
                 after = tokens[j + 2].group()
                 run = text[tokens[i].start() : tokens[j].end()].lower()
                 ok = gap2 == " " and _is_name_token(after)
-                if nxt.lower() == "and" and not re.search(r"\b(?:of|for)\b", run):
+                if nxt.lower() == "and" and not re.search(r"\b(?:of|for|on)\b", run):
                     # "Matisse and Stravinsky" are two names; "Victoria and Albert Museum"
                     # and "Foreign and Commonwealth Office" one: one word before "and", and
                     # an institution's word ending the name after it
@@ -318,6 +323,8 @@ def _capitalised_spans(
                     )
                 if nxt.lower() == "the" and not run.endswith(" of"):
                     ok = False
+                if nxt.lower() == "on" and run.split()[-1] not in BODIES:
+                    ok = False  # "Panel on Climate Change" is one name; "Boeing on Monday" not
                 if ok:
                     j += 2
                     continue
@@ -772,7 +779,7 @@ def _noun_phrases(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
             if shape.tokens[p.last].tag not in ("NN", "NNS"):
                 continue  # a name's phrase: the name is the candidate
             while tokens and (
-                tokens[0].tag in ("DT", "PRP$", "PDT", "WP$")
+                tokens[0].tag in ("DT", "PRP$", "PDT", "WP$", "RB")  # "then imperialism"
                 or (tokens[0].tag.startswith("VB") and len(tokens) > 1)  # "been many spoofs"
             ):
                 tokens = tokens[1:]

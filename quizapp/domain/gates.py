@@ -15,7 +15,8 @@ from collections.abc import Callable
 from functools import cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import NUMERIC_KINDS, Fact, zipf
+from quizapp.domain.facts import BODIES, NUMERIC_KINDS, Fact, zipf
+from quizapp.domain.numbers import canonical_number
 from quizapp.domain.references import Resolution
 from quizapp.domain.syntax import Shape, analyse
 from quizapp.domain.text import Sentence, word_occurrences
@@ -133,8 +134,12 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         # "the Foreign and _____" (Commonwealth Office), "the Jules and _____" (Gwen Knapp
         # Center): one word before "and" is no name of its own, but half of this one
         return f"'{joined.group(1)} and' before it belongs to the same name"
-    if re.search(r"[A-Z][\w'-]*\s(?:of|on|for|de)(?:\sthe)?\s$", text[: fact.start]) or re.match(
-        r"\s(?:of|on|for|de)\s(?:the\s)?[A-Z]", text[fact.end :]
+    before = re.search(r"([A-Z][\w'-]*)\s(of|on|for|de)(?:\sthe)?\s$", text[: fact.start])
+    after = re.match(r"\s(of|on|for|de)\s(?:the\s)?[A-Z]", text[fact.end :])
+    last = fact.text.split()[-1].lower()
+    # "on" goes on a name only after a body: "Panel on Climate Change", not "Boeing on Monday"
+    if (before and (before.group(2) != "on" or before.group(1).lower() in BODIES)) or (
+        after and (after.group(1) != "on" or last in BODIES)
     ):
         return "a title goes on around it ('Special Report on _____ and Climate Change')"
     return None
@@ -412,6 +417,30 @@ def first_name_only(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
+    """ "The _____ sources of EU law are primary, secondary and supplementary law": the
+    list the sentence gives counts the answer out; "about _____: 7.2 million in the
+    US and 4.4 million elsewhere" adds it up."""
+    if fact.kind != "number":
+        return None
+    text = fact.sentence.text
+    value = canonical_number(fact.text)
+    if value is not None and value == int(value) and 2 <= value <= 12:
+        listed = re.search(r"((?:[^.;,]+,)+[^.;,]*?\b(?:and|or)\b[^.;]*)", text[fact.end :])
+        if listed:
+            items = listed.group(1)
+            middle = items.split(",")[1:-1]
+            if any(re.match(r"\s(?:and|or|but)\b", chunk) for chunk in middle):
+                return None  # ", and sells cars, vans and lorries": clauses, not one list
+            count = items.count(",") + (1 if re.search(r",\s(?:and|or)\b", items) else 2)
+            if count == int(value):
+                return "the sentence lists as many items as the answer counts"
+    parts = re.match(r"\s?(?:\w+\s?)?:(.*)", text[fact.end :])
+    if parts and len(re.findall(r"\d+(?:[.,]\d+)*", parts.group(1))) >= 2:
+        return "a total the sentence breaks down into its parts"
+    return None
+
+
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:
     """ "_____' refraining from violence": a plural possessive's apostrophe left hanging."""
     if fact.sentence.text[fact.end : fact.end + 2] in ("' ", "',", "'."):
@@ -446,6 +475,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     gives_itself_away,
     glued,
     first_name_only,
+    counted_in_the_sentence,
     dangling_apostrophe,
     repeated,
     in_brackets,
