@@ -428,9 +428,9 @@ _COMMON_OPENERS = frozenset(
 
 
 def _not_a_noun(sentence: Sentence, start: int) -> bool:
-    from quizapp.domain.tagging import tag
+    from quizapp.domain.syntax import analyse  # its shapes are cached for the article
 
-    for t in tag(sentence.text):
+    for t in analyse(sentence.text).tokens:
         if t.start == start:
             return not t.tag.startswith("NN")
     return False
