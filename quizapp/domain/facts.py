@@ -484,6 +484,12 @@ def _classify_names(
         if kind == "place":
             pk = gz.place_kind(canonical.text)
             subkind = pk[0] if pk else "place"
+        words = name.split()
+        if kind == "person" and len(words) > 1 and words[0].lower().strip(".") in gz.HONORIFICS:
+            # "Mr _____ said": the title stays in the stem, as a reader would say it; an
+            # answer "Mr Negroponte" among plain names stands out
+            cut = name.index(words[1])
+            s, name = s + cut, name[cut:]
         facts.append(
             Fact(
                 sentence=sentence,

@@ -382,6 +382,13 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         and re.search(r"[A-Z][a-z]+(?:,|\sin)\s$", text[: fact.start])
     ):  # "Charleston, _____", "Pyongyang in _____"
         return "the state or country of the place just named: anyone knows it"
+    if fact.kind == "place" and fact.subkind == "country":
+        code = gz.country_code(fact.text)
+        for other in _CAPITALISED_RUN.findall(rest):
+            town = gz.place_kind(other)
+            known = town is not None and town[0] == "city" and town[1] >= _KNOWN_CITY
+            if known and code and gz.city_country(other) == code:
+                return f"'{other}' in the sentence says the country"  # Philadelphia: US
     later = re.match(r"[^()]{0,80}\(([A-Z]{3,8})\)", after_answer)
     if later and fact.text[:1].isupper():
         initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", fact.text)).upper()
@@ -417,6 +424,14 @@ def first_name_only(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+# a city a reader knows the country of
+_KNOWN_CITY = 500_000
+
+_A_NUMBER = r"\d+(?:[.,]\d+)*"
+# a number and the unit word after it, if any: ("7.2", " million"), ("5", "%")
+_AMOUNT = r"(\d+(?:[.,]\d+)*)(%|\s?(?:million|billion|thousand|trillion|bn|m)\b)?"
+
+
 def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
     """ "The _____ sources of EU law are primary, secondary and supplementary law": the
     list the sentence gives counts the answer out; "about _____: 7.2 million in the
@@ -436,9 +451,24 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
             if count == int(value):
                 return "the sentence lists as many items as the answer counts"
     parts = re.match(r"\s?(?:\w+\s?)?:(.*)", text[fact.end :])
-    if parts and len(re.findall(r"\d+(?:[.,]\d+)*", parts.group(1))) >= 2:
+    if parts and len(re.findall(_A_NUMBER, parts.group(1))) >= 2:
         return "a total the sentence breaks down into its parts"
+    # "12 million: _____ in the US and 4.4 million in Japan": the total less the other
+    # parts is the answer
+    colon = text.rfind(": ", 0, fact.start)
+    totals = re.findall(_AMOUNT, text[max(0, colon - 30) : colon]) if colon >= 0 else []
+    if totals:
+        clause_end = text.find(";", colon)
+        parts = re.findall(_AMOUNT, text[colon : clause_end if clause_end > 0 else None])
+        unit = totals[-1][1]  # parts are counted in the total's unit: "7.2 million"
+        same = [p for p in parts if p[1] == unit and not _a_year(p)]
+        if len(same) >= 2 and fact.text.endswith(unit):
+            return "a part of a total the sentence gives with all its parts"
     return None
+
+
+def _a_year(amount: tuple[str, str]) -> bool:
+    return not amount[1] and re.fullmatch(r"1[5-9]\d\d|20\d\d", amount[0]) is not None
 
 
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:

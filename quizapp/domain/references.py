@@ -718,10 +718,12 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
     k = first + 1
     while (
         k < len(tokens) - 1
-        and tokens[k].tag in ("JJ", "JJR", "JJS", "VBN")
-        and (tokens[k].text.islower())
+        and tokens[k].tag in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS")
+        and (tokens[k].text.islower() or tokens[k].text.lower() in gz.DEMONYMS)
     ):
-        k += 1  # "The hit novel", "The new device": adjectives before the noun
+        # "The hit novel", "The new device", "The French star": adjectives (a
+        # nationality's too) before the noun
+        k += 1
     noun, after = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else tokens[k]
     if noun.tag not in ("NN", "NNS") or not noun.text.islower():
         return None  # "The National Audit Office", "The new film Casino Royale"
@@ -731,7 +733,16 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
         return None
     if after.text in (",", "("):
         return None  # "The book, a thriller, ..."
-    return tokens[first].start, noun.end, noun.text.lower()
+    word = noun.text.lower()
+    if any(t.text.lower() in gz.DEMONYMS for t in tokens[first + 1 : k]) and (
+        word not in ROLE_WORDS | ORG_ANAPHORS | _ARTIFACTS
+        or word in _OFFICES
+        or sort_of(word) in ("public_body", "royalty")
+    ):
+        # "The Chinese economy", "The French president": the nationality says which;
+        # "The French star" and "The American company" still point back
+        return None
+    return tokens[first].start, noun.end, word
 
 
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}

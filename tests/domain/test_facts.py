@@ -118,3 +118,15 @@ def test_one_word_and_an_institution_make_one_name_two_names_stay_two():
     )
     two = facts_of("People such as Matisse and Stravinsky became like uncles to her.")
     assert "Matisse" in two and "Stravinsky" in two
+
+
+def test_a_title_before_a_name_stays_out_of_the_answer():
+    text = (
+        "The envoy John Negroponte arrived in Baghdad on Monday. "
+        "Mr Negroponte said the talks with the government had gone well."
+    )
+    facts = extract_facts(split_sentences(text))
+    second = [f for f in facts if f.sentence.index == 1 and f.kind == "person"]
+    assert [f.text for f in second] == ["Negroponte"]
+    assert second[0].sentence.text[: second[0].start] == "Mr "
+    assert second[0].key == [f for f in facts if f.text == "John Negroponte"][0].key

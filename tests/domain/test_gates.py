@@ -220,8 +220,26 @@ def test_a_body_named_with_on_is_one_name_and_a_day_after_on_is_not_part_of_it()
         ("The firm has three divisions, and sells cars, vans and lorries in France.", "three",
          False),
         ("The three sources of EU law are primary law and secondary law.", "three", False),
+        ("Sony sold 12 million consoles: 7.2 million in the US and 4.8 million in Japan.",
+         "7.2 million", True),
+        ("Sony sold 12 million consoles in May: more than in 2021, when it sold 9 million.",
+         "9 million", False),
+        ("Of the 300 staff: 120 work in Leeds, 100 in York and 80 in Hull.", "100", True),
+        ("Sony sold 12 million consoles: its best year, it said in a statement in 2021.",
+         "2021", False),
     ],
 )  # fmt: skip
 def test_a_count_the_sentence_lists_or_adds_up_is_refused(text, answer, refused):
     reason = refusal(text, answer)
     assert (reason is not None and reason.startswith("counted_in_the_sentence")) == refused
+
+
+def test_a_country_a_city_in_the_sentence_lies_in_is_given_away():
+    text = (
+        "The church in the old centre of Philadelphia is the oldest of its kind in "
+        "the United States, the city said."
+    )
+    reason = refusal(text, "United States")
+    assert reason is not None and reason.startswith("gives_itself_away")
+    other = "Sony opened a plant in Philadelphia and a shop in Japan, the company said."
+    assert refusal(other, "Japan") is None

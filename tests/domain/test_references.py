@@ -130,3 +130,25 @@ def test_such_a_thing_points_back_wherever_it_stands():
         "Doubling the money spent yearly on finding such a vaccine could save lives."
     )
     assert out[1].startswith("REFUSED")
+
+
+def test_a_nationality_before_the_noun_still_points_back_unless_it_says_which():
+    out = resolved(
+        "Aircraft maker Boeing unveiled a new plane in Seattle on Monday. "
+        "The American company expects to sell 500 planes over 20 years. "
+        "The French star Paul Vale scored twice in Lyon on Sunday. "
+        "The Chinese economy grew by 5% in the same year, official figures showed. "
+        "The French president met the Chinese leader in Paris in May."
+    )
+    assert out[1] == "Boeing expects to sell 500 planes over 20 years."
+    assert not out[2].startswith("REFUSED")  # the sentence names its star
+    assert out[3].startswith("The Chinese economy grew")
+    assert out[4].startswith("The French president met")
+
+
+def test_a_nationality_and_a_role_with_no_one_of_that_sort_before_is_refused():
+    out = resolved(
+        "Boeing unveiled a new plane in Seattle on Monday. "
+        "The French star scored twice in Lyon on Sunday."
+    )
+    assert out[1].startswith("REFUSED")
