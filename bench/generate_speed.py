@@ -86,7 +86,7 @@ def main() -> None:
         f"generate = {seed_time / baseline_seed:.0f}x baseline"
     )
     print(f"{big_words} words:")
-    print(f"  generate:  {big_time:.2f} s  (target < 20 s; the web import's limit is TIMEOUT=180 s)")
+    print(f"  generate:  {big_time:.2f} s  (target < 20 s; a web import has TIMEOUT=180 s)")
     print(
         f"  baseline (clean + split only): {baseline_big * 1000:.0f} ms; "
         f"generate = {big_time / baseline_big:.0f}x baseline"

@@ -173,6 +173,10 @@ def pick_distractors(
     article = article_before.group(1).lower() if article_before else ""
     if article and _needs_an(fact.text) != (article == "an"):
         article = ""  # the article and the answer disagree already: no cue to keep
+    # "The _____, East Timor and Madagascar": a name that takes "the" among ones that
+    # do not is the answer; the others must take it too
+    the_name = fact.kind == "place" and bool(re.search(r"\b[Tt]he\s+_____", stem))
+    the_name = the_name and gz.takes_the(fact.text)
     for candidate in _candidates(fact, pool, rng, stem):
         if not candidate or bool(re.search(r"\d", candidate)) != fact.numeric:
             continue  # a digit among words (or a word among numbers) gives the answer away
@@ -184,6 +188,8 @@ def pick_distractors(
             continue
         if article and _needs_an(candidate) != (article == "an"):
             continue  # "an _____": a choice that takes "a" gives itself away
+        if the_name and not gz.takes_the(candidate):
+            continue
         if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
         if not fact.numeric and _is_acronym(candidate) != _is_acronym(fact.text):
@@ -421,7 +427,9 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     rng.shuffle(head)
     yield from head
     yield from rest
-    if level == "country":
+    if level == "country" and gz.takes_the(fact.text) and re.search(r"\b[Tt]he\s+_____", stem):
+        near = list(gz.countries_with_the())[:15]  # "the _____": only these fit
+    elif level == "country":
         near = list(gz.countries_near(fact.text))
     elif level == "city":
         code = country or gz.city_country(fact.text, pool.countries)

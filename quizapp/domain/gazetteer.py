@@ -203,6 +203,27 @@ def places() -> dict[str, tuple[str, int]]:
     return table
 
 
+# Country names English writes with "the": a common noun at their head ("the Czech
+# Republic", "the Solomon Islands") or a plural form
+_THE_HEADS = frozenset("republic kingdom states islands isles emirates union federation".split())
+_THE_PLURALS = frozenset("bahamas netherlands philippines maldives seychelles comoros".split())
+
+
+@cache
+def countries_with_the() -> tuple[str, ...]:
+    """The countries named with "the", most populous first."""
+    named = [c for c in _geonames().get_countries().values() if takes_the(c["name"])]
+    named.sort(key=lambda c: -int(c.get("population") or 0))
+    return tuple(c["name"].removeprefix("The ") for c in named)
+
+
+def takes_the(place: str) -> bool:
+    """Is this place named with "the" before it ("the Bahamas"), so that "the _____"
+    fits it and not "France"?"""
+    words = place.lower().removeprefix("the ").split()
+    return bool(words) and (words[-1] in _THE_HEADS or " ".join(words) in _THE_PLURALS)
+
+
 def place_kind(name: str) -> tuple[str, int] | None:
     key = name.lower().removeprefix("the ")
     # geonames writes some names with a hyphen that news writes with a space

@@ -1,6 +1,7 @@
 import random
 import re
 
+from quizapp.domain import gazetteer
 from quizapp.domain.distractors import is_variant, pick_distractors
 from quizapp.domain.facts import extract_facts
 from quizapp.domain.text import clean_article, split_sentences, split_title
@@ -227,3 +228,19 @@ def test_other_days_keep_a_true_weekday():
         for d in out
     )
     assert all(1 <= int(d.split()[1]) <= 28 for d in out)
+
+
+def test_a_country_named_with_the_after_the_gets_choices_named_with_the():
+    text = (
+        "The Bahamas, East Timor, Madagascar and Swaziland are among the places that "
+        "will lose an embassy, the Foreign Office said. France and Portugal keep theirs."
+    )
+    facts = extract_facts(split_sentences(text))
+    bahamas = next(f for f in facts if f.text == "Bahamas")
+    stem = "The _____, East Timor, Madagascar and Swaziland are among the places."
+    choices = pick_distractors(bahamas, facts, random.Random(1), stem=stem)
+    assert len(choices) == 3
+    assert all(gazetteer.takes_the(c) for c in choices), choices
+    # where "the" is not before the blank, any country of the region fits
+    plain = pick_distractors(bahamas, facts, random.Random(1), stem="_____ will lose it.")
+    assert not all(gazetteer.takes_the(c) for c in plain)
