@@ -484,12 +484,12 @@ def _classify_names(
         if kind == "place":
             pk = gz.place_kind(canonical.text)
             subkind = pk[0] if pk else "place"
-        words = name.split()
-        if kind == "person" and len(words) > 1 and words[0].lower().strip(".") in gz.HONORIFICS:
+        full = canonical.text
+        if kind == "person":
             # "Mr _____ said": the title stays in the stem, as a reader would say it; an
             # answer "Mr Negroponte" among plain names stands out
-            cut = name.index(words[1])
-            s, name = s + cut, name[cut:]
+            s, name = _after_honorific(s, name)
+            full = _after_honorific(0, full)[1]
         facts.append(
             Fact(
                 sentence=sentence,
@@ -500,12 +500,21 @@ def _classify_names(
                 score=0.0,
                 key=answer_key(canonical.text),
                 role=entry.role or canonical.role,
-                aliases=[canonical.text] if canonical is not entry else [],
+                aliases=[full] if full != name else [],
                 subkind=subkind,
                 certainty=certainty,
             )
         )
     return facts
+
+
+def _after_honorific(start: int, name: str) -> tuple[int, str]:
+    """ "Dame Alicia Markova" -> "Alicia Markova", and where that begins."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower().strip(".") in gz.HONORIFICS:
+        cut = name.index(words[1])
+        return start + cut, name[cut:]
+    return start, name
 
 
 # "Henry VIII", "John Paul II": the one capitalised ending a person's name does have

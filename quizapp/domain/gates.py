@@ -382,7 +382,10 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         and re.search(r"[A-Z][a-z]+(?:,|\sin)\s$", text[: fact.start])
     ):  # "Charleston, _____", "Pyongyang in _____"
         return "the state or country of the place just named: anyone knows it"
-    if fact.kind == "place" and fact.subkind == "country":
+    where = re.search(r"\b(?:in|across|throughout)\s(?:the\s)?$", text[: fact.start])
+    if fact.kind == "place" and fact.subkind == "country" and where:
+        # "in Philadelphia ... in the _____": where the town is, the country is; "lost to
+        # _____ in Paris" asks who, which a town does not say
         code = gz.country_code(fact.text)
         for other in _CAPITALISED_RUN.findall(rest):
             town = gz.place_kind(other)

@@ -290,7 +290,12 @@ class References:
                 elif noun in _PLACE_ANAPHORS:  # "The country's banking market"
                     entity = self._pick(entities, ("place",), None, self._places(noun))
                 elif noun in ROLE_WORDS:  # "The writer": the person of that sort
-                    entity = self._best_described(entities, self._of_sort(noun))
+                    of_sort = self._of_sort(noun)
+                    entity = self._best_described(entities, of_sort)
+                    if not of_sort and noun not in _OFFICES:
+                        # "The French star", of a defender: the person the passage is
+                        # about, if one clearly leads (an office is only its holder's)
+                        entity = self._pick(entities, ("person",), None)
                 else:  # "The novel": the name the article called a novel
                     entity = self._best_described(entities, self._described_as(noun))
                 if entity is None and noun in _ARTIFACTS:

@@ -243,3 +243,5 @@ def test_a_country_a_city_in_the_sentence_lies_in_is_given_away():
     assert reason is not None and reason.startswith("gives_itself_away")
     other = "Sony opened a plant in Philadelphia and a shop in Japan, the company said."
     assert refusal(other, "Japan") is None
+    who = "The US team, which played in Paris in May, lost to France in the semi-finals."
+    assert refusal(who, "France") is None

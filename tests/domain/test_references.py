@@ -152,3 +152,12 @@ def test_a_nationality_and_a_role_with_no_one_of_that_sort_before_is_refused():
         "The French star scored twice in Lyon on Sunday."
     )
     assert out[1].startswith("REFUSED")
+
+
+def test_a_loose_description_goes_to_the_person_the_passage_is_about():
+    out = resolved(
+        "Chelsea captain Paul Vale will leave Chelsea in May, Chelsea said on Monday. "
+        "Vale joined Chelsea from Lyon in 1998 and won the FA Cup twice. "
+        "The French star scored 20 goals in six seasons at Stamford Bridge."
+    )
+    assert out[2].startswith("Paul Vale scored") or out[2].startswith("Vale scored")
