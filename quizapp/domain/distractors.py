@@ -190,6 +190,8 @@ def pick_distractors(
             continue  # "an _____": a choice that takes "a" gives itself away
         if the_name and not gz.takes_the(candidate):
             continue
+        if not candidate.isascii() and fact.text.isascii():
+            continue  # "Al Mawşil al Jadīdah" beside "Baghdad": a gazetteer's spelling
         if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
         if not fact.numeric and _is_acronym(candidate) != _is_acronym(fact.text):

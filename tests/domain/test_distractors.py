@@ -244,3 +244,14 @@ def test_a_country_named_with_the_after_the_gets_choices_named_with_the():
     # where "the" is not before the blank, any country of the region fits
     plain = pick_distractors(bahamas, facts, random.Random(1), stem="_____ will lose it.")
     assert not all(gazetteer.takes_the(c) for c in plain)
+
+
+def test_a_choice_spelt_with_letters_the_answer_does_not_use_stands_out():
+    facts = article_facts(
+        "The Foreign Office has opened new missions in Baghdad and Basra in Iraq since 1997. "
+        "Staff in Baghdad were moved to Erbil in May, the ministry said on Monday."
+    )
+    baghdad = fact(facts, "Baghdad")
+    for seed in range(5):
+        choices = pick_distractors(baghdad, facts, random.Random(seed), stem="in _____ and")
+        assert choices and all(c.isascii() for c in choices), choices
