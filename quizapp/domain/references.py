@@ -233,9 +233,20 @@ class References:
                 chains[-1].append(s)
             else:
                 chains.append([s])
-        for chain in chains:
+        for k, chain in enumerate(chains):
             speakers = {self._resolved[s.index].speaker for s in chain} - {""}
-            speaker = speakers.pop() if len(speakers) == 1 else ""
+            speaker = next(iter(speakers)) if len(speakers) == 1 else ""
+            before = chains[k - 1][-1] if k else None
+            # 'Hart conceded this was ambitious. "We are talking months."': a quoted
+            # paragraph goes on with the words of the one who spoke just before
+            if (
+                not speakers
+                and before is not None
+                and before.index == chain[0].index - 1
+                and chain[0].text[:1] == '"'
+                and '"' not in before.text
+            ):
+                speaker = self._resolved[before.index].speaker
             for s in chain:
                 r = self._resolved[s.index]
                 if not r.needs_speaker or r.refused:

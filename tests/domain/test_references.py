@@ -161,3 +161,14 @@ def test_a_loose_description_goes_to_the_person_the_passage_is_about():
         "The French star scored 20 goals in six seasons at Stamford Bridge."
     )
     assert out[2].startswith("Paul Vale scored") or out[2].startswith("Vale scored")
+
+
+def test_a_quoted_paragraph_goes_on_with_the_one_who_spoke_just_before():
+    out = resolved(
+        "Tom Hart wants the laptops to sell widely but conceded this was ambitious.\n\n"
+        '"We are not talking about years, we are talking about months."\n\n'
+        "Mary Hale runs the company's factory in Leeds.\n\n"
+        '"We will make one million of them in May."'
+    )
+    assert out[1] == 'Tom Hart said: "We are not talking about years, we are talking about months."'
+    assert out[3].startswith("REFUSED")  # she is named, but nothing says she spoke
