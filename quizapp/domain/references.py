@@ -418,15 +418,17 @@ class References:
                 and entities[n].kind in kinds
                 and (gender is None or entities[n].gender in (gender, None))
             ]
+            # "Airbus bought it", "Vale told him": not Airbus, not Vale
+            bound = subjects if _object_of_main_verb(shape, i) else set()
+            here = [e for e in here if e.name not in bound]
             if len(here) > 1:  # the sentence's subject first: Lappin and Leass's rule
                 here = [e for e in here if e.name in subjects] or here
             subject = shape.subject is not None and shape.subject.first <= i <= shape.subject.last
             # a pronoun subject goes on with the subject of the sentence before (Lappin and
             # Leass's parallelism): "Boeing said ... . It already has orders"
             favour = previous_subjects if subject else set()
-            entity = (
-                here[0] if len(here) == 1 else self._pick(entities, kinds, gender, None, favour)
-            )
+            free = {n: e for n, e in entities.items() if n not in bound}
+            entity = here[0] if len(here) == 1 else self._pick(free, kinds, gender, None, favour)
             if entity is not None and word in _THING and entity.salience < _THING_SALIENCE:
                 entity = None  # "it" for a name mentioned once in passing is a guess
             if entity is None:
@@ -668,8 +670,28 @@ def _next_to_speech(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _noun_before(shape: Shape, i: int) -> bool:
-    """A noun phrase before the pronoun in the same sentence, for it to refer to."""
+    """A noun phrase before the pronoun in the same sentence, for it to refer to.
+
+    Not its own verb's subject: "X.25 does it" cannot mean X.25 does X.25 (a plain
+    pronoun is never bound inside its clause, Chomsky's Principle B; "its" may be:
+    "Boeing raised its prices")."""
+    subject = shape.subject
+    if subject is not None and _object_of_main_verb(shape, i):
+        return any(subject.last < p.last < i for p in shape.phrases)
     return any(p.last < i for p in shape.phrases)
+
+
+def _object_of_main_verb(shape: Shape, i: int) -> bool:
+    """ "does it", "has since sold them": the pronoun right after the main verb's words."""
+    tokens, verb = shape.tokens, shape.verb
+    return (
+        tokens[i].text.lower() in ("it", "them", "him", "her")
+        and tokens[i].tag == "PRP"
+        and verb is not None
+        and shape.subject is not None
+        and verb < i
+        and all(t.tag.startswith(("VB", "RB", "MD")) for t in tokens[verb:i])
+    )
 
 
 def _plural_before(shape: Shape, i: int) -> bool:

@@ -172,3 +172,14 @@ def test_a_quoted_paragraph_goes_on_with_the_one_who_spoke_just_before():
     )
     assert out[1] == 'Tom Hart said: "We are not talking about years, we are talking about months."'
     assert out[3].startswith("REFUSED")  # she is named, but nothing says she spoke
+
+
+def test_a_pronoun_object_is_never_its_own_verbs_subject():
+    out = resolved(
+        "Boeing built a new plant in Seattle in 2004. Airbus bought it in 2009 for $3bn. "
+        "Sony sold the PSP in Japan, and Sony later sold it in Europe for $250."
+    )
+    assert out[1].startswith("REFUSED")  # not "Airbus bought Airbus"
+    assert not out[2].startswith("REFUSED")  # the PSP, named in the sentence
+    possessive = resolved("Boeing unveiled the 777 in May. Boeing raised its prices in June.")
+    assert possessive[1] == "Boeing raised its prices in June."
