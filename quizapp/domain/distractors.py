@@ -504,11 +504,16 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
     m2 = re.match(r"\s+to\s([$£€]?[\d.,]+\s?(?:%|bn|m|million|billion)?)", after)
     if other is None and m2 and re.search(r"from\s$", before):
         other = canonical_number(m2.group(1))
-    if other is not None and other != value:
-        if value > other:
-            low = max(low, other)
-        else:
+    others = [other] if other is not None else []
+    if _shape(fact.text) == "year":
+        # "completed by April 2005 and accretive in _____": a year the stem names on one
+        # side of the answer rules out every choice on its other side
+        others += [float(y) for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", before + " " + after)]
+    for other in others:
+        if other > value:
             high = min(high, other)
+        elif other < value:
+            low = max(low, other)
     return low, high
 
 

@@ -255,3 +255,17 @@ def test_a_choice_spelt_with_letters_the_answer_does_not_use_stands_out():
     for seed in range(5):
         choices = pick_distractors(baghdad, facts, random.Random(seed), stem="in _____ and")
         assert choices and all(c.isascii() for c in choices), choices
+
+
+def test_a_year_keeps_its_side_of_every_year_the_stem_names():
+    facts = article_facts(
+        "Deal\n\nThe takeover, agreed in 1999, is expected to be completed by April 2005 and "
+        "to add to earnings in 2006, the bank said. Profits fell in 2003 and 1996."
+    )
+    stem = (
+        "The takeover, agreed in 1999, is expected to be completed by April 2005 and to add "
+        "to earnings in _____, the bank said."
+    )
+    for seed in range(10):
+        choices = pick_distractors(fact(facts, "2006"), facts, random.Random(seed), stem=stem)
+        assert choices and all(int(c) > 2005 for c in choices), choices
