@@ -363,6 +363,16 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         for other in _CAPITALISED_RUN.findall(rest):
             if other.lower() != fact.text.lower() and is_variant(other, fact.text, people=False):
                 return f"'{other}' in the sentence is another name for it"  # England/Britain
+    # "the official home of the Scottish Parliament has been a new _____" (Scottish
+    # Parliament Building): two of the answer's capitalised words together in the stem
+    words = fact.text.split()
+    for a, b in zip(words, words[1:], strict=False):
+        if (
+            a[:1].isupper()
+            and b[:1].isupper()
+            and re.search(rf"\b{re.escape(a)}\s{re.escape(b)}\b", rest)
+        ):
+            return f"'{a} {b}' in the sentence is most of the answer"
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:

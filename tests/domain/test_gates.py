@@ -245,3 +245,14 @@ def test_a_country_a_city_in_the_sentence_lies_in_is_given_away():
     assert refusal(other, "Japan") is None
     who = "The US team, which played in Paris in May, lost to France in the semi-finals."
     assert refusal(who, "France") is None
+
+
+def test_two_words_of_a_name_in_the_stem_give_the_name_away():
+    text = (
+        "Since 2004 the official home of the Scottish Parliament has been the new Scottish "
+        "Parliament Building in Holyrood, Edinburgh."
+    )
+    reason = refusal(text, "Scottish Parliament Building")
+    assert reason is not None and reason.startswith("gives_itself_away")
+    other = "The Scottish Parliament met in the Church of Scotland's General Assembly Hall."
+    assert refusal(other, "Church of Scotland") is None
