@@ -85,8 +85,16 @@ def broken(sentence: Sentence, shape: Shape) -> str | None:
     return None
 
 
-def _standalone(resolution: Resolution) -> str | None:
-    return resolution.refused or None
+def _standalone(resolution: Resolution, sentence: Sentence) -> str | None:
+    if resolution.refused:
+        return resolution.refused
+    words = len(resolution.lead_in.split()) + len(sentence.text.split())
+    if resolution.lead_in and words > _MAX_WITH_LEAD_IN:
+        return f"{words} words with the sentence it needs before it: too long to read"
+    return None
+
+
+_MAX_WITH_LEAD_IN = 55
 
 
 SENTENCE_GATES: tuple[Callable[[Sentence, Shape], str | None], ...] = (
@@ -104,7 +112,7 @@ def sentence_refusal(sentence: Sentence, resolution: Resolution) -> str | None:
         reason = gate(sentence, shape)
         if reason:
             return f"{gate.__name__}: {reason}"
-    reason = _standalone(resolution)
+    reason = _standalone(resolution, sentence)
     return f"not standalone: {reason}" if reason else None
 
 

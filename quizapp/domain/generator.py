@@ -149,8 +149,15 @@ def generate_bank(
     # distractors come from every candidate: a name in a refused sentence is still a
     # name of the article
     pool = FactPool(analysis.candidates)  # grouped once, not per question
+    resolutions = {f.sentence.index: analysis.references.resolve(f.sentence) for f in ordered}
     contexts = {
-        id(f): Context(pool, rng, analysis.references.resolve(f.sentence).edits) for f in ordered
+        id(f): Context(
+            pool,
+            rng,
+            resolutions[f.sentence.index].edits,
+            resolutions[f.sentence.index].lead_in,
+        )
+        for f in ordered
     }
     for n, fact in enumerate(ordered):
         if progress:

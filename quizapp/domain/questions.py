@@ -69,6 +69,11 @@ class Context:
     # names put in place of the sentence's pronouns ("He" -> "Tom Hart"), so that the
     # question stands on its own (references.py)
     edits: tuple[Edit, ...] = ()
+    # the sentence before, shown first when this one points back to it (references.py)
+    lead_in: str = ""
+
+    def led(self, stem: str) -> str:
+        return f"{self.lead_in} {stem}" if self.lead_in else stem
 
 
 Builder = Callable[[Fact, Context], "Question | None"]
@@ -375,8 +380,8 @@ def explanation_beside_source(explanation: str | None, sentence: str, answer: st
 
 
 def build_multiple_choice(fact: Fact, ctx: Context) -> Question | None:
-    prompt = wh_question(fact, ctx) or cloze_stem(fact, ctx)
-    distractors = pick_distractors(fact, ctx.pool, ctx.rng, stem=cloze_stem(fact, ctx))
+    prompt = ctx.led(wh_question(fact, ctx) or cloze_stem(fact, ctx))
+    distractors = pick_distractors(fact, ctx.pool, ctx.rng, stem=ctx.led(cloze_stem(fact, ctx)))
     if len(distractors) < 3:
         return None  # asked as a typed question instead: three weak choices teach nothing
     choices = [fact.text, *distractors]
@@ -385,7 +390,7 @@ def build_multiple_choice(fact: Fact, ctx: Context) -> Question | None:
 
 
 def build_cloze(fact: Fact, ctx: Context) -> Question | None:
-    return _question(fact, "cloze", f"Fill in the blank: {cloze_stem(fact, ctx)}")
+    return _question(fact, "cloze", f"Fill in the blank: {ctx.led(cloze_stem(fact, ctx))}")
 
 
 def build_short_answer(fact: Fact, ctx: Context) -> Question | None:
@@ -394,7 +399,8 @@ def build_short_answer(fact: Fact, ctx: Context) -> Question | None:
         return None
     # the hint tells the learner what form to type, and keeps the prompt distinct from
     # the multiple-choice question asked in the same words
-    return _question(fact, "short_answer", f"{question} (Type the {_HINTS[fact.kind]}.)")
+    hint = f"(Type the {_HINTS[fact.kind]}.)"
+    return _question(fact, "short_answer", f"{ctx.led(question)} {hint}")
 
 
 _HINTS = {
@@ -405,6 +411,8 @@ _HINTS = {
 
 
 def build_true_false(fact: Fact, ctx: Context) -> Question | None:
+    if ctx.lead_in:
+        return None  # two sentences, one to judge: which one the verdict is on is unclear
     make_false = ctx.rng.random() < 0.5
     wrong = ""
     if make_false:

@@ -66,6 +66,9 @@ class Resolution:
     refused: str = ""  # why the sentence cannot stand alone, when it cannot
     speaker: str = ""  # who the sentence says is speaking ('"...," said Tom Hart')
     needs_speaker: bool = False  # quoted words whose speaker another sentence names
+    # the sentence before, as a question shows it, put first where this one points back
+    # to it ("The currency ...") and no name can stand in for the pointing words
+    lead_in: str = ""
 
     @property
     def ok(self) -> bool:
@@ -214,6 +217,31 @@ class References:
             )
             previous_subjects = {m[1].name for m in mentions if m[2]} | self._resolved_subjects
         self._attribute_quotations(open_quotes)
+        self._lead_in_where_pointing_back()
+
+    def _lead_in_where_pointing_back(self) -> None:
+        """ "Turkey knocked six zeros off the lira. The currency will be called ...": no
+        one name stands for "The currency", but the sentence before says what it is, as
+        it did for the article's reader. A sentence refused only for pointing back is
+        asked with that sentence before it, when that one stands on its own."""
+        previous: Sentence | None = None
+        lead_ins: dict[int, str] = {}
+        for s in self.sentences:
+            r = self._resolved[s.index]
+            before = self._resolved.get(previous.index) if previous is not None else None
+            if (
+                _POINTS_BACK.search(r.refused)
+                and previous is not None
+                and _names_what_is_pointed_at(r.refused, previous.text)
+                and previous.index == s.index - 1
+                and before is not None
+                and before.ok
+                and '"' not in previous.text + s.text
+            ):
+                lead_ins[s.index] = with_edits(previous.text, before.edits)
+            previous = s
+        for index, lead_in in lead_ins.items():
+            self._resolved[index] = Resolution(self._resolved[index].edits, lead_in=lead_in)
 
     def _attribute_quotations(self, open_quotes: dict[int, bool]) -> None:
         """A quotation over several sentences names its speaker once ('Hart said: "We
@@ -449,8 +477,6 @@ class References:
                 # an editor's insertion in a quotation goes in square brackets
                 edits.append(Edit(t.start, t.end, f"[{label}]" if quoted[i] else label))
                 named.add(entity.name)
-        if refused:
-            return Resolution(refused=refused)
         edits = [
             Edit(e.start, e.end, e.text[:1].upper() + e.text[1:]) if e.start == 0 else e
             for e in edits
@@ -464,6 +490,8 @@ class References:
                 ),
                 "",
             )
+        if refused:  # the edits made so far go with it, should a lead-in save it
+            return Resolution(edits=tuple(edits), refused=refused)
         return Resolution(edits=tuple(edits), speaker=speaker_name, needs_speaker=needs_speaker)
 
     def _best_described(self, entities: dict[str, _Entity], among: set[str]) -> _Entity | None:
@@ -592,6 +620,33 @@ def _possessive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     return i + 1 < len(tokens) and tokens[i + 1].tag in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD")
 
 
+# refusals the sentence before can answer: a description or a pronoun pointing back
+_POINTS_BACK = re.compile(r"refers back$|points back$|refers to (?:nobody|nothing) named before$")
+
+
+def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
+    """ "The currency" is the currency the sentence before speaks of: a description's
+    noun comes back (lexical cohesion); with another noun ("The change" after "...
+    relaunch its currency") which thing is meant is a guess. A pronoun for a thing
+    ("it", "they") goes with what the sentence before was about; "he" and "she", which
+    no single name fitted, stay ambiguous."""
+    described = re.match(r"'([^']+)' (?:refers|points) back$", refusal)
+    if described is None:  # "he" between two men stays between them with more words
+        pronoun = re.match(r"'(\w+)' refers", refusal)
+        return pronoun is not None and pronoun.group(1).lower() not in _PERSONAL
+    noun = described.group(1).split()[-1].lower()
+    if len(noun) < 4 or not noun.isalpha():
+        return False  # "such a": no noun to find
+    stem = noun[:-1] if noun.endswith("s") else noun
+    return re.search(rf"\b{re.escape(stem)}s?\b", before.lower()) is not None
+
+
+def with_edits(text: str, edits: tuple[Edit, ...]) -> str:
+    for e in sorted(edits, key=lambda e: -e.start):
+        text = text[: e.start] + e.text + text[e.end :]
+    return text
+
+
 def full_name(fact: Fact) -> str:
     return fact.aliases[0] if fact.aliases else fact.text
 
@@ -684,6 +739,7 @@ def _noun_before(shape: Shape, i: int) -> bool:
 def _object_of_main_verb(shape: Shape, i: int) -> bool:
     """ "does it", "has since sold them": the pronoun right after the main verb's words."""
     tokens, verb = shape.tokens, shape.verb
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
         tokens[i].text.lower() in ("it", "them", "him", "her")
         and tokens[i].tag == "PRP"
@@ -691,6 +747,9 @@ def _object_of_main_verb(shape: Shape, i: int) -> bool:
         and shape.subject is not None
         and verb < i
         and all(t.tag.startswith(("VB", "RB", "MD")) for t in tokens[verb:i])
+        # "Boeing said it expected ...": the subject of a clause of its own, which may
+        # well be Boeing
+        and (after is None or after.tag not in ("VBD", "VBZ", "VBP", "MD"))
     )
 
 

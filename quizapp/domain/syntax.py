@@ -234,6 +234,10 @@ _PRONOUN_DETERMINERS = frozenset(
 )
 
 
+# words that join a noun phrase to the one before it into one longer subject
+_BACK_OVER = frozenset("of in at for from between with and".split())
+
+
 def _subject(text: str, tokens: tuple[Token, ...], phrases: tuple[Phrase, ...], verb: int):
     """The noun phrase the verb agrees with: the one before it, past adverbs and past
     asides (an apposition, a parenthesis, a relative or participle clause: "Shares of
@@ -269,10 +273,11 @@ def _subject(text: str, tokens: tuple[Token, ...], phrases: tuple[Phrase, ...], 
         return _first_phrase_of_clause(tokens, phrases, verb)
     head = ending[0]
     first = head
-    while True:  # back over "of" phrases: "Shares of Boeing", "the chief of the bank"
+    while True:  # back over "of" phrases: "Shares of Boeing", "the chief of the bank",
+        # and over "and": "The deal between Tom Hart and John Vale was signed"
         gap = first.first - 1
         prev = [p for p in phrases if p.last == gap - 1]
-        if gap >= 0 and prev and tokens[gap].text.lower() in ("of", "in", "at", "for", "from"):
+        if gap >= 0 and prev and tokens[gap].text.lower() in _BACK_OVER:
             first = prev[0]
             continue
         break

@@ -106,3 +106,21 @@ def test_every_sentence_gets_its_first_question_before_any_sentence_its_second(
             break
         seen.append(q.sentence_start)
         asked_answers.add(q.answer.split()[-1].lower())
+
+
+def test_a_sentence_that_points_back_is_asked_after_the_sentence_it_points_to():
+    text = (
+        "Lira relaunch\n\n"
+        "Turkey will knock six zeros off its currency on Saturday to help trade and growth. "
+        "The currency will be known as the new lira from 1 January, the central bank said. "
+        "Inflation in Turkey fell to 9% in November from 70% in 2001, official figures showed."
+    )
+    bank = generate_bank(text)
+    led = [q for q in bank.questions if "The currency will be known" in q.source_sentence]
+    assert led, "the sentence is asked, not refused"
+    lead_in = "Turkey will knock six zeros off its currency on Saturday to help trade and growth."
+    for q in led:
+        assert q.type != "true_false"  # two sentences, one verdict: which one is unclear
+        assert lead_in in q.prompt
+        assert q.source_sentence.startswith("The currency will be known")
+        assert q.prompt.index(lead_in) < q.prompt.index("will be known")

@@ -17,7 +17,7 @@ def resolved(text: str) -> list[str]:
         line = s.text
         for e in sorted(r.edits, key=lambda e: -e.start):
             line = line[: e.start] + e.text + line[e.end :]
-        out.append(line)
+        out.append(f"{r.lead_in} {line}" if r.lead_in else line)
     return out
 
 
@@ -74,7 +74,10 @@ def test_demonstratives_point_back_but_times_do_not():
         "These orders should lift profits by 5%. "
         "Boeing expects more orders this year."
     )
-    assert out[1].startswith("REFUSED")
+    # the orders the sentence before tells of: asked with it before
+    assert out[1] == "Boeing won orders from three airlines in May. " + (
+        "These orders should lift profits by 5%."
+    )
     assert out[2] == "Boeing expects more orders this year."
 
 
@@ -179,7 +182,34 @@ def test_a_pronoun_object_is_never_its_own_verbs_subject():
         "Boeing built a new plant in Seattle in 2004. Airbus bought it in 2009 for $3bn. "
         "Sony sold the PSP in Japan, and Sony later sold it in Europe for $250."
     )
-    assert out[1].startswith("REFUSED")  # not "Airbus bought Airbus"
+    # not "Airbus bought Airbus": the plant, which the sentence before says
+    assert (
+        out[1] == "Boeing built a new plant in Seattle in 2004. Airbus bought it in 2009 for $3bn."
+    )
     assert not out[2].startswith("REFUSED")  # the PSP, named in the sentence
     possessive = resolved("Boeing unveiled the 777 in May. Boeing raised its prices in June.")
     assert possessive[1] == "Boeing raised its prices in June."
+
+
+def test_a_pronoun_that_opens_a_clause_of_its_own_may_be_the_subject_before():
+    out = resolved(
+        "Boeing unveiled the 777 in May. Boeing said it expected to sell 500 planes by 2020."
+    )
+    assert out[1] == "Boeing said it expected to sell 500 planes by 2020."
+
+
+def test_a_sentence_pointing_back_is_led_in_by_the_sentence_it_points_to():
+    out = resolved(
+        "Turkey will knock six zeros off its currency on Saturday to help trade. "
+        "The currency will be known as the new lira from 1 January. "
+        "Tom Hart and John Vale met the minister in Ankara on Monday. "
+        "He said the change was overdue. "
+        "Prices rose by 5% in May in the capital, Ankara. "
+        "The move was welcomed by the business community in Istanbul."
+    )
+    assert out[1] == (
+        "Turkey will knock six zeros off its currency on Saturday to help trade. "
+        "The currency will be known as the new lira from 1 January."
+    )
+    assert out[3].startswith("REFUSED")  # he: Hart or Vale, whatever comes before
+    assert out[5].startswith("REFUSED")  # nothing before is called a move
