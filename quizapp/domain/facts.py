@@ -212,7 +212,13 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
     quantities: list[Fact] = []
     raw_names: list[tuple[Sentence, int, int, str, str]] = []  # sentence, start, end, text, role
     for sentence in sentences:
-        taken: list[tuple[int, int]] = []
+        # "PlayStation 2", "Apollo 11", "Channel 4": the number is the name's last word
+        numbered = {
+            m.start(2): m.end(2)
+            for m in _NUMBERED_NAME.finditer(sentence.text)
+            if not _a_quantity_from(sentence.text, m.start(2), m.end(2))
+        }
+        taken: list[tuple[int, int]] = list(numbered.items())
         for kind, pattern in _QUANTITY_PATTERNS:
             for m in pattern.finditer(sentence.text):
                 s, e = m.span()
@@ -223,7 +229,11 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
                 quantities.append(
                     Fact(sentence, s, s + len(text), text, kind, 0.0, answer_key(text))
                 )
-        raw_names.extend(_capitalised_spans(sentence, taken))
+        for s, e, name, role in (r[1:] for r in _capitalised_spans(sentence, taken)):
+            if sentence.text[e : e + 1] == " " and e + 1 in numbered:
+                e = numbered[e + 1]
+                name = sentence.text[s:e]
+            raw_names.append((sentence, s, e, name, role))
     titles = _titles_of_works(sentences)
     if titles:
         raw_names = _apply_titles(raw_names, sentences, titles)
@@ -232,6 +242,23 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
     facts.extend(_noun_phrases(sentences, facts))
     _harmonise_lists(facts, sentences)
     return sorted(facts, key=lambda f: (f.sentence.index, f.start))
+
+
+def _a_quantity_from(text: str, start: int, end: int) -> bool:
+    """Does a unit or a scale go with the number at start ("747 jets" does not; "2
+    million", "11 miles" do)?"""
+    for _, pattern in _QUANTITY_PATTERNS:
+        m = pattern.match(text, start)
+        if m and m.end() > end:
+            return True
+    return False
+
+
+# a capitalised word (no month or weekday: "May 2" is a date) and a number of up to
+# three digits that no unit or scale follows
+_NUMBERED_NAME = re.compile(
+    rf"\b(?!{_MONTH}\s|{_WEEKDAY}\s)([A-Z][\w-]*[A-Za-z])\s(\d{{1,3}})\b(?![.,:/%-]?\d|%|-)"
+)
 
 
 _TITLE_AFTER_CUE = re.compile(

@@ -130,3 +130,13 @@ def test_a_title_before_a_name_stays_out_of_the_answer():
     assert [f.text for f in second] == ["Negroponte"]
     assert second[0].sentence.text[: second[0].start] == "Mr "
     assert second[0].key == [f for f in facts if f.text == "John Negroponte"][0].key
+
+
+def test_a_number_that_ends_a_name_is_part_of_it():
+    found = facts_of(
+        "Sales\n\nSony sold the PlayStation 2 in Japan, and Apollo 11 landed in 1969. "
+        "Boeing sold 2 million parts on May 2, and Chelsea beat Arsenal 2-1 in London."
+    )
+    assert "PlayStation 2" in found and "Apollo 11" in found
+    assert "2 million" in found  # a scale: a quantity, not a name's number
+    assert "Boeing 2" not in found and "Arsenal 2" not in found

@@ -156,7 +156,10 @@ def test_a_money_answer_loses_its_conversion_in_brackets():
 
 
 def test_a_number_in_a_name_is_no_count():
-    reason = refusal("Sony hopes the PSP will sell as well as the PlayStation 2 in Europe.", "2")
+    text = "Sony hopes the PSP will sell as well as the PlayStation 2 in Europe."
+    assert [f.text for f in extract_facts(split_sentences(text)) if f.numeric] == ["PlayStation 2"]
+    model = "Sony hopes the PSP will sell as well as the Boeing 777-200LR in Europe."
+    reason = refusal(model, "777")
     assert reason is not None and reason.startswith("named_thing")
 
 
