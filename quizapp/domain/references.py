@@ -459,6 +459,16 @@ class References:
             entity = here[0] if len(here) == 1 else self._pick(free, kinds, gender, None, favour)
             if entity is not None and word in _THING and entity.salience < _THING_SALIENCE:
                 entity = None  # "it" for a name mentioned once in passing is a guess
+            if entity is not None and word in _THING and len(here) != 1:
+                # "The CBC bought Flight into Danger ... . It was later spoofed": two
+                # things the sentence before named; salience would say the CBC, a
+                # reader knows better. The sentence before, shown first, lets them.
+                just_named = [
+                    e for e in free.values() if e.kind in kinds and e.at == entity.clock.now - 1
+                ]
+                if len(just_named) > 1:
+                    refused = refused or f"'{t.text}' refers to one of several things named before"
+                    continue
             if entity is None:
                 if word in _THING and _noun_before(shape, i):
                     continue  # "the deal ... its terms": a thing named in this sentence
@@ -621,7 +631,9 @@ def _possessive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
 
 
 # refusals the sentence before can answer: a description or a pronoun pointing back
-_POINTS_BACK = re.compile(r"refers back$|points back$|refers to (?:nobody|nothing) named before$")
+_POINTS_BACK = re.compile(
+    r"refers back$|points back$|refers to (?:nobody|nothing|one of several things) named before$"
+)
 
 
 def _names_what_is_pointed_at(refusal: str, before: str) -> bool:

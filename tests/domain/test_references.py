@@ -213,3 +213,16 @@ def test_a_sentence_pointing_back_is_led_in_by_the_sentence_it_points_to():
     )
     assert out[3].startswith("REFUSED")  # he: Hart or Vale, whatever comes before
     assert out[5].startswith("REFUSED")  # nothing before is called a move
+
+
+def test_it_after_a_sentence_naming_two_things_is_led_in_not_guessed():
+    out = resolved(
+        "Hailey wrote the screenplay Flight into Danger in 1955. "
+        "The Canadian Broadcasting Corporation bought Flight into Danger for $600 in 1956. "
+        "It was later spoofed in the 1980 comedy Airplane!, starring Leslie Nielsen."
+    )
+    assert "Corporation was later spoofed" not in out[2]
+    assert out[2] == (
+        "The Canadian Broadcasting Corporation bought Flight into Danger for $600 in 1956. "
+        "It was later spoofed in the 1980 comedy Airplane!, starring Leslie Nielsen."
+    )
