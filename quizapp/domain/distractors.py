@@ -509,6 +509,12 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
         # "completed by April 2005 and accretive in _____": a year the stem names on one
         # side of the answer rules out every choice on its other side
         others += [float(y) for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", before + " " + after)]
+    decade = re.search(r"\b(?:the\s)?(early|mid|late)?[\s-]?((?:1[5-9]|20)\d)0s\b", before + after)
+    if _shape(fact.text) == "year" and decade and int(decade.group(2)) == int(value) // 10:
+        # "in the late 1960s ... in _____": the decade, and the part of it, the stem says
+        first = int(decade.group(2)) * 10
+        part = {"early": (0, 4), "mid": (3, 7), "late": (5, 9)}.get(decade.group(1) or "", (0, 9))
+        low, high = max(low, first + part[0] - 1), min(high, first + part[1] + 1)
     for other in others:
         if other > value:
             high = min(high, other)

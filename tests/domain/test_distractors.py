@@ -269,3 +269,17 @@ def test_a_year_keeps_its_side_of_every_year_the_stem_names():
     for seed in range(10):
         choices = pick_distractors(fact(facts, "2006"), facts, random.Random(seed), stem=stem)
         assert choices and all(int(c) > 2005 for c in choices), choices
+
+
+def test_a_year_stays_in_the_decade_the_stem_names():
+    facts = article_facts(
+        "Home rule\n\nA rise in nationalism in the late 1960s fuelled demands for home rule, "
+        "and in 1969 the government set up a commission. Parliament met in 1999 and 2004."
+    )
+    stem = (
+        "A rise in nationalism in the late 1960s fuelled demands for home rule, and in _____ "
+        "the government set up a commission."
+    )
+    for seed in range(10):
+        choices = pick_distractors(fact(facts, "1969"), facts, random.Random(seed), stem=stem)
+        assert all(1964 <= int(c) <= 1970 for c in choices), choices
