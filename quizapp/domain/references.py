@@ -825,10 +825,12 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
     if len(tokens) < first + 3 or tokens[first].text.lower() != "the":
         return None
     k = first + 1
-    while (
-        k < len(tokens) - 1
-        and tokens[k].tag in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS")
+    while k < len(tokens) - 1 and (
+        tokens[k].tag in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS")
         and (tokens[k].text.islower() or tokens[k].text.lower() in gz.DEMONYMS)
+        # "The $1.2 billion stadium": a price or a size before the noun
+        or tokens[k].tag in ("CD", "$")
+        or tokens[k].text in ("$", "£", "€", "billion", "million", "bn", "m")
     ):
         # "The hit novel", "The new device", "The French star": adjectives (a
         # nationality's too) before the noun

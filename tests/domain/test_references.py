@@ -226,3 +226,11 @@ def test_it_after_a_sentence_naming_two_things_is_led_in_not_guessed():
         "The Canadian Broadcasting Corporation bought Flight into Danger for $600 in 1956. "
         "It was later spoofed in the 1980 comedy Airplane!, starring Leslie Nielsen."
     )
+
+
+def test_a_price_before_the_noun_still_points_back():
+    out = resolved(
+        "The league chose Santa Clara for the final in May. "
+        "The $1.2 billion stadium opened in 2014 after two years of work."
+    )
+    assert out[1].startswith("REFUSED")  # no stadium before: which one is not said
