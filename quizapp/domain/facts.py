@@ -654,6 +654,11 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] -= 6  # "Sun Life Stadium": a first name before it makes no person
     if re.search(r"\bat the\s$", before + " ") and not v["org"]:
         v["place"] += 1
+    if prev_word == "at" and not after.startswith("'"):
+        # "the semi-finals at Roland Garros", "at Stamford Bridge": a venue, whatever
+        # its first word is as a first name (not "at Smith's house")
+        v["person"] -= 4
+        v["place"] += 1
     if prev_word in ("in", "to", "from", "near", "across", "throughout") and not v["org"]:
         v["place"] += 1
     if re.match(r",\s[A-Z][a-z]+", after) and place:
@@ -711,7 +716,11 @@ def _decide_kind(entry: _Name) -> str:
         return "other" if kind == "concept" else kind
     words = entry.text.split()
     looks_personal = 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
-    if looks_personal and (entry.votes["speaker"] or gz.is_first_name(words[0])):
+    if (
+        looks_personal
+        and entry.votes["person"] >= 0
+        and (entry.votes["speaker"] or gz.is_first_name(words[0]))
+    ):
         return "person"
     return "other"
 

@@ -140,3 +140,12 @@ def test_a_number_that_ends_a_name_is_part_of_it():
     assert "PlayStation 2" in found and "Apollo 11" in found
     assert "2 million" in found  # a scale: a quantity, not a name's number
     assert "Boeing 2" not in found and "Arsenal 2" not in found
+
+
+def test_a_name_after_at_is_a_venue_not_a_person():
+    kinds = facts_of(
+        "Tennis\n\nThe US team lost to France in the 2002 semi-finals at Roland Garros. "
+        "Carlos Moya beat Andy Roddick in the final in Seville on Sunday."
+    )
+    assert kinds["Roland Garros"] != "person"
+    assert kinds["Carlos Moya"] == "person" and kinds["Andy Roddick"] == "person"
