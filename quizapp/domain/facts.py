@@ -654,6 +654,17 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] -= 6  # "Sun Life Stadium": a first name before it makes no person
     if re.search(r"\bat the\s$", before + " ") and not v["org"]:
         v["place"] += 1
+    # "Chelsea have not played ...": one name, a plural verb: a team speaking of its
+    # players (British usage); "Smith and Jones have" is two people
+    plural_verb = re.match(r"\s(?:have|are|were)\b", after) and not before.endswith(" and")
+    if (
+        _A_TEAM_AFTER.match(after)
+        or re.search(_A_TEAM_BEFORE, before + " ")
+        or (plural_verb and not name.endswith("s"))
+    ):
+        # "when Chelsea take on Barcelona", "the Chelsea captain", "beat Barcelona": a
+        # town's name as its team, which plays, wins and has a captain
+        v["org"] += 3
     if prev_word == "at" and not after.startswith("'"):
         # "the semi-finals at Roland Garros", "at Stamford Bridge": a venue, whatever
         # its first word is as a first name (not "at Smith's house")
@@ -706,6 +717,18 @@ def _apposition_head(after: str) -> str:
         r"\b[a-z][a-z-]+\b", re.split(r"\s(?:of|at|for|in|with|who|which)\s", m.group(1))[0]
     )
     return words[-1] if words else ""
+
+
+_A_TEAM_AFTER = re.compile(
+    r"\s(?:take on|took on|takes on|beat|beats|face|faces|faced|drew with|draw with|"
+    r"lost to|lose to|defeated|thrashed|knocked out)\b|"
+    r"(?:'s)?\s(?:captain|striker|manager|coach|fans|boss|defender|midfielder|"
+    r"goalkeeper|squad|supporters|first team)\b"
+)
+_A_TEAM_BEFORE = (
+    r"\b(?:beat|beating|against|faces|face|facing|defeated|lost to|draw with|drew with|"
+    r"take on|takes on|took on|played|playing)\s$"
+)
 
 
 def _decide_kind(entry: _Name) -> str:

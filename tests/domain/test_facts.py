@@ -149,3 +149,12 @@ def test_a_name_after_at_is_a_venue_not_a_person():
     )
     assert kinds["Roland Garros"] != "person"
     assert kinds["Carlos Moya"] == "person" and kinds["Andy Roddick"] == "person"
+
+
+def test_a_town_that_plays_is_a_team():
+    kinds = facts_of(
+        "Football\n\nChelsea have not played in Europe this season. The Chelsea captain said "
+        "the side would beat anyone. Sheffield is a city in the north of England."
+    )
+    assert kinds["Chelsea"] == "org"
+    assert kinds["Sheffield"] == "place"
