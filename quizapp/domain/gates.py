@@ -381,6 +381,11 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
             and re.search(rf"\b{re.escape(a)}\s{re.escape(b)}\b", rest)
         ):
             return f"'{a} {b}' in the sentence is most of the answer"
+    # a model number is as distinctive as a word gets: "125,000 units of _____ ... all
+    # H100 shipments" (Nvidia H100 GPUs)
+    for code in re.findall(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{2,}\b", fact.text):
+        if fact.text != code and re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", rest):
+            return f"'{code}' in the sentence gives away '{fact.text}'"
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:

@@ -259,3 +259,12 @@ def test_two_words_of_a_name_in_the_stem_give_the_name_away():
     assert reason is not None and reason.startswith("gives_itself_away")
     other = "The Scottish Parliament met in the Church of Scotland's General Assembly Hall."
     assert refusal(other, "Church of Scotland") is None
+
+
+def test_a_model_number_in_the_stem_gives_away_the_name_it_ends():
+    text = (
+        "Tencent and ByteDance were expected to buy 125,000 units of Nvidia H100 GPUs in "
+        "2023, or 20 percent of all H100 shipments, Omdia said."
+    )
+    reason = refusal(text, "Nvidia H100 GPUs")
+    assert reason is not None and reason.startswith("gives_itself_away")
