@@ -446,8 +446,12 @@ class References:
                 and entities[n].kind in kinds
                 and (gender is None or entities[n].gender in (gender, None))
             ]
-            # "Airbus bought it", "Vale told him": not Airbus, not Vale
-            bound = subjects if _object_of_main_verb(shape, i) else set()
+            # "Airbus bought it", "Vale told him": not Airbus, not Vale, nor any name
+            # before the verb ("X.25 does it", however the tagger cut "X.25")
+            bound = set()
+            if _object_of_main_verb(shape, i) and shape.verb is not None:
+                verb_start = tokens[shape.verb].start
+                bound = subjects | {m[1].name for m in mentions if m[0] < verb_start}
             here = [e for e in here if e.name not in bound]
             if len(here) > 1:  # the sentence's subject first: Lappin and Leass's rule
                 here = [e for e in here if e.name in subjects] or here

@@ -234,3 +234,11 @@ def test_a_price_before_the_noun_still_points_back():
         "The $1.2 billion stadium opened in 2014 after two years of work."
     )
     assert out[1].startswith("REFUSED")  # no stadium before: which one is not said
+
+
+def test_a_name_the_tagger_cut_before_the_verb_is_still_not_its_object():
+    out = resolved(
+        "The network layer routes packets between hosts in May. "
+        "But X.25 does it at the network layer of the OSI Model."
+    )
+    assert out[1] != "But X.25 does it at the network layer of the OSI Model."
