@@ -254,14 +254,21 @@ _PLACE_WH = {"country": "Which country", "city": "Which city", "continent": "Whi
              "region": "Which state"}  # fmt: skip
 
 
+# an organisation the article never calls anything is asked "Which organisation" only
+# when its name says so clearly (an organisation's word in it, an acronym's votes)
+_SURE_ORGANISATION = 4.0
+
+
 def _wh_word(fact: Fact, pool: FactPool) -> str | None:
     """The question word for the answer's kind, as precise as the article allows."""
     if fact.kind == "person":
         return "Who"
     if fact.kind == "org" and fact.certainty >= 2:
         words = pool.profile(fact).nouns | pool.profile(fact).words
-        noun = next((_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS), "organisation")
-        return f"Which {noun}"
+        noun = next((_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS), None)
+        if noun is None and fact.certainty < _SURE_ORGANISATION:
+            return None  # "Which organisation does it at level two?" of a protocol
+        return f"Which {noun or 'organisation'}"
     if fact.kind == "place" and fact.subkind in _PLACE_WH:
         return _PLACE_WH[fact.subkind]
     return None

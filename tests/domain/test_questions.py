@@ -4,6 +4,7 @@ import pytest
 
 from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import extract_facts
+from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import (
     BLANK,
     Context,
@@ -198,3 +199,13 @@ def test_a_pronoun_inside_a_quotation_is_named_in_brackets():
         'Fill in the blank: "[Arthur Penrose\'s] greatest wish was to see his name on a book," '
         "said his wife, _____."
     )
+
+
+def test_an_organisation_is_asked_by_name_only_when_the_article_says_it_is_one():
+    bank = generate_bank(
+        "Networks\n\nThe IEEE published the standard in 1990, after two years of work by "
+        "engineers. The National Audit Office praised ministers for the scheme on Tuesday."
+    )
+    prompts = [q.prompt for q in bank.questions if q.type == "short_answer"]
+    assert any(p.startswith("Which organisation praised ministers") for p in prompts)
+    assert not any("published the standard" in p and "Which" in p for p in prompts)
