@@ -363,6 +363,15 @@ class References:
                     edits.append(Edit(start, end, replacement))
                     named.add(entity.name)
                 continue
+            epithet = _epithet_after_verb(shape, i, quoted)
+            if epithet is not None and all(
+                m[1].name in subjects for m in mentions if m[1].kind in ("org", "other", "thing")
+            ):
+                # "OpenAI has released GPT-4 Turbo and the American giant": an epithet
+                # is never its own clause's subject (Principle C), and no other
+                # organisation is named here
+                refused = refused or f"'{sentence.text[t.start : epithet]}' refers back"
+                continue
             if _inner_org_anaphor(tokens, i, quoted) and not any(
                 m[1].kind == "org" for m in mentions
             ):
@@ -805,6 +814,27 @@ _INNER_ANAPHORS = frozenset(
 
 def _first_word(tokens) -> int:  # type: ignore[no-untyped-def]
     return 1 if tokens and tokens[0].text in ('"', "(") else 0
+
+
+def _epithet_after_verb(shape: Shape, i: int, quoted: tuple[bool, ...]) -> int | None:
+    """ "the American giant", "the Chinese firm" after the main verb: where it ends."""
+    tokens = shape.tokens
+    if shape.verb is None or i <= shape.verb or quoted[i] or tokens[i].text != "the":
+        return None
+    if tokens[i - 1].text in (",", "("):
+        return None  # "Microsoft, the American giant,": an apposition says which
+    k = i + 1
+    while k < len(tokens) and tokens[k].text.lower() in gz.DEMONYMS | {"tech", "us", "uk"}:
+        k += 1
+    if k == i + 1 or k >= len(tokens):
+        return None  # a plain "the giant" is _inner_org_anaphor's
+    noun = tokens[k]
+    if noun.text not in _INNER_ANAPHORS or noun.tag not in ("NN", "NNS"):
+        return None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and (after.text == "of" or after.tag in ("NNP", "NNPS", "NN", "NNS")):
+        return None  # "the American giant Microsoft": the sentence says which
+    return noun.end
 
 
 def _inner_org_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]

@@ -242,3 +242,13 @@ def test_a_name_the_tagger_cut_before_the_verb_is_still_not_its_object():
         "But X.25 does it at the network layer of the OSI Model."
     )
     assert out[1] != "But X.25 does it at the network layer of the OSI Model."
+
+
+def test_an_epithet_is_never_its_own_clauses_subject():
+    out = resolved(
+        "The field is still led by American companies in 2023. "
+        "OpenAI has subsequently released GPT-4 Turbo and the American giant. "
+        "OpenAI signed a deal with Microsoft, the American giant, in May."
+    )
+    assert out[1].startswith("REFUSED")  # OpenAI did not release itself
+    assert not out[2].startswith("REFUSED")  # an apposition says which
