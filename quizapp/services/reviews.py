@@ -3,7 +3,7 @@ bury, suspend and leeches. Every change to a card goes through `apply_rating`.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -55,6 +55,35 @@ def memory_of(card: Card) -> Memory:
         reps=card.reps,
         lapses=card.lapses,
     )
+
+
+def intervals(memory: Memory, now: datetime, settings: Settings) -> dict[int, timedelta]:
+    """The interval each rating gives, each one longer than the one before as the buttons
+    show it. FSRS can give Good and Easy the same day (a learning card's last step, a
+    short review): the later rating then waits one unit more, as Anki's buttons do, so
+    that pressing Easy never schedules a card sooner than Good would."""
+    spread: dict[int, timedelta] = {}
+    previous: timedelta | None = None
+    for rating, interval in sorted(scheduling.preview(memory, now, settings).intervals.items()):
+        if previous is not None:
+            interval = max(interval, previous)
+            while interval == previous or _label(interval) == _label(previous):
+                interval += _unit(interval)
+        spread[rating] = previous = interval
+    return spread
+
+
+def _label(interval: timedelta) -> str:
+    return scheduling.format_interval(interval)
+
+
+def _unit(interval: timedelta) -> timedelta:
+    """The smallest step the buttons' labels show at this length."""
+    if interval < timedelta(hours=1):
+        return timedelta(minutes=1)
+    if interval < timedelta(days=1):
+        return timedelta(hours=1)
+    return timedelta(days=1)
 
 
 def _snapshot(card: Card) -> dict[str, object]:
@@ -143,7 +172,12 @@ def apply_rating(
     duration_ms: int | None = None,
 ) -> tuple[ReviewLog, scheduling.Outcome]:
     """The one way a card changes: schedule with FSRS, log the review, mark leeches."""
-    outcome = scheduling.review(memory_of(card), rating, now, settings_for(user))
+    memory, settings = memory_of(card), settings_for(user)
+    outcome = scheduling.review(memory, rating, now, settings)
+    interval = intervals(memory, now, settings)[rating]
+    if interval != outcome.interval:  # moved out of the rating before's way; see intervals
+        memory_after = replace(outcome.memory, due=now + interval)
+        outcome = replace(outcome, memory=memory_after, interval=interval)
     log = ReviewLog(
         card_id=card.id,
         user_id=user.id,

@@ -81,10 +81,8 @@ def _show(bank_id: int | None) -> str:
     card = state.card
     labels = {}
     if card is not None:
-        preview = scheduling.preview(
-            reviews.memory_of(card), now, reviews.settings_for(current_user)
-        )
-        labels = preview.labels()
+        spread = reviews.intervals(reviews.memory_of(card), now, reviews.settings_for(current_user))
+        labels = {rating: scheduling.format_interval(td) for rating, td in spread.items()}
     return render_template(
         "review/review.html",
         state=state,
