@@ -152,6 +152,9 @@ def test_an_interrupted_attempt_resumes_where_it_stopped(app, client):
     assert client.get(f"/quiz/{attempt.id}").headers["Location"].endswith(f"/quiz/{attempt.id}/3")
     history = client.get("/history").get_data(as_text=True)
     assert "Resume" in history
+    # not a score of 0 before it is over
+    assert f"In progress, 2 of {len(attempt.question_ids)} answered" in history
+    assert "0 / " not in history
 
 
 def test_retry_the_missed_ones(app, client):
