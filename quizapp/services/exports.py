@@ -120,5 +120,16 @@ def export_bank(session: Session, bank: Bank, fmt: str, learner: User | None = N
     else:
         payload = json_format.dump(data).encode()
     mimetype, suffix = FORMATS[fmt]
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", bank.name).strip("-").lower()[:60] or "bank"
+    stem = _file_stem(bank.name)
+    if fmt == "apkg" and learner is not None:  # not to be taken for the deck without them
+        stem += "-with-my-reviews"
     return ExportFile(payload, f"{stem}.{suffix}", mimetype)
+
+
+def _file_stem(name: str, limit: int = 60) -> str:
+    """The bank's name as a file name: ASCII words joined by hyphens, cut after a whole
+    word rather than in the middle of one."""
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    if len(stem) > limit:
+        stem = stem[: limit + 1].rsplit("-", 1)[0] if "-" in stem[:limit] else stem[:limit]
+    return stem or "bank"

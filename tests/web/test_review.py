@@ -217,18 +217,6 @@ def test_statistics_page_draws_its_charts(app, client):
     assert bank.name in page
 
 
-def test_settings_say_how_to_enable_the_optimiser(app, client, monkeypatch):
-    from quizapp.services import optimizer
-
-    make_user()
-    login(client)
-    monkeypatch.setattr(optimizer, "available", lambda: False)
-    page = client.get("/settings").get_data(as_text=True)
-    assert 'pip install "fsrs[optimizer]"' in page and "you have 0" in page
-    page = client.post("/settings/optimise", follow_redirects=True).get_data(as_text=True)
-    assert "not installed" in page
-
-
 def test_the_optimiser_needs_512_reviews(app, client, monkeypatch):
     from quizapp.services import optimizer
 
