@@ -270,6 +270,33 @@ def record_quiz_answer(
     return apply_rating(session, user, card, 3 if correct else 1, now, source="quiz")
 
 
+def overrule_quiz_review(
+    session: Session, user: User, question: Question, answered_at: datetime, now: datetime
+) -> Card | None:
+    """A quiz answer the learner overruled as right: the Again it gave the card becomes
+    a Good, given at the same time (the Again stays in the log, marked undone). When the
+    card was reviewed since, those later reviews were built on the Again and stand; the
+    card is then left as it is. The card, when it changed."""
+    card = question_card(session, user, question)
+    if card is None or card.last_review != answered_at:
+        return None
+    log = session.scalar(
+        select(ReviewLog).where(
+            ReviewLog.card_id == card.id,
+            ReviewLog.source == "quiz",
+            ReviewLog.reviewed_at == answered_at,
+            ReviewLog.rating == 1,
+            ReviewLog.undone_at.is_(None),
+        )
+    )
+    if log is None:
+        return None
+    log.undone_at = now
+    _restore(card, log.card_before)
+    apply_rating(session, user, card, 3, answered_at, source="quiz")
+    return card
+
+
 def undo_last(session: Session, user: User, now: datetime) -> Card | None:
     """Put the card of the user's last review (from the review page) back exactly as
     it was; the review stays in the log, marked undone. None when there is nothing."""
