@@ -418,6 +418,34 @@ def _counts_statement(by_bank: bool):  # type: ignore[no-untyped-def]
     )
 
 
+def due_today_by_bank(session: Session, user: User, now: datetime) -> dict[int, int]:
+    """The cards each bank has for the learner today, as its review page would count
+    them: learning steps up before the day ends, reviews due now, and new cards within
+    what is left of today's new-card limit (one limit shared by all banks). Banks with
+    nothing today are left out."""
+    settings = settings_for(user)
+    _, end = scheduling.day_bounds(now, user.timezone)
+    done_today, new_today = _reviews_today(session, user, now)
+    reviews_left = max(settings.max_reviews_per_day - done_today, 0)
+    new_allowed = max(min(settings.new_per_day - new_today, reviews_left), 0)
+    rows = session.execute(_by_bank_statement(), {"user": user.id, "now": now, "end": end})
+    today = {
+        bank_id: int(learning) + int(due) + min(int(new), new_allowed)
+        for bank_id, learning, due, new in rows
+    }
+    return {bank_id: count for bank_id, count in today.items() if count}
+
+
+@cache
+def _by_bank_statement():  # type: ignore[no-untyped-def]
+    learning, due, new, _ = _counts_statement(False).selected_columns
+    return (
+        _showable(False)
+        .with_only_columns(Question.bank_id, learning, due, new)
+        .group_by(Question.bank_id)
+    )
+
+
 @cache
 def _candidate_statement(which: str, by_bank: bool, avoiding: bool):  # type: ignore[no-untyped-def]
     """The card to show from one of the lists; `avoiding` skips the cards asking about
