@@ -358,6 +358,7 @@ class Queue:
     learning_left: int
     due_left: int
     reviews_left_today: int
+    new_held_back: int = 0  # new cards that today's new-card limit keeps back
 
     @property
     def total(self) -> int:
@@ -504,7 +505,45 @@ def next_card(
             )
         if card is None:  # nothing else to show: a sibling after all
             card = session.scalar(_candidate_statement(which, by_bank, avoiding=False), params)
-    return Queue(card, new, learning, due, reviews_left)
+    return Queue(card, new, learning, due, reviews_left, new_total - new)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    reviews: int
+    right: int  # rated Hard, Good or Easy
+    seconds: int
+    next_due: datetime | None  # the next card that comes up after now, if any
+
+
+def day_summary(
+    session: Session, user: User, now: datetime, bank_id: int | None = None
+) -> DaySummary:
+    """What the learner reviewed today (in the bank, when given), and when the next
+    card comes up: for the end of a review session."""
+    start, _ = scheduling.day_bounds(now, user.timezone)
+    logs = (
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((ReviewLog.rating > 1, 1), else_=0)), 0),
+            func.coalesce(func.sum(ReviewLog.duration_ms), 0),
+        )
+        .join(Card, Card.id == ReviewLog.card_id)
+        .join(Question, Question.id == Card.question_id)
+        .where(
+            ReviewLog.user_id == user.id,
+            ReviewLog.source == "review",
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.reviewed_at >= start,
+        )
+    )
+    upcoming = _showable(bank_id is not None).with_only_columns(func.min(Card.due))
+    upcoming = upcoming.where(Card.reps > 0, Card.due > bindparam("now"))
+    if bank_id is not None:
+        logs = logs.where(Question.bank_id == bank_id)
+    reviews, right, milliseconds = session.execute(logs).one()
+    next_due = session.scalar(upcoming, {"user": user.id, "now": now, "bank": bank_id})
+    return DaySummary(int(reviews), int(right), int(milliseconds) // 1000, next_due)
 
 
 def _sentence_of(session: Session, card_id: int) -> tuple[int, int] | None:

@@ -255,3 +255,23 @@ def test_each_button_waits_longer_than_the_one_before(app, client):
     db.session.expire_all()
     card = db.session.get(Card, card_id)
     assert round((card.due - card.last_review) / timedelta(days=1)) == 2
+
+
+def test_the_end_of_a_session_says_what_was_done_and_what_comes_next(app, client):
+    user = make_user()
+    user.new_per_day = 2
+    db.session.commit()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    for _ in range(2):
+        card, version = shown_card(client.get(f"/banks/{bank.id}/review").get_data(as_text=True))
+        client.post(
+            f"/review/{card}", data={"rating": 4, "version": version, "duration_ms": 45_000}
+        )
+    page = client.get(f"/banks/{bank.id}/review").get_data(as_text=True)
+    assert "Nothing more to review now" in page
+    assert "Today you reviewed 2 cards,\n      2 of them right, in 1 min." in page
+    assert re.search(r"The next card is due in \d+d\s*\(<time datetime=", page)
+    held = len(bank.questions) - 2
+    assert f"{held} new cards wait:\n      today's limit of 2 new cards is reached" in page
