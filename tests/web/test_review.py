@@ -275,3 +275,21 @@ def test_the_end_of_a_session_says_what_was_done_and_what_comes_next(app, client
     assert re.search(r"The next card is due in \d+d\s*\(<time datetime=", page)
     held = len(bank.questions) - 2
     assert f"{held} new cards wait:\n      today's limit of 2 new cards is reached" in page
+
+
+def test_the_charts_carry_their_axes_labels_and_numbers(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get("/review").get_data(as_text=True))
+    client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    page = client.get("/stats").get_data(as_text=True)
+    for weekday in ("Mon", "Wed", "Fri"):
+        assert f'class="axis">{weekday}</text>' in page
+    assert re.search(r'class="axis">(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)</text>', page)
+    assert 'class="axis">today</text>' in page
+    assert 'class="value">1</text>' in page  # the Easy card's day, numbered on its bar
+    # the same data as tables, for screen readers and for phones without hover
+    assert "Reviews per day</caption>" in page and "Cards due per day</caption>" in page
+    assert re.search(r"<tr><td>\d{4}-\d\d-\d\d</td><td>1</td></tr>", page)
