@@ -27,6 +27,7 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "tsv": ("text/tab-separated-values; charset=utf-8", "tsv"),
     "gift": ("text/plain; charset=utf-8", "gift.txt"),
+    "quizlet": ("text/tab-separated-values; charset=utf-8", "quizlet.tsv"),
     "json": ("application/json", "json"),
 }
 
@@ -115,6 +116,8 @@ def export_bank(session: Session, bank: Bank, fmt: str, learner: User | None = N
         payload = csv_format.dump(data).encode()
     elif fmt == "tsv":
         payload = csv_format.dump(data, delimiter="\t").encode()
+    elif fmt == "quizlet":
+        payload = csv_format.dump_pairs(data).encode()
     elif fmt == "gift":
         payload = gift.dump(data).encode()
     else:
