@@ -1,9 +1,14 @@
 """An axe-core scan (axe-playwright-python) of every main page, in light and dark, at
-desktop and phone widths: no serious or critical violation, colour contrast included."""
+desktop and phone widths: no serious or critical violation, colour contrast included.
+
+With QUIZAPP_SCREENSHOTS=DIR (`make screenshots`) each page scanned is also saved there
+as a full-page screenshot, PAGE-WIDTH-SCHEME.png, to look at what the scan passed."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -41,9 +46,15 @@ def test_main_pages_pass_an_axe_scan(browser, server_url, width, scheme):
     page.set_default_timeout(10_000)
     found: dict[str, list[str]] = {}
 
+    shots = os.environ.get("QUIZAPP_SCREENSHOTS")
+
     def scan(name: str) -> None:
         if problems := violations(page):
             found[name] = problems
+        if shots:
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            path = Path(shots) / f"{slug}-{width}-{scheme}.png"
+            page.screenshot(path=str(path), full_page=True)
 
     try:
         bank_id = db.session.scalar(db.select(Bank.id))
