@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run serve test lint format lock audit audit-latest bench bench-reviews bench-reviews-pg bench-load bench-pages eval clean
+.PHONY: screenshots install run serve test lint format lock audit audit-latest bench bench-reviews bench-reviews-pg bench-load bench-pages eval clean
 # Pages are CPU-bound Python: one single-threaded worker per core (at least two, so that
 # a long import leaves one free). bench/load.py at 10 clients on 2 CPUs: 1.2-1.5x the
 # requests per second of 2 workers per core with half the p99; threads queue on the GIL.
@@ -64,6 +64,13 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# full-page screenshots of every main page, light and dark, 1280 and 390 px wide, taken
+# by the accessibility scan (tests/browser/test_accessibility.py) as it passes each page
+screenshots: install
+	mkdir -p build/screenshots
+	QUIZAPP_SCREENSHOTS=build/screenshots CI=true $(BIN)/pytest -q tests/browser/test_accessibility.py
+	@echo "screenshots in build/screenshots"
 
 lint: install
 	$(BIN)/ruff check .

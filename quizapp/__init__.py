@@ -95,9 +95,10 @@ def register_converters(app: Flask) -> None:
 
 
 def register_template_filters(app: Flask) -> None:
-    from quizapp.wording import counted
+    from quizapp.wording import counted, question_type_name
 
     app.add_template_filter(counted)
+    app.add_template_filter(question_type_name)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -115,7 +115,7 @@ def import_command(
     "fmt",
     type=click.Choice(sorted(FORMATS)),
     required=True,
-    help="apkg (Anki), csv/tsv (Quizlet, Anki), gift (Moodle), json.",
+    help="apkg (Anki), quizlet (term/definition pairs), csv/tsv (Anki), gift (Moodle), json.",
 )
 @click.option(
     "-o",

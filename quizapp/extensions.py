@@ -38,6 +38,8 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "info"
+# the site says "Sign in" everywhere; Flask-Login's default says "Please log in"
+login_manager.login_message = "Sign in to see that page."
 # Storage comes from RATELIMIT_STORAGE_URI: memory:// by default, redis://... when shared.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 # Pages that every viewer sees alike, under keys that change with their content.

@@ -25,7 +25,6 @@ from quizapp.api.schemas import (
     StudyOut,
     UndoOut,
 )
-from quizapp.domain import scheduling
 from quizapp.extensions import db
 from quizapp.services import reviews
 
@@ -70,8 +69,8 @@ def next_review() -> NextOut:
     card = queue.card
     if card is None:
         return NextOut(next=None, counts=counts)
-    preview = scheduling.preview(reviews.memory_of(card), now, reviews.settings_for(user))
-    seconds = {r: int(td.total_seconds()) for r, td in preview.intervals.items()}
+    spread = reviews.intervals(reviews.memory_of(card), now, reviews.settings_for(user))
+    seconds = {r: int(td.total_seconds()) for r, td in spread.items()}
     return NextOut(
         next=NextCard(
             card=card_out(card),

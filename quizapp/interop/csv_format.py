@@ -1,4 +1,5 @@
-"""CSV and TSV in the shape Quizlet and Anki import: term, definition, then our columns."""
+"""CSV and TSV in the shape Anki imports: term, definition, then our columns; and the
+plain term/definition pairs that Quizlet's import takes."""
 
 from __future__ import annotations
 
@@ -43,3 +44,14 @@ def dump(bank: ExportBank, *, delimiter: str = ",") -> str:
             cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
         writer.writerow([guarded(c) for c in cells])
     return out.getvalue()
+
+
+def dump_pairs(bank: ExportBank) -> str:
+    """One card a line, term and definition split by a tab, no header: the shape
+    Quizlet's import reads by default (it would take a header, or a third column, for a
+    card of its own or for part of the definition)."""
+    lines = []
+    for q in bank.questions:
+        term, definition = (" ".join(c.split()) for c in (q.prompt, q.answer))
+        lines.append(f"{guarded(term)}\t{guarded(definition)}\n")
+    return "".join(lines)

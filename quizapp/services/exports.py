@@ -27,6 +27,7 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "tsv": ("text/tab-separated-values; charset=utf-8", "tsv"),
     "gift": ("text/plain; charset=utf-8", "gift.txt"),
+    "quizlet": ("text/tab-separated-values; charset=utf-8", "quizlet.tsv"),
     "json": ("application/json", "json"),
 }
 
@@ -115,10 +116,23 @@ def export_bank(session: Session, bank: Bank, fmt: str, learner: User | None = N
         payload = csv_format.dump(data).encode()
     elif fmt == "tsv":
         payload = csv_format.dump(data, delimiter="\t").encode()
+    elif fmt == "quizlet":
+        payload = csv_format.dump_pairs(data).encode()
     elif fmt == "gift":
         payload = gift.dump(data).encode()
     else:
         payload = json_format.dump(data).encode()
     mimetype, suffix = FORMATS[fmt]
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", bank.name).strip("-").lower()[:60] or "bank"
+    stem = _file_stem(bank.name)
+    if fmt == "apkg" and learner is not None:  # not to be taken for the deck without them
+        stem += "-with-my-reviews"
     return ExportFile(payload, f"{stem}.{suffix}", mimetype)
+
+
+def _file_stem(name: str, limit: int = 60) -> str:
+    """The bank's name as a file name: ASCII words joined by hyphens, cut after a whole
+    word rather than in the middle of one."""
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    if len(stem) > limit:
+        stem = stem[: limit + 1].rsplit("-", 1)[0] if "-" in stem[:limit] else stem[:limit]
+    return stem or "bank"

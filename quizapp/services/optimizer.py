@@ -1,7 +1,8 @@
 """Fitting FSRS's parameters to one learner's own reviews, when the optimiser is installed.
 
 The optimiser needs PyTorch, so it is an optional extra (`pip install "fsrs[optimizer]"`)
-and the default install stays light; without it the settings page says how to add it.
+and the default install stays light; without it the settings page says it is not available
+(an operator adds it; a learner cannot).
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def review_count(session: Session, user: User) -> int:
 def optimise(session: Session, user: User) -> list[float]:
     """Compute and store the user's own parameters; raise ValueError when not possible."""
     if not available():
-        raise ValueError('The optimiser is not installed: pip install "fsrs[optimizer]".')
+        raise ValueError(
+            "Fitting parameters is not available on this server: the optimiser is not installed."
+        )
     if review_count(session, user) < MIN_REVIEWS:
         raise ValueError(f"At least {MIN_REVIEWS} reviews are needed to optimise.")
     from fsrs import Rating

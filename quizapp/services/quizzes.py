@@ -17,7 +17,12 @@ from quizapp.database import load_by_id
 from quizapp.domain.quiz import Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
 from quizapp.services.banks import LIVE
-from quizapp.services.reviews import StaleReview, question_card, record_quiz_answer
+from quizapp.services.reviews import (
+    StaleReview,
+    overrule_quiz_review,
+    question_card,
+    record_quiz_answer,
+)
 
 
 class QuizError(ValueError):
@@ -232,6 +237,30 @@ def submit_answer(
     if (done or 0) >= len(attempt.question_ids) and attempt.finished_at is None:
         attempt.finished_at = now
     return answer, True
+
+
+# answers typed rather than picked: only these can be graded wrong for their form
+TYPED_TYPES = ("cloze", "short_answer")
+
+
+def can_overrule(question: Question, answer: AttemptAnswer | None) -> bool:
+    return answer is not None and not answer.correct and question.type in TYPED_TYPES
+
+
+def overrule_answer(
+    session: Session, attempt: QuizAttempt, position: int, *, now: datetime
+) -> AttemptAnswer:
+    """The learner says a typed answer graded wrong was right ("Ernie Bto" for "Ernie
+    Bot"): it counts as right, and its flashcard learns Good instead of Again."""
+    question = question_at(session, attempt, position)
+    answer = stored_answer(session, attempt, question.id)
+    if answer is None or not can_overrule(question, answer):
+        raise QuizError("Only a typed answer marked wrong can be counted as right.")
+    answer.correct = True
+    overrule_quiz_review(session, attempt.user, question, answer.answered_at, now)
+    session.flush()
+    session.expire(attempt, ["answers"])
+    return answer
 
 
 def stored_answer(session: Session, attempt: QuizAttempt, question_id: int) -> AttemptAnswer | None:

@@ -3,7 +3,7 @@ bury, suspend and leeches. Every change to a card goes through `apply_rating`.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -55,6 +55,35 @@ def memory_of(card: Card) -> Memory:
         reps=card.reps,
         lapses=card.lapses,
     )
+
+
+def intervals(memory: Memory, now: datetime, settings: Settings) -> dict[int, timedelta]:
+    """The interval each rating gives, each one longer than the one before as the buttons
+    show it. FSRS can give Good and Easy the same day (a learning card's last step, a
+    short review): the later rating then waits one unit more, as Anki's buttons do, so
+    that pressing Easy never schedules a card sooner than Good would."""
+    spread: dict[int, timedelta] = {}
+    previous: timedelta | None = None
+    for rating, interval in sorted(scheduling.preview(memory, now, settings).intervals.items()):
+        if previous is not None:
+            interval = max(interval, previous)
+            while interval == previous or _label(interval) == _label(previous):
+                interval += _unit(interval)
+        spread[rating] = previous = interval
+    return spread
+
+
+def _label(interval: timedelta) -> str:
+    return scheduling.format_interval(interval)
+
+
+def _unit(interval: timedelta) -> timedelta:
+    """The smallest step the buttons' labels show at this length."""
+    if interval < timedelta(hours=1):
+        return timedelta(minutes=1)
+    if interval < timedelta(days=1):
+        return timedelta(hours=1)
+    return timedelta(days=1)
 
 
 def _snapshot(card: Card) -> dict[str, object]:
@@ -143,7 +172,12 @@ def apply_rating(
     duration_ms: int | None = None,
 ) -> tuple[ReviewLog, scheduling.Outcome]:
     """The one way a card changes: schedule with FSRS, log the review, mark leeches."""
-    outcome = scheduling.review(memory_of(card), rating, now, settings_for(user))
+    memory, settings = memory_of(card), settings_for(user)
+    outcome = scheduling.review(memory, rating, now, settings)
+    interval = intervals(memory, now, settings)[rating]
+    if interval != outcome.interval:  # moved out of the rating before's way; see intervals
+        memory_after = replace(outcome.memory, due=now + interval)
+        outcome = replace(outcome, memory=memory_after, interval=interval)
     log = ReviewLog(
         card_id=card.id,
         user_id=user.id,
@@ -236,6 +270,33 @@ def record_quiz_answer(
     return apply_rating(session, user, card, 3 if correct else 1, now, source="quiz")
 
 
+def overrule_quiz_review(
+    session: Session, user: User, question: Question, answered_at: datetime, now: datetime
+) -> Card | None:
+    """A quiz answer the learner overruled as right: the Again it gave the card becomes
+    a Good, given at the same time (the Again stays in the log, marked undone). When the
+    card was reviewed since, those later reviews were built on the Again and stand; the
+    card is then left as it is. The card, when it changed."""
+    card = question_card(session, user, question)
+    if card is None or card.last_review != answered_at:
+        return None
+    log = session.scalar(
+        select(ReviewLog).where(
+            ReviewLog.card_id == card.id,
+            ReviewLog.source == "quiz",
+            ReviewLog.reviewed_at == answered_at,
+            ReviewLog.rating == 1,
+            ReviewLog.undone_at.is_(None),
+        )
+    )
+    if log is None:
+        return None
+    log.undone_at = now
+    _restore(card, log.card_before)
+    apply_rating(session, user, card, 3, answered_at, source="quiz")
+    return card
+
+
 def undo_last(session: Session, user: User, now: datetime) -> Card | None:
     """Put the card of the user's last review (from the review page) back exactly as
     it was; the review stays in the log, marked undone. None when there is nothing."""
@@ -297,6 +358,7 @@ class Queue:
     learning_left: int
     due_left: int
     reviews_left_today: int
+    new_held_back: int = 0  # new cards that today's new-card limit keeps back
 
     @property
     def total(self) -> int:
@@ -354,6 +416,34 @@ def _counts_statement(by_bank: bool):  # type: ignore[no-untyped-def]
         tally(Card.reps > 0, Card.state.notin_(LEARNING_STATES), Card.due <= now),
         tally(Card.reps == 0),
         tally(Card.reps > 0, Card.due <= now),  # due now, learning or not
+    )
+
+
+def due_today_by_bank(session: Session, user: User, now: datetime) -> dict[int, int]:
+    """The cards each bank has for the learner today, as its review page would count
+    them: learning steps up before the day ends, reviews due now, and new cards within
+    what is left of today's new-card limit (one limit shared by all banks). Banks with
+    nothing today are left out."""
+    settings = settings_for(user)
+    _, end = scheduling.day_bounds(now, user.timezone)
+    done_today, new_today = _reviews_today(session, user, now)
+    reviews_left = max(settings.max_reviews_per_day - done_today, 0)
+    new_allowed = max(min(settings.new_per_day - new_today, reviews_left), 0)
+    rows = session.execute(_by_bank_statement(), {"user": user.id, "now": now, "end": end})
+    today = {
+        bank_id: int(learning) + int(due) + min(int(new), new_allowed)
+        for bank_id, learning, due, new in rows
+    }
+    return {bank_id: count for bank_id, count in today.items() if count}
+
+
+@cache
+def _by_bank_statement():  # type: ignore[no-untyped-def]
+    learning, due, new, _ = _counts_statement(False).selected_columns
+    return (
+        _showable(False)
+        .with_only_columns(Question.bank_id, learning, due, new)
+        .group_by(Question.bank_id)
     )
 
 
@@ -415,7 +505,45 @@ def next_card(
             )
         if card is None:  # nothing else to show: a sibling after all
             card = session.scalar(_candidate_statement(which, by_bank, avoiding=False), params)
-    return Queue(card, new, learning, due, reviews_left)
+    return Queue(card, new, learning, due, reviews_left, new_total - new)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    reviews: int
+    right: int  # rated Hard, Good or Easy
+    seconds: int
+    next_due: datetime | None  # the next card that comes up after now, if any
+
+
+def day_summary(
+    session: Session, user: User, now: datetime, bank_id: int | None = None
+) -> DaySummary:
+    """What the learner reviewed today (in the bank, when given), and when the next
+    card comes up: for the end of a review session."""
+    start, _ = scheduling.day_bounds(now, user.timezone)
+    logs = (
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((ReviewLog.rating > 1, 1), else_=0)), 0),
+            func.coalesce(func.sum(ReviewLog.duration_ms), 0),
+        )
+        .join(Card, Card.id == ReviewLog.card_id)
+        .join(Question, Question.id == Card.question_id)
+        .where(
+            ReviewLog.user_id == user.id,
+            ReviewLog.source == "review",
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.reviewed_at >= start,
+        )
+    )
+    upcoming = _showable(bank_id is not None).with_only_columns(func.min(Card.due))
+    upcoming = upcoming.where(Card.reps > 0, Card.due > bindparam("now"))
+    if bank_id is not None:
+        logs = logs.where(Question.bank_id == bank_id)
+    reviews, right, milliseconds = session.execute(logs).one()
+    next_due = session.scalar(upcoming, {"user": user.id, "now": now, "bank": bank_id})
+    return DaySummary(int(reviews), int(right), int(milliseconds) // 1000, next_due)
 
 
 def _sentence_of(session: Session, card_id: int) -> tuple[int, int] | None:

@@ -139,3 +139,37 @@ def test_a_second_click_while_the_quiz_starts_sends_nothing(page):
     page.go_back()
     page.get_by_role("button", name="Start the quiz").click()
     page.wait_for_url(re.compile(r"/quiz/\d+/1$"))
+
+
+def test_feedback_marks_the_choices_and_a_slip_can_be_overruled(page):
+    register(page)
+    bank_id = db.session.scalar(db.select(Bank.id))
+    page.goto(f"/banks/{bank_id}/quiz")
+    page.get_by_label("Questions").select_option("5")
+    for name in ("True or false", "Fill in the blank", "Short answer"):
+        page.get_by_label(name).uncheck()
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url(re.compile(r"/quiz/\d+/1$"))
+    answer(page, right=False, by_keyboard=False)
+    attempt, _, q = current_question(page)
+    choices = attempt.settings["choices"][str(q.id)]
+    shown = page.locator(".feedback .choices-review li")
+    assert shown.count() == len(choices)
+    right = page.locator(".choices-review li.right")
+    picked = page.locator(".choices-review li.wrong")
+    assert q.answer in right.inner_text() and "✓" in right.inner_text()
+    assert "✗" in picked.inner_text() and "your answer" in picked.inner_text()
+    # the marks differ by more than colour: a symbol and words
+    assert right.locator(".tag").inner_text() == "the right answer"
+
+    # a typed answer marked wrong for a slip is counted right when the learner says so
+    page.goto(f"/banks/{bank_id}/quiz")
+    for name in ("Multiple choice", "True or false", "Fill in the blank"):
+        page.get_by_label(name).uncheck()
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url(re.compile(r"/quiz/\d+/1$"))
+    answer(page, right=False, by_keyboard=True)
+    with page.expect_navigation():
+        page.get_by_role("button", name="I was right").click()
+    assert "Right!" in page.inner_text(".feedback")
+    assert page.get_by_role("button", name="I was right").count() == 0

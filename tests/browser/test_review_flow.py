@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from quizapp.extensions import db
 from quizapp.models import Bank, Card, ReviewLog
+from tests.browser.contrast import contrast
 from tests.browser.test_quiz_flow import register
 
 
@@ -52,3 +55,21 @@ def test_review_ten_cards_by_keyboard_and_undo_one(page):
     db.session.expire_all()
     card = db.session.get(Card, last.card_id)
     assert card.reps == card_before["reps"] == 0 and card.state == card_before["state"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_rating_button_shows_a_readable_interval(browser, server_url, scheme):
+    context = browser.new_context(base_url=server_url, color_scheme=scheme)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        register(page, "learner")
+        bank_id = db.session.scalar(db.select(Bank.id))
+        page.goto(f"/banks/{bank_id}")
+        page.get_by_role("button", name="Review as flashcards").click()
+        page.keyboard.press(" ")
+        for key in "1234":
+            interval = page.locator(f'button[data-key="{key}"] .interval')
+            assert contrast(interval) >= 4.5, (key, interval.inner_text())
+    finally:
+        context.close()

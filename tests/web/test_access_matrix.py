@@ -80,6 +80,7 @@ ROWS = [
     Row("GET", "/quiz/{attempt}", 302, 302, 404),
     Row("GET", "/quiz/{attempt}/1", 302, 200, 404),
     Row("POST", "/quiz/{attempt}/1", 302, 302, 404, {"answer": "x"}),
+    Row("POST", "/quiz/{attempt}/1/overrule", 302, 302, 404),
     Row("GET", "/quiz/{attempt}/result", 302, 200, 404),
     Row("POST", "/quiz/{attempt}/retry", 302, 302, 404),
     Row("GET", "/quiz/guest/1", 302, 302, 302),

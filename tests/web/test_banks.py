@@ -230,3 +230,16 @@ def test_other_viewers_see_the_owners_changes_at_once(app, client):
         client.get(f"/banks/{bank.id}?type=cloze").get_data(as_text=True).count("the new prompt")
         == 1
     )
+
+
+def test_the_quizlet_export_is_term_and_definition_pairs(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    response = client.get(f"/banks/{bank.id}/export/quizlet")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].endswith(".quizlet.tsv")
+    lines = response.get_data(as_text=True).splitlines()
+    # no header and no third column: Quizlet would make cards of them
+    questions = [q for q in bank.questions if q.status.value != "retired"]
+    assert len(lines) == len(questions)
+    assert all(line.count("\t") == 1 for line in lines)
+    assert set(lines) == {f"{q.prompt}\t{q.answer}" for q in questions}

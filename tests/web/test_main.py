@@ -29,3 +29,30 @@ def test_home_without_banks_says_how_to_add_one(client):
 def test_public_bank_is_listed_for_visitors(app, client):
     make_bank(make_user(), visibility=Visibility.PUBLIC)
     assert "Harbour city" in client.get("/").get_data(as_text=True)
+
+
+def test_a_visitor_is_offered_a_quiz_on_each_public_bank(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    page = client.get("/").get_data(as_text=True)
+    assert f'href="/banks/{bank.id}/quiz">Try a quiz</a>' in page
+
+
+def test_home_gives_each_bank_its_cards_for_today_and_a_study_button(app, client):
+    make_user()
+    login(client)
+    studied = make_bank(None, visibility=Visibility.PUBLIC)
+    untouched = make_bank(None, text=SECOND_ARTICLE, visibility=Visibility.PUBLIC)
+    page = client.get("/").get_data(as_text=True)
+    assert page.count("Not studied yet") == 2
+    client.post(f"/banks/{studied.id}/study")
+    page = client.get("/").get_data(as_text=True)
+    # the daily limit of 20 new cards, as the review page counts them
+    assert "<strong>20 cards</strong> to study today" in page
+    assert page.count("Not studied yet") == 1
+    for bank in (studied, untouched):
+        assert f'action="/banks/{bank.id}/study"' in page
+    assert (
+        client.post(f"/banks/{untouched.id}/study")
+        .headers["Location"]
+        .endswith(f"/banks/{untouched.id}/review")
+    )

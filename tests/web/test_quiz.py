@@ -1,7 +1,9 @@
 import re
 
+from markupsafe import escape
+
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, QuizAttempt, Visibility
+from quizapp.models import AttemptAnswer, Card, Question, QuizAttempt, ReviewLog, Visibility
 from tests.builders import login, make_bank, make_user
 
 
@@ -152,6 +154,9 @@ def test_an_interrupted_attempt_resumes_where_it_stopped(app, client):
     assert client.get(f"/quiz/{attempt.id}").headers["Location"].endswith(f"/quiz/{attempt.id}/3")
     history = client.get("/history").get_data(as_text=True)
     assert "Resume" in history
+    # not a score of 0 before it is over
+    assert f"In progress, 2 of {len(attempt.question_ids)} answered" in history
+    assert "0 / " not in history
 
 
 def test_retry_the_missed_ones(app, client):
@@ -250,3 +255,52 @@ def test_user_text_in_answers_is_escaped(app, client):
     page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_feedback_shows_every_choice_with_the_pick_and_the_right_one_marked(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(
+        client, make_bank(None, visibility=Visibility.PUBLIC), types=["multiple_choice"]
+    )
+    question = db.session.get(Question, attempt.question_ids[0])
+    choices = attempt.settings["choices"][str(question.id)]
+    wrong = next(c for c in choices if c != question.answer)
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": wrong})
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    shown = re.findall(
+        r'<li class="choice( right| wrong)?">\s*'
+        r'<span class="symbol"[^>]*>(.?)</span>\s*<span>([^<]*)</span>',
+        page,
+    )
+    assert [text for _, _, text in shown] == [escape(c) for c in choices]
+    marks = {text: (kind.strip(), symbol) for kind, symbol, text in shown}
+    assert marks[escape(question.answer)] == ("right", "✓")
+    assert marks[escape(wrong)] == ("wrong", "✗")
+    assert "your answer" in page and "the right answer" in page
+    assert "I was right" not in page  # a pick is not a slip of the keys
+
+
+def test_a_typed_answer_overruled_counts_as_right_and_the_card_learns_good(app, client):
+    make_user()
+    login(client)
+    attempt = start_quiz(
+        client, make_bank(None, visibility=Visibility.PUBLIC), types=["short_answer"]
+    )
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": "a slip of the keys"})
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "Not quite." in page and "I was right" in page
+    response = client.post(f"/quiz/{attempt.id}/1/overrule")
+    assert response.headers["Location"].endswith(f"/quiz/{attempt.id}/1")
+    db.session.expire_all()
+    assert db.session.scalar(db.select(AttemptAnswer)).correct
+    logs = db.session.scalars(db.select(ReviewLog).order_by(ReviewLog.id)).all()
+    assert [(log.rating, log.undone_at is not None) for log in logs] == [(1, True), (3, False)]
+    card = db.session.scalar(db.select(Card))
+    assert card.reps == 1 and card.lapses == 0 and card.step == 1  # as after a Good
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "Right!" in page and "I was right" not in page
+    # once is enough: a second overrule changes nothing
+    client.post(f"/quiz/{attempt.id}/1/overrule")
+    db.session.expire_all()
+    assert db.session.scalar(db.select(db.func.count()).select_from(ReviewLog)) == 2

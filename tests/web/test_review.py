@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -53,11 +54,15 @@ def test_stale_submit_keeps_the_first_review(app, client):
 
 def review_one_card(client) -> int:  # type: ignore[no-untyped-def]
     """A new learner studies a public bank and rates its first card Easy; its id."""
+    return review_one_card_with(client, rating=4)
+
+
+def review_one_card_with(client, rating: int) -> int:  # type: ignore[no-untyped-def]
     make_user()
     login(client)
     study(client, make_bank(None, visibility=Visibility.PUBLIC))
     card, version = shown_card(client.get("/review").get_data(as_text=True))
-    client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    client.post(f"/review/{card}", data={"rating": rating, "version": version})
     return card
 
 
@@ -212,18 +217,6 @@ def test_statistics_page_draws_its_charts(app, client):
     assert bank.name in page
 
 
-def test_settings_say_how_to_enable_the_optimiser(app, client, monkeypatch):
-    from quizapp.services import optimizer
-
-    make_user()
-    login(client)
-    monkeypatch.setattr(optimizer, "available", lambda: False)
-    page = client.get("/settings").get_data(as_text=True)
-    assert 'pip install "fsrs[optimizer]"' in page and "you have 0" in page
-    page = client.post("/settings/optimise", follow_redirects=True).get_data(as_text=True)
-    assert "not installed" in page
-
-
 def test_the_optimiser_needs_512_reviews(app, client, monkeypatch):
     from quizapp.services import optimizer
 
@@ -232,3 +225,71 @@ def test_the_optimiser_needs_512_reviews(app, client, monkeypatch):
     monkeypatch.setattr(optimizer, "available", lambda: True)
     page = client.post("/settings/optimise", follow_redirects=True).get_data(as_text=True)
     assert "At least 512 reviews" in page
+
+
+def button_intervals(page: str) -> list[str]:
+    return re.findall(r'<span class="interval">([^<]+)</span>', page)
+
+
+def in_days(label: str) -> float:
+    number, unit = re.fullmatch(r"<?([\d.]+)(m|h|d|mo|y)", label).groups()
+    return float(number) * {"m": 1 / 1440, "h": 1 / 24, "d": 1, "mo": 30, "y": 365}[unit]
+
+
+def test_each_button_waits_longer_than_the_one_before(app, client):
+    # Again, then Good: a card at its last learning step, to which FSRS gives one day
+    # for Good and for Easy
+    card_id = review_one_card_with(client, rating=1)
+    page = client.get(f"/review?card={card_id}&reveal=1").get_data(as_text=True)
+    client.post(f"/review/{card_id}", data={"rating": 3, "version": shown_card(page)[1]})
+    card = db.session.get(Card, card_id)
+    card.last_review = datetime.now(UTC) - timedelta(minutes=10)
+    db.session.commit()
+    page = client.get(f"/review?card={card_id}&reveal=1").get_data(as_text=True)
+    labels = button_intervals(page)
+    assert labels == ["1m", "10m", "1d", "2d"], labels
+    days = [in_days(label) for label in labels]
+    assert days == sorted(set(days)), labels
+    # and the card gets the interval its button showed
+    client.post(f"/review/{card_id}", data={"rating": 4, "version": shown_card(page)[1]})
+    db.session.expire_all()
+    card = db.session.get(Card, card_id)
+    assert round((card.due - card.last_review) / timedelta(days=1)) == 2
+
+
+def test_the_end_of_a_session_says_what_was_done_and_what_comes_next(app, client):
+    user = make_user()
+    user.new_per_day = 2
+    db.session.commit()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    for _ in range(2):
+        card, version = shown_card(client.get(f"/banks/{bank.id}/review").get_data(as_text=True))
+        client.post(
+            f"/review/{card}", data={"rating": 4, "version": version, "duration_ms": 45_000}
+        )
+    page = client.get(f"/banks/{bank.id}/review").get_data(as_text=True)
+    assert "Nothing more to review now" in page
+    assert "Today you reviewed 2 cards,\n      2 of them right, in 1 min." in page
+    assert re.search(r"The next card is due in \d+d\s*\(<time datetime=", page)
+    held = len(bank.questions) - 2
+    assert f"{held} new cards wait:\n      today's limit of 2 new cards is reached" in page
+
+
+def test_the_charts_carry_their_axes_labels_and_numbers(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get("/review").get_data(as_text=True))
+    client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    page = client.get("/stats").get_data(as_text=True)
+    for weekday in ("Mon", "Wed", "Fri"):
+        assert f'class="axis">{weekday}</text>' in page
+    assert re.search(r'class="axis">(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)</text>', page)
+    assert 'class="axis">today</text>' in page
+    assert 'class="value">1</text>' in page  # the Easy card's day, numbered on its bar
+    # the same data as tables, for screen readers and for phones without hover
+    assert "Reviews per day</caption>" in page and "Cards due per day</caption>" in page
+    assert re.search(r"<tr><td>\d{4}-\d\d-\d\d</td><td>1</td></tr>", page)

@@ -8,9 +8,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.domain.questions import QUESTION_TYPES
 from quizapp.services.quizzes import START_KEY
-
-# what a learner calls each type ("cloze" is a teacher's word)
-TYPE_LABELS = {"true_false": "True or false", "cloze": "Fill in the blank"}
+from quizapp.wording import question_type_name
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -29,10 +27,7 @@ class QuizSettingsForm(FlaskForm):
     )
     types = MultiCheckboxField(
         "Types",
-        choices=[
-            SelectChoice(t, TYPE_LABELS.get(t, t.replace("_", " ").capitalize()))
-            for t in QUESTION_TYPES
-        ],
+        choices=[SelectChoice(t, question_type_name(t)) for t in QUESTION_TYPES],
         default=list(QUESTION_TYPES),
         validators=[DataRequired(message="Choose at least one type of question.")],
     )

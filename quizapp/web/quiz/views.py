@@ -115,7 +115,28 @@ def question(attempt_id: int, number: int) -> str | Response:
     return _question_page(attempt, q, number, form, given, next_url, following is None)
 
 
+@bp.post("/quiz/<int:attempt_id>/<int:number>/overrule")
+@login_required
+def overrule(attempt_id: int, number: int) -> Response:
+    attempt = _attempt_or_404(attempt_id)
+    try:
+        quizzes.overrule_answer(db.session, attempt, number - 1, now=_now())
+    except quizzes.QuizError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash("Counted as right, and your flashcard learnt it as Good.", "success")
+    return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+
+
 def _question_page(attempt, q, number, form, given, next_url, last):  # type: ignore[no-untyped-def]
+    # a stored attempt only: a visitor's quiz has no flashcards to correct
+    overrule_url = (
+        url_for("quiz.overrule", attempt_id=attempt.id, number=number)
+        if isinstance(attempt, QuizAttempt) and quizzes.can_overrule(q, given)
+        else None
+    )
     return render_template(
         "quiz/question.html",
         attempt=attempt,
@@ -128,6 +149,7 @@ def _question_page(attempt, q, number, form, given, next_url, last):  # type: ig
         show_feedback=given is not None and attempt.settings.get("feedback") != "end",
         next_url=next_url,
         last=last,
+        overrule_url=overrule_url,
         highlight=_highlight(q.source_sentence, q.answer, q.answer_start, q.type),
         note=explanation_beside_source(q.explanation, q.source_sentence, q.answer),
     ), form_status(form)

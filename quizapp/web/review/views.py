@@ -79,16 +79,20 @@ def _show(bank_id: int | None) -> str:
         if undone is not None and not undone.suspended:
             state = replace(state, card=undone)
     card = state.card
+    summary = reviews.day_summary(db.session, current_user, now, bank_id) if card is None else None
     labels = {}
     if card is not None:
-        preview = scheduling.preview(
-            reviews.memory_of(card), now, reviews.settings_for(current_user)
-        )
-        labels = preview.labels()
+        spread = reviews.intervals(reviews.memory_of(card), now, reviews.settings_for(current_user))
+        labels = {rating: scheduling.format_interval(td) for rating, td in spread.items()}
     return render_template(
         "review/review.html",
         state=state,
         card=card,
+        summary=summary,
+        until_next=scheduling.format_interval(summary.next_due - now)
+        if summary is not None and summary.next_due is not None
+        else None,
+        new_per_day=current_user.new_per_day,
         labels=labels,
         ratings=scheduling.RATINGS,
         revealed=request.args.get("reveal") == "1",
