@@ -7,13 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
 
 
 class Article(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "articles"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))

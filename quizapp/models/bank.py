@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from uuid import uuid4
 
 from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.article import Article
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
@@ -27,8 +28,13 @@ class QuestionStatus(enum.StrEnum):
 
 class Bank(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "banks"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # never the same for two banks, in this database or any other: what a cache shared
+    # beyond one database's life (a restored backup, one Redis for a rebuilt database)
+    # keys a bank's pages on, where an id could come to mean another bank
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid4().hex)
     name: Mapped[str] = mapped_column(String(300))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     # None for the built-in bank, which belongs to nobody
@@ -66,6 +72,7 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
         Index("ix_questions_bank_id_status", "bank_id", "status"),
         # the questions of one fact, together (domain/facts.py: fact_key)
         Index("ix_questions_bank_id_fact_key", "bank_id", "fact_key"),
+        IDS_NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

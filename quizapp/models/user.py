@@ -10,12 +10,13 @@ from sqlalchemy import JSON, Float, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.types import UTCDateTime, utcnow
 
 
 class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "users"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)

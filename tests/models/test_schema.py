@@ -52,3 +52,48 @@ def test_a_rollback_undoes_what_a_released_savepoint_wrote(app):
     assert db.session.scalar(select(func.count()).select_from(User)) == 1
     db.session.rollback()
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_every_sqlite_table_is_made_with_autoincrement(app):
+    # without it SQLite gives a new row the id of the deleted last row
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's sequences never go back")
+    with db.engine.connect() as connection:
+        schemas = dict(
+            connection.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+            ).all()
+        )
+    for table in db.metadata.tables:
+        assert "AUTOINCREMENT" in schemas[table], table
+
+
+def test_the_id_of_a_deleted_last_row_is_not_given_again(app):
+    first = User(username="first", password_hash="x")
+    db.session.add(first)
+    db.session.commit()
+    first_id = first.id
+    db.session.delete(first)
+    db.session.commit()
+    second = User(username="second", password_hash="x")
+    db.session.add(second)
+    db.session.commit()
+    assert second.id > first_id
+
+
+def test_migrations_keep_every_row_that_points_at_a_rebuilt_table(app):
+    # the rebuild that made the tables AUTOINCREMENT drops and copies them: with
+    # foreign keys on, dropping `banks` would have deleted every question
+    from flask_migrate import downgrade, upgrade
+
+    from tests.builders import make_bank, make_user
+
+    bank = make_bank(make_user())
+    questions = len(bank.questions)
+    db.session.remove()
+    downgrade(directory=app.config["MIGRATIONS_DIR"], revision="df84606bb9ad")
+    upgrade(directory=app.config["MIGRATIONS_DIR"])
+    assert db.session.scalar(select(func.count()).select_from(Question)) == questions
+    with db.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1

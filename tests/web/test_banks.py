@@ -230,3 +230,53 @@ def test_other_viewers_see_the_owners_changes_at_once(app, client):
         client.get(f"/banks/{bank.id}?type=cloze").get_data(as_text=True).count("the new prompt")
         == 1
     )
+
+
+def test_a_new_bank_never_shows_the_cached_page_of_a_deleted_one(app, client):
+    # SQLite handed a deleted bank's id to the next bank, and everyone but its owner was
+    # served the deleted bank's cached article and questions under the new title
+    from quizapp.services.accounts import delete_account
+
+    leaving = make_user("xavier")
+    old_id = make_bank(leaving, visibility=Visibility.PUBLIC).id
+    assert "Northfield" in client.get(f"/banks/{old_id}").get_data(as_text=True)
+    delete_account(db.session, leaving)
+    db.session.commit()
+
+    new = make_bank(make_user("yolanda"), text=SECOND_ARTICLE, visibility=Visibility.PUBLIC)
+    assert new.id != old_id  # ids are never handed out twice
+    page = client.get(f"/banks/{new.id}").get_data(as_text=True)
+    assert "Eastbrook" in page and "Northfield" not in page
+
+
+def test_a_bank_under_a_repeated_id_gets_its_own_cached_page(app, client):
+    # an id can still repeat where the cache outlives the database (a restored backup,
+    # a shared Redis in front of a rebuilt database): the cache key must not
+    from quizapp.models import Bank
+
+    first = make_bank(make_user("xavier"), visibility=Visibility.PUBLIC)
+    bank_id = first.id
+    assert "Northfield" in client.get(f"/banks/{bank_id}").get_data(as_text=True)
+    db.session.delete(first)
+    db.session.commit()
+    db.session.expunge_all()
+
+    second = make_bank(make_user("yolanda"), text=SECOND_ARTICLE, visibility=Visibility.PUBLIC)
+    if second.id != bank_id:  # the database no longer repeats ids: repeat it by hand
+        db.session.add(
+            Bank(
+                id=bank_id,
+                name=second.name,
+                article_id=second.article_id,
+                owner_id=second.owner_id,
+                visibility=Visibility.PUBLIC,
+            )
+        )
+        db.session.flush()
+        db.session.execute(
+            db.update(Question).where(Question.bank_id == second.id).values(bank_id=bank_id)
+        )
+        db.session.execute(db.delete(Bank).where(Bank.id == second.id))
+        db.session.commit()
+    page = client.get(f"/banks/{bank_id}").get_data(as_text=True)
+    assert "Eastbrook" in page and "Northfield" not in page

@@ -51,8 +51,9 @@ def show(bank_id: int) -> str:
     if action_form is not None:  # retired questions, statistics, edit forms: never cached
         total, body = _questions_and_article(bank, qtype, kind, page, action_form)
     else:
-        # the same for every other viewer; the revision changes with any question
-        key = f"bank-page/{bank.id}/{bank.revision}/{qtype}/{kind}/{page}"
+        # the same for every other viewer; the revision changes with any question, and
+        # the uuid, unlike the id, never comes to mean another bank
+        key = f"bank-page/{bank.uuid}/{bank.revision}/{qtype}/{kind}/{page}"
         cached = cache.get(key)
         if cached is None:
             cached = _questions_and_article(bank, qtype, kind, page, None)
