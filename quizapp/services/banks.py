@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, true
+from sqlalchemy import ColumnElement, bindparam, func, or_, select, true
 from sqlalchemy.orm import Session, aliased, contains_eager, joinedload
 
 from quizapp.domain.generator import generate_bank
@@ -31,6 +32,14 @@ class EditError(ValueError):
     """An edit that would make the question unusable; str(error) says why."""
 
 
+def visible_to(viewer: Any) -> ColumnElement[bool]:
+    """Whether the bank may be seen by `viewer`, a bind parameter holding a user's id (or
+    None for a visitor): shared with everyone, or theirs. The one rule for every path
+    that shows or starts questions (pages, API, review queue, quizzes), so that a bank
+    made private again is taken back from all of them at once."""
+    return or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == viewer)
+
+
 @dataclass(frozen=True, slots=True)
 class BankSummary:
     bank: Bank
@@ -52,9 +61,7 @@ def visible_banks(
 def _visible_banks_statement():  # type: ignore[no-untyped-def]
     # built once: the home page runs it on every visit, and SQLAlchemy's statement
     # building and cache-key work cost several times the query (bench/page_costs.py)
-    return _banks_statement(
-        or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == bindparam("viewer"))
-    )
+    return _banks_statement(visible_to(bindparam("viewer")))
 
 
 @cache
@@ -112,10 +119,7 @@ def _visible_bank_statement():  # type: ignore[no-untyped-def]
     # built once: every bank, quiz and review page of a bank starts here
     return (
         select(Bank)
-        .where(
-            Bank.id == bindparam("bank"),
-            or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == bindparam("viewer")),
-        )
+        .where(Bank.id == bindparam("bank"), visible_to(bindparam("viewer")))
         .options(joinedload(Bank.article).defer(Article.text))
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from quizapp.domain import scheduling
 from quizapp.domain.scheduling import Memory, Settings
 from quizapp.models import Bank, Card, Question, ReviewLog, User
-from quizapp.services.banks import LIVE
+from quizapp.services.banks import LIVE, visible_to
 
 LEARNING_STATES = (1, 3)  # fsrs State.Learning, State.Relearning
 
@@ -129,7 +129,13 @@ def _missing_cards(session: Session, user: User, bank: Bank, now: datetime) -> l
 
 
 def user_card(session: Session, user: User, card_id: int) -> Card | None:
-    return session.scalar(select(Card).where(Card.id == card_id, Card.user_id == user.id))
+    """The user's card, while its bank is theirs to see; None otherwise (404)."""
+    return session.scalar(
+        select(Card)
+        .join(Question, Question.id == Card.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
+        .where(Card.id == card_id, Card.user_id == user.id, visible_to(user.id))
+    )
 
 
 def apply_rating(
@@ -328,14 +334,18 @@ def _today_statement():  # type: ignore[no-untyped-def]
 
 
 def _showable(by_bank: bool):  # type: ignore[no-untyped-def]
-    """The learner's cards that may be shown now (parameters user, now, and bank)."""
+    """The learner's cards that may be shown now (parameters user, now, and bank): not of
+    a bank made private since they studied it, whose cards wait, as they were, for the
+    day it is shared again."""
     query = (
         select(Card)
         .join(Question, Question.id == Card.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
         .where(
             Card.user_id == bindparam("user"),
             Card.suspended.is_(False),
             Question.status.in_(LIVE),
+            visible_to(bindparam("user")),
             or_(Card.buried_until.is_(None), Card.buried_until <= bindparam("now")),
         )
     )
@@ -362,7 +372,7 @@ def _candidate_statement(which: str, by_bank: bool, avoiding: bool):  # type: ig
     """The card to show from one of the lists; `avoiding` skips the cards asking about
     the sentence of the card just reviewed (parameters avoid_bank, avoid_start)."""
     now, end = bindparam("now"), bindparam("end")
-    query = _showable(by_bank).options(contains_eager(Card.question).joinedload(Question.bank))
+    query = _showable(by_bank).options(contains_eager(Card.question).contains_eager(Question.bank))
     if avoiding:
         query = query.where(
             or_(
