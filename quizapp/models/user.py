@@ -49,10 +49,15 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         generation = f"#{self.session_generation}" if self.session_generation else ""
         return hashlib.sha256((self.password_hash + generation).encode()).hexdigest()[:16]
 
+    # the key of the sign-in (models/sign_in.py) this object was signed in or loaded
+    # with; set by services.accounts, never stored in this table
+    sign_in_key = None
+
     def get_id(self) -> str:
-        # what Flask-Login keeps in the session and the remember-me cookie: the id and
-        # the session key, so that changing the password signs out every other session
-        return f"{self.id}.{self.session_key}"
+        # what Flask-Login keeps in the session and the remember-me cookie: the id, the
+        # session key, so that changing the password signs out every other session, and
+        # the sign-in's key, so that signing out makes copies of both cookies worthless
+        return f"{self.id}.{self.session_key}.{self.sign_in_key or ''}"
 
     def __repr__(self) -> str:
         return f"<User {self.username!r}>"

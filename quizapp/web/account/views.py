@@ -62,7 +62,7 @@ def change_password() -> tuple[str, int] | Response:
 def sign_out_everywhere() -> Response:
     if not SignOutEverywhereForm().validate_on_submit():
         abort(400)
-    accounts.sign_out_everywhere(current_user)
+    accounts.sign_out_everywhere(db.session, current_user)
     db.session.commit()
     _stay_signed_in()
     flash("Every other browser and device signed in as you is signed out.", "success")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_DURATION
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, limiter
 from quizapp.models import User
+from quizapp.services import accounts
 from quizapp.web.auth.forms import LoginForm, RegisterForm
 from quizapp.web.form_status import form_status
 from quizapp.web.quiz.views import adopt_guest_quiz
@@ -34,6 +37,16 @@ def _safe_next(target: str | None) -> str:
     return url_for("main.index")
 
 
+def sign_in(user: User, remember: bool) -> None:
+    """Sign this browser in as `user`, under a sign-in of its own that signing out ends."""
+    lifetime = current_app.config.get("REMEMBER_COOKIE_DURATION", COOKIE_DURATION)
+    if not isinstance(lifetime, timedelta):
+        lifetime = timedelta(seconds=lifetime)
+    accounts.start_sign_in(db.session, user, datetime.now(UTC), lifetime)
+    db.session.commit()
+    login_user(user, remember=remember)
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def register() -> str | Response:
@@ -50,7 +63,7 @@ def register() -> str | Response:
             db.session.rollback()
             form.username.errors.append("That username is taken.")
         else:
-            login_user(user)
+            sign_in(user, remember=False)
             flash("Welcome to quizapp.", "success")
             adopt_guest_quiz(user)
             return redirect(url_for("main.index"))
@@ -66,7 +79,7 @@ def login() -> str | Response:
     if form.validate_on_submit():
         user = db.session.scalar(db.select(User).where(User.username == form.username.data))
         if user is not None and user.check_password(form.password.data or ""):
-            login_user(user, remember=bool(form.remember.data))
+            sign_in(user, remember=bool(form.remember.data))
             adopt_guest_quiz(user)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("Wrong username or password.")
@@ -76,6 +89,8 @@ def login() -> str | Response:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
-    logout_user()
+    accounts.end_sign_in(db.session, current_user)
+    db.session.commit()
+    logout_user()  # also clears a "keep me signed in" cookie
     flash("You are signed out.", "info")
     return redirect(url_for("main.index"))
