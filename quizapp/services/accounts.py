@@ -236,18 +236,22 @@ def revoke_token(session: Session, user: User, token_id: int, now: datetime) -> 
     return token
 
 
-def user_for_token(session: Session, secret: str, now: datetime) -> User | None:
-    """The owner of a live token, or None. Records when it was last used (to the minute,
-    so that a busy script does not write on every request)."""
+def token_for_secret(session: Session, secret: str) -> ApiToken | None:
+    """The live token whose secret this is, or None."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 100:
         return None
-    token = session.scalar(
+    return session.scalar(
         select(ApiToken).where(
             ApiToken.token_hash == _digest(secret), ApiToken.revoked_at.is_(None)
         )
     )
-    if token is None:
-        return None
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-        token.last_used_at = now
-    return token.user
+
+
+def record_token_use(session: Session, token: ApiToken, now: datetime) -> bool:
+    """Note when the token was last used, to the minute, so that a busy script does not
+    write on every request. True when it wrote: the caller commits at once, before the
+    request's own work (see api/auth.py)."""
+    if token.last_used_at is not None and (now - token.last_used_at).total_seconds() <= 60:
+        return False
+    token.last_used_at = now
+    return True
