@@ -17,6 +17,13 @@ from quizapp.domain import scheduling
 from quizapp.domain.scheduling import Memory, Settings
 from quizapp.models import Bank, Card, Question, ReviewLog, User
 from quizapp.services.banks import LIVE, visible_to
+from quizapp.services.review_settings import (
+    NEW_PER_DAY,
+    REVIEWS_PER_DAY,
+    bounded_count,
+    bounded_retention,
+    bounded_steps,
+)
 
 LEARNING_STATES = (1, 3)  # fsrs State.Learning, State.Relearning
 
@@ -33,12 +40,13 @@ class ReviewError(ValueError):
 
 
 def settings_for(user: User) -> Settings:
-    steps = tuple(timedelta(seconds=s) for s in (user.learning_steps or [60, 600]))
+    """The user's settings, each held within its bounds (services/review_settings.py)."""
+    steps = tuple(timedelta(seconds=s) for s in bounded_steps(user.learning_steps))
     return Settings(
-        desired_retention=user.desired_retention,
+        desired_retention=bounded_retention(user.desired_retention),
         learning_steps=steps,
-        new_per_day=user.new_per_day,
-        max_reviews_per_day=user.max_reviews_per_day,
+        new_per_day=bounded_count(user.new_per_day, NEW_PER_DAY, 20),
+        max_reviews_per_day=bounded_count(user.max_reviews_per_day, REVIEWS_PER_DAY, 200),
         parameters=tuple(user.fsrs_parameters) if user.fsrs_parameters else None,
         timezone=user.timezone or "UTC",
     )
