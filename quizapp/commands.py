@@ -49,7 +49,7 @@ def import_command(
     """
     user = None
     if owner:
-        user = db.session.scalar(db.select(User).where(User.username == owner))
+        user = accounts.find_user(db.session, owner)
         if user is None:
             _fail(f"no user named {owner!r}")
     if public is None:

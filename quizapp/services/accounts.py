@@ -26,6 +26,7 @@ from quizapp.models import (
     User,
     Visibility,
 )
+from quizapp.models.user import spend_a_password_check, username_key
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD, MAX_PASSWORD = 8, 200
@@ -192,7 +193,18 @@ def _check_password(password: str) -> None:
 
 
 def find_user(session: Session, username: str) -> User | None:
-    return session.scalar(select(User).where(User.username == username))
+    """The user of this name, in any case ("ALICE" finds alice)."""
+    return session.scalar(select(User).where(User.username_key == username_key(username)))
+
+
+def user_by_password(session: Session, username: str, password: str) -> User | None:
+    """The user with this name and password, or None; as slow for a name that has no
+    account as for a wrong password (models/user.spend_a_password_check)."""
+    user = find_user(session, username)
+    if user is None:
+        spend_a_password_check(password)
+        return None
+    return user if user.check_password(password) else None
 
 
 def _digest(token: str) -> str:

@@ -97,3 +97,30 @@ def test_migrations_keep_every_row_that_points_at_a_rebuilt_table(app):
     with db.engine.connect() as connection:
         if connection.dialect.name == "sqlite":
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_names_that_differ_only_in_case_are_told_apart_by_the_migration(app):
+    from flask_migrate import downgrade, upgrade
+
+    directory = app.config["MIGRATIONS_DIR"]
+    db.session.remove()
+    downgrade(directory=directory, revision="a7d3e9f1c284")  # before usernames had keys
+    with db.engine.begin() as connection:
+        for name in ("alice", "ALICE", "Alice", "alice-2", "bob"):
+            connection.execute(
+                text(
+                    "INSERT INTO users (username, password_hash, timezone, created_at, "
+                    "desired_retention, new_per_day, max_reviews_per_day, learning_steps, "
+                    "session_generation) VALUES (:name, 'x', 'UTC', CURRENT_TIMESTAMP, "
+                    "0.9, 20, 200, '[60, 600]', 0)"
+                ),
+                {"name": name},
+            )
+    upgrade(directory=directory)
+    names = list(db.session.scalars(select(User.username).order_by(User.id)))
+    # the oldest keeps its name; "alice-2" was taken, so the next one is "-3"
+    assert names == ["alice", "ALICE-3", "Alice-4", "alice-2", "bob"]
+    db.session.add(User(username="BOB", password_hash="x"))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()

@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from quizapp.extensions import db
@@ -31,6 +33,36 @@ def test_register_refuses_a_taken_name_and_a_short_password(client):
     ).get_data(as_text=True)
     assert "at least 8" in page
     assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 1
+
+
+def test_usernames_differing_only_in_case_are_one_name(app, client):
+    make_user("alice")
+    page = client.post(
+        "/auth/register",
+        data={"username": "ALICE", "password": "correct horse", "confirm": "correct horse"},
+    )
+    assert page.status_code == 422
+    assert "taken" in page.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 1
+    login(client, "Alice")  # and signs in in any case
+    assert "alice" in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.real_password_hashing
+def test_an_unknown_name_is_refused_as_slowly_as_a_wrong_password(app, client):
+    """The time of a refusal must not tell which names have accounts."""
+    make_user("ada")
+
+    def refusal_time(username: str) -> float:
+        start = time.perf_counter()
+        page = client.post("/auth/login", data={"username": username, "password": "a guess!"})
+        assert page.status_code == 422
+        return time.perf_counter() - start
+
+    known = min(refusal_time("ada") for _ in range(3))
+    unknown = min(refusal_time("nobody") for _ in range(3))
+    # scrypt alone takes tens of milliseconds; a refusal without it took a few
+    assert unknown > known / 2, (known, unknown)
 
 
 def test_wrong_password_is_refused(client):

@@ -77,8 +77,10 @@ def login() -> str | Response:
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(db.select(User).where(User.username == form.username.data))
-        if user is not None and user.check_password(form.password.data or ""):
+        user = accounts.user_by_password(
+            db.session, form.username.data or "", form.password.data or ""
+        )
+        if user is not None:
             sign_in(user, remember=bool(form.remember.data))
             adopt_guest_quiz(user)
             return redirect(_safe_next(request.args.get("next")))
