@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from uuid import uuid4
 
-from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import JSON, Date, Enum, Float, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from quizapp.extensions import IDS_NEVER_REUSED, db
@@ -37,6 +37,11 @@ class Bank(db.Model):  # type: ignore[name-defined,misc]
     uuid: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid4().hex)
     name: Mapped[str] = mapped_column(String(300))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    # what this bank's owner said of the article; another user's bank of the same text
+    # has its own (models/article.py)
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(1000))
     # None for the built-in bank, which belongs to nobody
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True

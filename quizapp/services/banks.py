@@ -91,16 +91,11 @@ def _banks_statement(visible):  # type: ignore[no-untyped-def]
     owner = aliased(User)
     return (
         select(Bank, func.coalesce(counts.c.n, 0), func.coalesce(reviewed.c.n, 0))
-        .join(Bank.article)
         .outerjoin(owner, Bank.owner)
         .outerjoin(counts, counts.c.bank_id == Bank.id)
         .outerjoin(reviewed, reviewed.c.bank_id == Bank.id)
         .where(visible)
-        # the list shows each article's title and byline, never its text
         .options(
-            contains_eager(Bank.article).load_only(
-                Article.title, Article.publisher, Article.published_on, Article.source
-            ),
             contains_eager(Bank.owner.of_type(owner)).load_only(owner.username),
         )
         .order_by(Bank.owner_id.is_not(None), Bank.created_at.desc(), Bank.id.desc())
@@ -336,19 +331,11 @@ def update_details(
     published_on: date | None,
     source: str | None,
 ) -> None:
-    """Rename the bank; the article's own details only for whoever imported it, since
-    other users' banks may share the article."""
+    """Rename the bank and set what it says of its article: this bank's alone, even
+    where other users' banks share the article's text."""
     if not name.strip():
         raise EditError("The bank needs a title.")
     bank.name = name.strip()
-    if bank.article.imported_by_id == user.id:
-        bank.article.title = bank.name
-        bank.article.publisher = (publisher or "").strip() or None
-        bank.article.published_on = published_on
-        bank.article.source = (source or "").strip() or None
-
-
-def can_edit_article(bank: Bank, user: User | None) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and bank.article.imported_by_id == user.id
-    )
+    bank.publisher = (publisher or "").strip() or None
+    bank.published_on = published_on
+    bank.source = (source or "").strip() or None

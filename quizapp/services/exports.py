@@ -100,7 +100,7 @@ def as_export(session: Session, bank: Bank, learner: User | None = None) -> Expo
         )
         for q in bank_questions(session, bank)
     ]
-    return ExportBank(bank.id, bank.name, bank.article.source, questions)
+    return ExportBank(bank.id, bank.name, bank.source, questions)
 
 
 def export_bank(session: Session, bank: Bank, fmt: str, learner: User | None = None) -> ExportFile:

@@ -82,6 +82,9 @@ def import_document(
             article=article,
             owner=owner,
             visibility=visibility,
+            publisher=_clip(doc.publisher, 200),
+            published_on=_parse_date(doc.date),
+            source=_clip(doc.source, 1000),
         )
         bank.questions = [to_model(q, rank) for rank, q in enumerate(generated.questions)]
         session.add(bank)
@@ -91,10 +94,6 @@ def import_document(
     if article is not None:
         return store(article)
     new_article = Article(
-        title=_clip(title or doc.title or generated.title, 300),
-        publisher=_clip(doc.publisher, 200),
-        published_on=_parse_date(doc.date),
-        source=_clip(doc.source, 1000),
         text=generated.text,
         content_hash=digest,
         imported_by=owner,
@@ -174,14 +173,14 @@ def import_bank_file(
     digest = content_hash(text)
     article = stored_article(session, digest, owner)
     if article is None:
-        article = Article(
-            title=_clip(name, 300),
-            source=_clip(filename, 1000),
-            text=text,
-            content_hash=digest,
-            imported_by=owner,
-        )
-    bank = Bank(name=_clip(name, 300), article=article, owner=owner, visibility=visibility)
+        article = Article(text=text, content_hash=digest, imported_by=owner)
+    bank = Bank(
+        name=_clip(name, 300),
+        article=article,
+        owner=owner,
+        visibility=visibility,
+        source=_clip(filename, 1000),
+    )
     starts = {s: text.index(s) for s in sources}
     for rank, q in enumerate(read.questions):
         start = starts[q.source_sentence]

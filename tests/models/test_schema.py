@@ -124,3 +124,52 @@ def test_names_that_differ_only_in_case_are_told_apart_by_the_migration(app):
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
+
+
+def test_the_migration_gives_an_articles_details_to_its_importers_bank_only(app):
+    from flask_migrate import downgrade, upgrade
+
+    directory = app.config["MIGRATIONS_DIR"]
+    db.session.remove()
+    downgrade(directory=directory, revision="b5c8e2a9d417")  # details kept with the text
+    with db.engine.begin() as connection:
+
+        def insert(sql: str, **values: object) -> None:
+            connection.execute(text(sql), values)
+
+        for user_id, name in ((1, "ada"), (2, "bob")):
+            insert(
+                "INSERT INTO users (id, username, username_key, password_hash, timezone, "
+                "created_at, desired_retention, new_per_day, max_reviews_per_day, "
+                "learning_steps, session_generation) VALUES (:id, :name, :name, 'x', 'UTC', "
+                "CURRENT_TIMESTAMP, 0.9, 20, 200, '[60, 600]', 0)",
+                id=user_id,
+                name=name,
+            )
+        insert(
+            "INSERT INTO articles (id, title, publisher, published_on, source, text, "
+            "content_hash, imported_at, imported_by_id) VALUES (1, 'Private title', "
+            "'Gazette of Ada', '2021-02-03', 'https://ada.example', 'text', 'h', "
+            "CURRENT_TIMESTAMP, 1)"
+        )
+        for bank_id, owner in ((1, 1), (2, 2)):
+            insert(
+                "INSERT INTO banks (id, uuid, name, article_id, owner_id, visibility, "
+                "created_at, updated_at, revision) VALUES (:id, :uuid, :name, 1, :owner, "
+                "'public', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)",
+                id=bank_id,
+                uuid=f"{bank_id:032x}",
+                name=f"bank {bank_id}",
+                owner=owner,
+            )
+    upgrade(directory=directory)
+    with db.engine.connect() as connection:
+        details = connection.execute(
+            text("SELECT owner_id, publisher, published_on, source FROM banks ORDER BY id")
+        ).all()
+    assert [(owner, publisher, source) for owner, publisher, _, source in details] == [
+        (1, "Gazette of Ada", "https://ada.example"),
+        (2, None, None),
+    ]
+    assert str(details[0][2]) == "2021-02-03"
+    assert details[1][2] is None

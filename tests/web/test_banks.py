@@ -1,5 +1,9 @@
+from sqlalchemy import select
+
+from quizapp.domain.documents import Document
 from quizapp.extensions import db
-from quizapp.models import Question, QuestionStatus, Visibility
+from quizapp.models import Bank, Question, QuestionStatus, Visibility
+from quizapp.services.imports import import_document
 from tests.builders import SAMPLE_ARTICLE, SECOND_ARTICLE, login, make_bank, make_user
 
 
@@ -134,8 +138,6 @@ def test_long_banks_are_paged(app, client):
 
 def test_owner_edits_the_details(app, client):
     bank = make_bank(make_user())
-    bank.article.imported_by = bank.owner
-    db.session.commit()
     login(client)
     response = client.post(
         f"/banks/{bank.id}/details",
@@ -149,21 +151,58 @@ def test_owner_edits_the_details(app, client):
     assert response.status_code == 302
     db.session.expire_all()
     assert bank.name == "Solar farm"
-    assert bank.article.publisher == "Harbour Gazette"
-    assert bank.article.published_on.isoformat() == "2024-05-01"
+    assert bank.publisher == "Harbour Gazette"
+    assert bank.published_on.isoformat() == "2024-05-01"
 
 
-def test_details_of_a_shared_article_stay_with_its_importer(app, client):
+def test_details_of_a_shared_text_are_each_banks_own(app, client):
     ada = make_user("ada")
     first = make_bank(ada)
-    first.article.imported_by = ada
-    db.session.commit()
     second = make_bank(make_user("bob"))
+    assert first.article_id == second.article_id  # the text is stored once
     login(client, "bob")
     client.post(f"/banks/{second.id}/details", data={"name": "Bob's copy", "publisher": "X"})
     db.session.expire_all()
-    assert second.name == "Bob's copy"
-    assert second.article.publisher is None
+    assert (second.name, second.publisher) == ("Bob's copy", "X")
+    assert first.publisher is None
+
+
+def test_one_users_details_of_a_text_never_show_on_anothers_bank(app, client):
+    ada = make_user("ada")
+    make_user("bob")
+    import_document(
+        db.session,
+        Document(
+            text=SAMPLE_ARTICLE,
+            title="A private working title",
+            publisher="Gazette of Ada",
+            date="2021-02-03",
+            source="https://ada.example/private",
+        ),
+        owner=ada,
+    )
+    db.session.commit()
+    login(client, "bob")
+    made = client.post("/api/v1/articles", json={"text": SAMPLE_ARTICLE, "visibility": "public"})
+    assert made.status_code == 201
+    bank_id = made.json["id"]
+
+    visitor = app.test_client()
+    page = visitor.get(f"/banks/{bank_id}").get_data(as_text=True)
+    home = visitor.get("/").get_data(as_text=True)
+    for private in ("A private working title", "Gazette of Ada", "2021-02-03", "ada.example"):
+        assert private not in page, private
+        assert private not in home, private
+    article = visitor.get(f"/api/v1/banks/{bank_id}").json["article"]
+    assert article["title"] != "A private working title"
+    assert (article["publisher"], article["published_on"], article["source"]) == (None,) * 3
+    exported = visitor.get(f"/banks/{bank_id}/export/json").get_data(as_text=True)
+    assert "ada.example" not in exported
+
+    owner = app.test_client()
+    login(owner, "ada")  # her own bank keeps what she gave it
+    ada_bank = db.session.scalar(select(Bank).where(Bank.owner_id == ada.id))
+    assert "Gazette of Ada" in owner.get(f"/banks/{ada_bank.id}").get_data(as_text=True)
 
 
 def test_owner_sees_item_statistics(app, client):

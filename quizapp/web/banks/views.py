@@ -254,13 +254,12 @@ def edit_details(bank_id: int) -> str | Response:
     bank = _bank_or_404(bank_id)
     if not bank_service.owns(current_user, bank):
         abort(404)
-    article_editable = bank_service.can_edit_article(bank, current_user)
     form = DetailsForm()
     if request.method == "GET":
         form.name.data = bank.name
-        form.publisher.data = bank.article.publisher
-        form.published_on.data = bank.article.published_on
-        form.source.data = bank.article.source
+        form.publisher.data = bank.publisher
+        form.published_on.data = bank.published_on
+        form.source.data = bank.source
     if form.validate_on_submit():
         try:
             bank_service.update_details(
@@ -278,9 +277,7 @@ def edit_details(bank_id: int) -> str | Response:
             db.session.commit()
             flash("Details saved.", "success")
             return redirect(url_for("banks.show", bank_id=bank.id))
-    return render_template(
-        "banks/edit_details.html", form=form, bank=bank, article_editable=article_editable
-    ), form_status(form)
+    return render_template("banks/edit_details.html", form=form, bank=bank), form_status(form)
 
 
 @bp.get("/banks/<int:bank_id>/export/<fmt>")
