@@ -91,8 +91,19 @@ def import_document(
         session.flush()
         return bank
 
+    def store_once(article: Article) -> Bank:
+        """store(article), unless another request of the same importer (a double
+        submit, two tabs) stored a bank of it while this one generated: then
+        DuplicateArticle, as for a later import. Such requests queue on the article's
+        row (PostgreSQL; on SQLite the savepoint takes the database's write lock), so
+        each looks only once the one before has committed or given up."""
+        with session.begin_nested():
+            session.execute(select(Article.id).where(Article.id == article.id).with_for_update())
+            stored_article(session, digest, owner)
+            return store(article)
+
     if article is not None:
-        return store(article)
+        return store_once(article)
     new_article = Article(
         text=generated.text,
         content_hash=digest,
@@ -108,7 +119,7 @@ def import_document(
         article = stored_article(session, digest, owner)  # DuplicateArticle if seen
         if article is None:
             raise
-        return store(article)
+        return store_once(article)
 
 
 def to_model(q: GeneratedQuestion, rank: int) -> Question:
