@@ -9,7 +9,13 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from quizapp.domain.documents import MAX_BYTES, InputError, read_document
+from quizapp.domain.documents import (
+    MAX_BYTES,
+    InputError,
+    read_document,
+    read_upload,
+    too_large,
+)
 from quizapp.extensions import cache, db, language_model
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, Question, Visibility
@@ -112,9 +118,9 @@ def import_article() -> str | Response:
             upload = form.file.data
             if upload and upload.filename and is_bank_file(upload.filename):
                 with upload.stream as stream:
-                    data = stream.read(MAX_BYTES + 1)
+                    data = read_upload(stream, upload.filename)
                 if len(data) > MAX_BYTES:
-                    raise InputError("The file is over the 2 MB limit.")
+                    raise too_large(len(data), MAX_BYTES, "bank file")
                 bank, skipped = import_bank_file(
                     db.session,
                     data,
@@ -132,7 +138,7 @@ def import_article() -> str | Response:
                 return redirect(url_for("banks.show", bank_id=bank.id))
             if upload and upload.filename:
                 with upload.stream as stream:  # large uploads spool to a temporary file
-                    data = stream.read(MAX_BYTES + 1)
+                    data = read_upload(stream, upload.filename)
                 doc = read_document(data, upload.filename)
             elif (form.text.data or "").strip():
                 # no file name: pasted HTML is recognised as HTML, anything else is text
