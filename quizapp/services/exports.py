@@ -24,9 +24,10 @@ from quizapp.services.banks import bank_questions
 
 FORMATS = {
     "apkg": ("application/octet-stream", "apkg"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "tsv": ("text/tab-separated-values; charset=utf-8", "tsv"),
-    "gift": ("text/plain; charset=utf-8", "gift.txt"),
+    # werkzeug adds "; charset=utf-8" to every text/* type itself (it used to send it twice)
+    "csv": ("text/csv", "csv"),
+    "tsv": ("text/tab-separated-values", "tsv"),
+    "gift": ("text/plain", "gift.txt"),
     "json": ("application/json", "json"),
 }
 
