@@ -120,3 +120,13 @@ def test_password_guessing_is_slowed_down(app, client):
     assert "Too many requests" in client.post(
         "/auth/login", data={"username": "ada", "password": "x"}
     ).get_data(as_text=True)
+
+
+def test_each_worker_counting_alone_allows_its_share(app, client, monkeypatch):
+    make_user("ada")
+    monkeypatch.setenv("QUIZAPP_WORKERS", "4")  # as gunicorn.conf.py tells each worker
+    codes = [
+        client.post("/auth/login", data={"username": "ada", "password": f"guess {n}"}).status_code
+        for n in range(3)
+    ]
+    assert codes == [422, 422, 429]  # 10 per minute over 4 workers: 2 each

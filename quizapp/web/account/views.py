@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, limiter
+from quizapp.rate_limits import login_limit
 from quizapp.services import accounts
 from quizapp.web.account.forms import (
     DeleteAccountForm,
@@ -17,7 +18,6 @@ from quizapp.web.account.forms import (
     RevokeTokenForm,
     SignOutEverywhereForm,
 )
-from quizapp.web.auth.views import login_limit
 from quizapp.web.form_status import form_status
 
 bp = Blueprint("account", __name__, url_prefix="/account")

@@ -13,16 +13,13 @@ from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, limiter
 from quizapp.models import User
+from quizapp.rate_limits import login_limit
 from quizapp.services import accounts
 from quizapp.web.auth.forms import LoginForm, RegisterForm
 from quizapp.web.form_status import form_status
 from quizapp.web.quiz.views import adopt_guest_quiz
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-
-def login_limit() -> str:
-    return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
 # a path on this site, in printable ASCII without spaces or backslashes: browsers read
