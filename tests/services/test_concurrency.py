@@ -211,3 +211,25 @@ def test_parallel_imports_of_a_text_another_user_holds_make_one_bank(app, monkey
     assert len(made) == 1, results
     assert all(isinstance(r, imports.DuplicateArticle) for r in results if r not in made)
     assert db.session.scalar(select(func.count()).where(Bank.owner_id == bob_id)) == 1
+
+
+def test_a_bank_file_imported_in_parallel_makes_one_bank(app):
+    from quizapp.services import imports
+
+    bank_file = (
+        b"What did the council approve?,A new budget\n"
+        b"Who opened the solar farm?,The Northfield Energy Company\n"
+    )
+    bob_id = make_user("bob").id
+
+    def import_it(_i: int) -> int:
+        bob = db.session.get(User, bob_id)
+        bank, _ = imports.import_bank_file(db.session, bank_file, "cards.csv", owner=bob)
+        db.session.commit()
+        return bank.id
+
+    results = race(app, import_it)
+    made = [r for r in results if isinstance(r, int)]
+    assert len(made) == 1, results
+    assert all(isinstance(r, imports.DuplicateArticle) for r in results if r not in made)
+    assert db.session.scalar(select(func.count()).where(Bank.owner_id == bob_id)) == 1
