@@ -59,10 +59,12 @@ def test_an_unknown_name_is_refused_as_slowly_as_a_wrong_password(app, client):
         assert page.status_code == 422
         return time.perf_counter() - start
 
-    known = min(refusal_time("ada") for _ in range(3))
-    unknown = min(refusal_time("nobody") for _ in range(3))
-    # scrypt alone takes tens of milliseconds; a refusal without it took a few
-    assert unknown > known / 2, (known, unknown)
+    times = [(refusal_time("ada"), refusal_time("nobody")) for _ in range(5)]
+    known = min(k for k, _ in times)
+    unknown = min(u for _, u in times)
+    # both hash once (scrypt: tens of milliseconds); without that an unknown name was
+    # refused ~35 times as fast. The margin is for a machine busy with other work.
+    assert unknown > known / 4, (known, unknown)
 
 
 def test_wrong_password_is_refused(client):
