@@ -48,7 +48,7 @@ def timed(fn, repeat: int = 20) -> float:  # type: ignore[no-untyped-def]
 
 def build(users: int, cards_per_user: int, reviews_per_card: int) -> None:
     rng = random.Random(7)
-    article = Article(title="Bench", text="x", content_hash="bench")
+    article = Article(text="x", content_hash="bench")
     bank = Bank(name="Bench", article=article, visibility=Visibility.PUBLIC)
     db.session.add(bank)
     db.session.flush()

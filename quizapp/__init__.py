@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 from flask import Flask
@@ -56,9 +55,9 @@ def load_language_model(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from quizapp.database import load_by_id
     from quizapp.extensions import cache, csrf, db, limiter, login_manager, migrate
     from quizapp.models import User
+    from quizapp.services import accounts
 
     db.init_app(app)
     # batch mode lets Alembic alter SQLite tables, which have no ALTER COLUMN
@@ -71,16 +70,8 @@ def register_extensions(app: Flask) -> None:
     cache.init_app(app)
 
     @login_manager.user_loader
-    def load_user(session_id: str) -> User | None:
-        # "<id>.<session key>" (User.get_id): a session from before the last password
-        # change, or from before session keys, no longer signs anyone in
-        user_id, _, key = session_id.partition(".")
-        if not user_id.isdigit() or not key:
-            return None
-        user = load_by_id(db.session, User, int(user_id))
-        if user is None or not hmac.compare_digest(key, user.session_key):
-            return None
-        return user
+    def load_user(cookie_id: str) -> User | None:
+        return accounts.signed_in_user(db.session, cookie_id)
 
     with app.app_context():
         from quizapp.database import configure_engine

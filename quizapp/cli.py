@@ -9,7 +9,7 @@ import click
 from flask.cli import FlaskGroup
 
 from quizapp.config import language_model_settings
-from quizapp.domain.documents import MAX_BYTES, InputError, read_document
+from quizapp.domain.documents import InputError, read_document, read_upload
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import QUESTION_TYPES
 from quizapp.services import language_model
@@ -67,7 +67,7 @@ def generate_command(
     name = getattr(file, "name", "") or ""
     try:
         # one byte past the limit is enough to refuse a 50 MB file without reading it all
-        doc = read_document(file.read(MAX_BYTES + 1), name if name != "<stdin>" else "")
+        doc = read_document(read_upload(file, name), name if name != "<stdin>" else "")
     except InputError as error:
         click.echo(f"quizapp generate: {error}", err=True)
         sys.exit(1)

@@ -10,7 +10,13 @@ import click
 from flask import Flask, current_app
 
 from quizapp.database import MAX_ID
-from quizapp.domain.documents import MAX_BYTES, InputError, read_document
+from quizapp.domain.documents import (
+    MAX_BYTES,
+    InputError,
+    read_document,
+    read_upload,
+    too_large,
+)
 from quizapp.extensions import db, language_model
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, User, Visibility
@@ -31,6 +37,13 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(tokens_group)
 
 
+def _bank_file_bytes(file: click.utils.LazyFile, name: str) -> bytes:
+    data = read_upload(file, name)  # type: ignore[arg-type]
+    if len(data) > MAX_BYTES:
+        raise too_large(len(data), MAX_BYTES, "bank file")
+    return data
+
+
 @click.command("import")
 @click.argument("file", type=click.File("rb"))
 @click.option("--title", default=None, help="Title of the bank (default: the article's).")
@@ -49,7 +62,7 @@ def import_command(
     """
     user = None
     if owner:
-        user = db.session.scalar(db.select(User).where(User.username == owner))
+        user = accounts.find_user(db.session, owner)
         if user is None:
             _fail(f"no user named {owner!r}")
     if public is None:
@@ -60,7 +73,7 @@ def import_command(
         try:
             bank, skipped = import_bank_file(
                 db.session,
-                file.read(MAX_BYTES + 1),
+                _bank_file_bytes(file, name),
                 name,
                 owner=user,
                 title=title,
@@ -77,7 +90,7 @@ def import_command(
         click.echo(bank.id)
         return
     try:
-        doc = read_document(file.read(MAX_BYTES + 1), "" if name == "<stdin>" else name)
+        doc = read_document(read_upload(file, name), "" if name == "<stdin>" else name)
         with click.progressbar(
             length=100, label="Generating questions", file=sys.stderr, show_eta=False
         ) as bar:

@@ -43,6 +43,11 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "CACHE_THRESHOLD": int(os.environ.get("CACHE_THRESHOLD", "500")),
         "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "3600")),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Flask-Limiter would put its window's reset into a Retry-After on every response
+        # under a limit: a 200 said "retry after 57 s", and a 503 named the limiter's
+        # time instead of the database's. Its own name for it is harmless; a 429 gets a
+        # true Retry-After from the error handlers (limiter_retry_after).
+        "RATELIMIT_HEADER_RETRY_AFTER": "X-RateLimit-Retry-After",
         **language_model_settings(),
         "LOGIN_RATE_LIMIT": os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute"),
         "API_RATE_LIMIT": os.environ.get("QUIZAPP_API_RATE_LIMIT", "300 per minute"),

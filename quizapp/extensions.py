@@ -28,6 +28,12 @@ NAMING_CONVENTION = {
 }
 
 
+# SQLite hands the id of a deleted last row to the next row unless the table is made
+# with AUTOINCREMENT; an id seen in a URL, a cache key or a stale tab must never come to
+# mean another row. (PostgreSQL's sequences never go back.) Every table passes this.
+IDS_NEVER_REUSED = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -66,7 +66,7 @@ def _user_id() -> str | None:
     from current_user: that would load the user on requests that never needed it
     (/healthz) and reload it after a commit (0.3 ms a request, bench/page_costs.py).
     """
-    signed_in = session.get("_user_id")  # "<id>.<session key>" (User.get_id)
+    signed_in = session.get("_user_id")  # "<id>.<session key>.<sign-in key>" (User.get_id)
     if signed_in is not None:
         return str(signed_in).partition(".")[0]
     api_user = g.get("api_user")

@@ -163,3 +163,24 @@ def test_bank_pages_are_cached_once_for_both_hosts_and_never_stale(app, tmp_path
         assert "Which edit must every host show at once?" in page(b)
         assert "Which edit must every host show at once?" in page(a)
     store.close()
+
+
+def test_four_workers_without_redis_allow_no_more_guesses(app, tmp_path):  # type: ignore[no-untyped-def]
+    """`make serve` without Redis: each worker counts alone, so each allows its share."""
+    from tests.builders import make_user
+
+    make_user("ada")
+    db.session.remove()
+    env = {
+        **os.environ,
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+        "SECRET_KEY": "four workers",
+        "QUIZAPP_LOGIN_RATE_LIMIT": "10 per minute",
+    }
+    env.pop("RATELIMIT_STORAGE_URI", None)
+    port = live_server.free_port()
+    command = [GUNICORN, "--workers", "4", "--bind", f"127.0.0.1:{port}", "wsgi:app"]
+    with live_server.running(command, port, tmp_path / "gunicorn.log", env):
+        statuses = [failed_login(port) for _ in range(40)]
+    assert statuses.count(422) <= 10, statuses  # refused as wrong: guesses that were tried
+    assert set(statuses) <= {422, 429}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, jsonify
+from flask import Blueprint, Flask, jsonify
 from flask import Response as FlaskResponse
 from spectree import Response, SecurityScheme, SpecTree
 from spectree.models import InType, SecureType, SecuritySchemeData
@@ -19,6 +19,7 @@ from quizapp.api.auth import authenticate, require_json_body
 from quizapp.api.errors import reject_invalid
 from quizapp.api.schemas import ErrorOut
 from quizapp.extensions import limiter
+from quizapp.rate_limits import api_limit
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -85,10 +86,6 @@ def openapi() -> FlaskResponse:
     return jsonify(spec.spec)
 
 
-def _rate_limit() -> str:
-    return str(current_app.config["API_RATE_LIMIT"])
-
-
 bp.before_request(require_json_body)
 bp.before_request(authenticate)
-limiter.limit(_rate_limit)(bp)
+limiter.limit(api_limit)(bp)

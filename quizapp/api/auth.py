@@ -17,7 +17,7 @@ from flask_login import current_user
 from quizapp.api.errors import ApiError
 from quizapp.extensions import db
 from quizapp.models import Bank, User
-from quizapp.services.accounts import user_for_token
+from quizapp.services.accounts import record_token_use, token_for_secret
 from quizapp.services.banks import visible_bank
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -31,12 +31,15 @@ def authenticate() -> None:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             raise ApiError(401, "Send the token as 'Authorization: Bearer <token>'.")
-        user = user_for_token(db.session, secret.strip(), datetime.now(UTC))
-        if user is None:
+        token = token_for_secret(db.session, secret.strip())
+        if token is None:
             raise ApiError(401, "The token is unknown or was revoked.", "invalid_token")
-        if db.session.dirty:  # last_used_at moved on
+        if record_token_use(db.session, token, datetime.now(UTC)):
+            # in a transaction of its own, now: left to the end of the request, this
+            # write would hold SQLite's write lock (and PostgreSQL's row lock) through a
+            # whole import, and a request that only reads would roll it back
             db.session.commit()
-        g.api_user = user
+        g.api_user = token.user
     elif current_user.is_authenticated:
         if request.method not in SAFE_METHODS and request.mimetype != "application/json":
             raise ApiError(

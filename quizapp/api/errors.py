@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
@@ -64,6 +65,16 @@ def register(app: Flask) -> None:
         return error_response(error.status, error.message, error.code)
 
 
+def limiter_retry_after() -> str:
+    """Seconds until the rate limit this request broke lets requests through again."""
+    from quizapp.extensions import limiter
+
+    broken = limiter.current_limit
+    if broken is None:
+        return "60"
+    return str(max(1, int(broken.reset_at - time.time())))
+
+
 def http_error(error: HTTPException) -> Response:
     """For web/errors.py: HTTP errors on /api/ paths answer in JSON, not HTML."""
     status = error.code or 500
@@ -77,5 +88,5 @@ def http_error(error: HTTPException) -> Response:
     if status == 405 and getattr(error, "valid_methods", None):
         response.headers["Allow"] = ", ".join(error.valid_methods or [])
     if status == 429:
-        response.headers["Retry-After"] = "60"
+        response.headers["Retry-After"] = limiter_retry_after()
     return response

@@ -11,7 +11,6 @@ STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearn
 
 
 def bank_out(bank: Bank, question_count: int, viewer: User | None) -> BankOut:
-    article = bank.article
     return BankOut(
         id=bank.id,
         name=bank.name,
@@ -20,12 +19,14 @@ def bank_out(bank: Bank, question_count: int, viewer: User | None) -> BankOut:
         mine=viewer is not None and bank.owner_id == viewer.id,
         question_count=question_count,
         created_at=bank.created_at,
+        # as this bank's owner gave them: the article's text may be shared with other
+        # users' banks, its details never are
         article=ArticleOut(
-            id=article.id,
-            title=article.title,
-            publisher=article.publisher,
-            published_on=article.published_on,
-            source=article.source,
+            id=bank.article_id,
+            title=bank.name,
+            publisher=bank.publisher,
+            published_on=bank.published_on,
+            source=bank.source,
         ),
     )
 

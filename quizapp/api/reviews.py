@@ -30,6 +30,9 @@ from quizapp.services import reviews
 
 # a client's clock may run a little ahead of ours; more than this is an error
 CLOCK_SKEW = timedelta(seconds=60)
+# no flashcard program kept reviews before this; a time near the year 1 is a client's
+# bug, and one that cannot move into the learner's time zone broke the statistics page
+EARLIEST_REVIEW = datetime(1980, 1, 1, tzinfo=UTC)
 
 
 @bp.post("/banks/<int:bank_id>/cards")
@@ -93,15 +96,22 @@ def next_review() -> NextOut:
 )
 def review(card_id: int) -> ReviewOut:
     """Rate a card 1-4. 409 when `version` is stale (another device reviewed it first)
-    or the card is suspended; 422 when `reviewed_at` is in the future or before the
-    card's last review."""
+    or the card is suspended; 422 when `reviewed_at` is in the future, before 1980 or
+    before the card's last review."""
     user = required_user()
     body: ReviewIn = request.context.json  # type: ignore[attr-defined]
     card = reviews.user_card(db.session, user, card_id)
     if card is None:
         raise ApiError(404, "There is no such card of yours.")
     now = datetime.now(UTC)
-    when = body.reviewed_at.astimezone(UTC) if body.reviewed_at else now
+    try:
+        when = body.reviewed_at.astimezone(UTC) if body.reviewed_at else now
+    except OverflowError:  # a time near year 1 or 9999 that UTC cannot hold
+        when = EARLIEST_REVIEW - CLOCK_SKEW
+    if when < EARLIEST_REVIEW:
+        raise ApiError(
+            422, f"reviewed_at is before {EARLIEST_REVIEW.year} or out of range.", "invalid_time"
+        )
     if when > now + CLOCK_SKEW:
         raise ApiError(422, "reviewed_at is in the future.", "invalid_time")
     when = min(when, now)

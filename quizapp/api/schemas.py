@@ -200,8 +200,8 @@ class ReviewIn(Strict):
     rating: int = Field(ge=1, le=4, description="1 Again, 2 Hard, 3 Good, 4 Easy.")
     reviewed_at: AwareDatetime | None = Field(
         None,
-        description="When an offline client showed the card; not in the future and not "
-        "before the card's last review. Default: now.",
+        description="When an offline client showed the card; not in the future, not "
+        "before 1980 and not before the card's last review. Default: now.",
     )
     version: int | None = Field(
         None, ge=0, le=2**31 - 1, description="The card's version when shown: 409 if stale."

@@ -7,9 +7,11 @@ the web form, the API and the command line show as they are.
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from quizapp.wording import counted
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 MAX_BYTES = 2 * 1024 * 1024  # an article, not a book: 2 MB is ~300,000 words
+PDF_MAX_BYTES = 4 * MAX_BYTES  # PDFs carry fonts and images
 MIN_WORDS = 20
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # all but \t \n \f \r
@@ -35,31 +38,83 @@ class Document:
     source: str | None = None
 
 
+def read_upload(stream: BinaryIO, filename: str = "") -> bytes:
+    """The bytes of an article file, reading at most one byte more than the largest
+    allowed (a PDF's) however big the file is. A file past that is refused with its true
+    size where the stream can tell it (a file on disk, a spooled upload)."""
+    data = stream.read(PDF_MAX_BYTES + 1)
+    if len(data) <= PDF_MAX_BYTES:
+        return data  # read_document checks it against the limit of its kind
+    try:
+        stream.seek(0, io.SEEK_END)
+        size = max(stream.tell(), len(data))
+    except (AttributeError, OSError, ValueError):  # a pipe: only a lower bound is known
+        size = len(data)
+    if filename.lower().endswith(".pdf") or data[:5] == b"%PDF-":
+        raise too_large(size, PDF_MAX_BYTES, "PDF")
+    raise too_large(size)
+
+
+def too_large(size: int, max_bytes: int = MAX_BYTES, what: str = "file") -> InputError:
+    """The refusal of a `size`-byte file over `max_bytes`, saying its size truthfully."""
+    megabytes = f"{size / 1_048_576:.1f}"
+    if float(megabytes) * 1_048_576 <= max_bytes:  # 2 MB and a few bytes is not "2.0 MB"
+        megabytes = f"{size / 1_048_576:.6f}".rstrip("0")
+    limit = f"{max_bytes / 1_048_576:g} MB" + (" of text" if what == "file" else "")
+    return InputError(f"The {what} is {megabytes} MB; the limit is {limit}.")
+
+
+# byte-order marks, longest first: UTF-32's little-endian one begins with UTF-16's
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# English in a legacy encoding is nearly always Windows-1252 or Latin-1: where one of
+# them reads as cleanly as charset-normalizer's first guess, it is the right one (its
+# guess for "Muñoz paid £300" was Baltic cp1257: "Muņoz paid Ģ300")
+_WESTERN = ("cp1252", "latin_1")
+
+
 def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     if not data.strip():
         raise InputError("The file is empty.")
     if len(data) > max_bytes:
-        raise InputError(
-            f"The file is {len(data) / 1_048_576:.1f} MB; the limit is "
-            f"{max_bytes / 1_048_576:.0f} MB of text."
-        )
-    if b"\x00" in data[:8192]:
+        raise too_large(len(data), max_bytes)
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(f"The file is not valid {encoding.upper()} text.") from None
+    elif b"\x00" in data[:8192]:
         raise InputError("The file looks binary, not text. Upload .txt, .md or .html.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError("The file is not readable text in any known encoding.") from None
-        text = str(best)
+    else:
+        text = _decode_unmarked(data)
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 20000):
         raise InputError("The file looks binary, not text. Upload .txt, .md or .html.")
     # a few strays in real text (a NUL past the sniffed start, a form feed's cousins) are
     # invisible and meaningless, and PostgreSQL cannot store a NUL: drop them
     return _STRAY_CONTROLS.sub("", text)
+
+
+def _decode_unmarked(data: bytes) -> str:
+    """Text without a byte-order mark: UTF-8, or what charset-normalizer finds."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise InputError("The file is not readable text in any known encoding.")
+    western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos]
+    return str(western[0] if western else best)
 
 
 def read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> Document:
@@ -198,17 +253,13 @@ def _without_oversized_tags(html: str) -> str:
 
 def pdf_to_document(data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
     """The text layer of a PDF; a scanned PDF without one gets a clear message."""
-    import io
 
     from pypdf import PdfReader
 
     if not data.strip():
         raise InputError("The file is empty.")
     if len(data) > 4 * max_bytes:  # PDFs carry fonts and images: allow more bytes
-        raise InputError(
-            f"The PDF is {len(data) / 1_048_576:.1f} MB; the limit is "
-            f"{4 * max_bytes / 1_048_576:.0f} MB."
-        )
+        raise too_large(len(data), 4 * max_bytes, "PDF")
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]

@@ -4,6 +4,7 @@ from quizapp.models.article import Article
 from quizapp.models.bank import Bank, Question, QuestionStatus, Visibility
 from quizapp.models.card import Card, ReviewLog
 from quizapp.models.quiz import AttemptAnswer, QuizAttempt
+from quizapp.models.sign_in import SignIn
 from quizapp.models.token import ApiToken
 from quizapp.models.user import User
 
@@ -17,6 +18,7 @@ __all__ = [
     "QuestionStatus",
     "QuizAttempt",
     "ReviewLog",
+    "SignIn",
     "User",
     "Visibility",
 ]

@@ -1,25 +1,25 @@
-"""An imported article: the text every bank's source sentences point into."""
+"""An imported article: the text every bank's source sentences point into.
+
+The same text imported by several users is stored once, so it carries nothing that
+one importer said about it (title, publisher, date, source): each bank has its own."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
 
 
 class Article(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "articles"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
-    publisher: Mapped[str | None] = mapped_column(String(200))
-    published_on: Mapped[date | None] = mapped_column(Date)
-    source: Mapped[str | None] = mapped_column(String(1000))
     # the cleaned text: source sentences are slices text[start:end] of it
     text: Mapped[str] = mapped_column(Text)
     # sha256 of the cleaned text: the same article imported twice is one article
@@ -32,4 +32,4 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     imported_by: Mapped[User | None] = relationship()
 
     def __repr__(self) -> str:
-        return f"<Article {self.id} {self.title!r}>"
+        return f"<Article {self.id} {self.content_hash[:8]}>"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
+from uuid import uuid4
 
-from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import JSON, Date, Enum, Float, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.article import Article
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
@@ -27,10 +28,20 @@ class QuestionStatus(enum.StrEnum):
 
 class Bank(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "banks"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # never the same for two banks, in this database or any other: what a cache shared
+    # beyond one database's life (a restored backup, one Redis for a rebuilt database)
+    # keys a bank's pages on, where an id could come to mean another bank
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid4().hex)
     name: Mapped[str] = mapped_column(String(300))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    # what this bank's owner said of the article; another user's bank of the same text
+    # has its own (models/article.py)
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(1000))
     # None for the built-in bank, which belongs to nobody
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
@@ -66,6 +77,7 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
         Index("ix_questions_bank_id_status", "bank_id", "status"),
         # the questions of one fact, together (domain/facts.py: fact_key)
         Index("ix_questions_bank_id_fact_key", "bank_id", "fact_key"),
+        IDS_NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.bank import Question
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
@@ -32,6 +32,7 @@ class Card(db.Model):  # type: ignore[name-defined,misc]
     __table_args__ = (
         UniqueConstraint("user_id", "question_id"),
         Index("ix_cards_user_id_due", "user_id", "due"),
+        IDS_NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,7 +63,10 @@ class Card(db.Model):  # type: ignore[name-defined,misc]
 
 class ReviewLog(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "review_logs"
-    __table_args__ = (Index("ix_review_logs_user_id_reviewed_at", "user_id", "reviewed_at"),)
+    __table_args__ = (
+        Index("ix_review_logs_user_id_reviewed_at", "user_id", "reviewed_at"),
+        IDS_NEVER_REUSED,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"), index=True)

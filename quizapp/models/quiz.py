@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.bank import Bank, Question
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
@@ -20,6 +20,7 @@ class QuizAttempt(db.Model):  # type: ignore[name-defined,misc]
         Index("ix_quiz_attempts_user_id_bank_id", "user_id", "bank_id"),
         # a form submitted twice (a double click, two tabs) starts one attempt
         UniqueConstraint("user_id", "start_key"),
+        IDS_NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +45,7 @@ class QuizAttempt(db.Model):  # type: ignore[name-defined,misc]
 class AttemptAnswer(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "attempt_answers"
     # one answer per question per attempt: a double submit cannot count twice
-    __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
+    __table_args__ = (UniqueConstraint("attempt_id", "question_id"), IDS_NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("quiz_attempts.id", ondelete="CASCADE"))

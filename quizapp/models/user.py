@@ -7,18 +7,34 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import JSON, Float, Integer, String, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.extensions import db
+from quizapp.extensions import IDS_NEVER_REUSED, db
 from quizapp.models.types import UTCDateTime, utcnow
+
+
+def username_key(username: str) -> str:
+    """What makes two usernames the same: letters in either case (names are ASCII)."""
+    return username.lower()
+
+
+def spend_a_password_check(password: str) -> None:
+    """Do the work of checking a password (one hash, by the method of set_password)
+    where there is no account to check it against: a sign-in with an unknown name
+    then takes as long as one with a wrong password, and the time of a refusal does
+    not tell which names have accounts."""
+    generate_password_hash(password)
 
 
 class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "users"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
+    # the name as it is looked up and kept unique: "ALICE" is alice (set with username)
+    username_key: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -32,6 +48,11 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)  # None: the defaults
     # goes up on "sign out everywhere else": part of the session key, like the password
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    @validates("username")
+    def _set_username_key(self, _key: str, username: str) -> str:
+        self.username_key = username_key(username)
+        return username
 
     def set_password(self, password: str) -> None:
         # werkzeug's default is scrypt with a random salt
@@ -48,10 +69,15 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         generation = f"#{self.session_generation}" if self.session_generation else ""
         return hashlib.sha256((self.password_hash + generation).encode()).hexdigest()[:16]
 
+    # the key of the sign-in (models/sign_in.py) this object was signed in or loaded
+    # with; set by services.accounts, never stored in this table
+    sign_in_key = None
+
     def get_id(self) -> str:
-        # what Flask-Login keeps in the session and the remember-me cookie: the id and
-        # the session key, so that changing the password signs out every other session
-        return f"{self.id}.{self.session_key}"
+        # what Flask-Login keeps in the session and the remember-me cookie: the id, the
+        # session key, so that changing the password signs out every other session, and
+        # the sign-in's key, so that signing out makes copies of both cookies worthless
+        return f"{self.id}.{self.session_key}.{self.sign_in_key or ''}"
 
     def __repr__(self) -> str:
         return f"<User {self.username!r}>"

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Select, delete, distinct, exists, func, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from quizapp.database import MAX_ID
 from quizapp.models import (
     ApiToken,
     Article,
@@ -20,9 +22,11 @@ from quizapp.models import (
     Question,
     QuizAttempt,
     ReviewLog,
+    SignIn,
     User,
     Visibility,
 )
+from quizapp.models.user import spend_a_password_check, username_key
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD, MAX_PASSWORD = 8, 200
@@ -101,10 +105,59 @@ def account_contents(session: Session, user: User) -> AccountContents:
     )
 
 
-def sign_out_everywhere(user: User) -> None:
-    """End every session of the user's, this one too (the caller signs this one in
-    again): for a lost phone or a shared computer, without a new password."""
+def sign_out_everywhere(session: Session, user: User) -> None:
+    """End every session of the user's but this one (the caller signs this one in again
+    under the new session key): for a lost phone or a shared computer, without a new
+    password."""
     user.session_generation = (user.session_generation or 0) + 1
+    others = delete(SignIn).where(SignIn.user_id == user.id)
+    if user.sign_in_key:
+        others = others.where(SignIn.key_hash != _digest(user.sign_in_key))
+    session.execute(others)
+
+
+def start_sign_in(session: Session, user: User, now: datetime, lifetime: timedelta) -> None:
+    """Record a newly signed-in browser and give `user` its key (User.get_id), for
+    login_user to put into the cookies. The user's sign-ins older than `lifetime` (that
+    of a "keep me signed in" cookie) go: no cookie of theirs is honoured any longer."""
+    session.execute(
+        delete(SignIn).where(SignIn.user_id == user.id, SignIn.created_at < now - lifetime)
+    )
+    key = secrets.token_urlsafe(32)
+    session.add(SignIn(user_id=user.id, key_hash=_digest(key), created_at=now))
+    session.flush()
+    user.sign_in_key = key
+
+
+def end_sign_in(session: Session, user: User) -> None:
+    """Sign out the browser `user` was loaded for, on the server: its session and
+    "keep me signed in" cookies, and every copy of them, sign in no one any more."""
+    if user.sign_in_key:
+        session.execute(
+            delete(SignIn).where(
+                SignIn.user_id == user.id, SignIn.key_hash == _digest(user.sign_in_key)
+            )
+        )
+    user.sign_in_key = None
+
+
+def signed_in_user(session: Session, cookie_id: str) -> User | None:
+    """The user a session or "keep me signed in" cookie names (User.get_id:
+    "<id>.<session key>.<sign-in key>"), or None when the password or the session
+    generation changed since, the browser signed out, or the id is of an older form."""
+    user_id, _, keys = cookie_id.partition(".")
+    session_key, _, sign_in_key = keys.partition(".")
+    if not user_id.isdigit() or not session_key or not sign_in_key or int(user_id) > MAX_ID:
+        return None
+    user = session.scalar(
+        select(User)
+        .join(SignIn, SignIn.user_id == User.id)
+        .where(User.id == int(user_id), SignIn.key_hash == _digest(sign_in_key))
+    )
+    if user is None or not hmac.compare_digest(session_key, user.session_key):
+        return None
+    user.sign_in_key = sign_in_key
+    return user
 
 
 def confirm_password(user: User, password: str) -> None:
@@ -140,7 +193,18 @@ def _check_password(password: str) -> None:
 
 
 def find_user(session: Session, username: str) -> User | None:
-    return session.scalar(select(User).where(User.username == username))
+    """The user of this name, in any case ("ALICE" finds alice)."""
+    return session.scalar(select(User).where(User.username_key == username_key(username)))
+
+
+def user_by_password(session: Session, username: str, password: str) -> User | None:
+    """The user with this name and password, or None; as slow for a name that has no
+    account as for a wrong password (models/user.spend_a_password_check)."""
+    user = find_user(session, username)
+    if user is None:
+        spend_a_password_check(password)
+        return None
+    return user if user.check_password(password) else None
 
 
 def _digest(token: str) -> str:
@@ -184,18 +248,22 @@ def revoke_token(session: Session, user: User, token_id: int, now: datetime) -> 
     return token
 
 
-def user_for_token(session: Session, secret: str, now: datetime) -> User | None:
-    """The owner of a live token, or None. Records when it was last used (to the minute,
-    so that a busy script does not write on every request)."""
+def token_for_secret(session: Session, secret: str) -> ApiToken | None:
+    """The live token whose secret this is, or None."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 100:
         return None
-    token = session.scalar(
+    return session.scalar(
         select(ApiToken).where(
             ApiToken.token_hash == _digest(secret), ApiToken.revoked_at.is_(None)
         )
     )
-    if token is None:
-        return None
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-        token.last_used_at = now
-    return token.user
+
+
+def record_token_use(session: Session, token: ApiToken, now: datetime) -> bool:
+    """Note when the token was last used, to the minute, so that a busy script does not
+    write on every request. True when it wrote: the caller commits at once, before the
+    request's own work (see api/auth.py)."""
+    if token.last_used_at is not None and (now - token.last_used_at).total_seconds() <= 60:
+        return False
+    token.last_used_at = now
+    return True

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, true
+from sqlalchemy import ColumnElement, bindparam, func, or_, select, true
 from sqlalchemy.orm import Session, aliased, contains_eager, joinedload
 
 from quizapp.domain.generator import generate_bank
@@ -31,6 +32,14 @@ class EditError(ValueError):
     """An edit that would make the question unusable; str(error) says why."""
 
 
+def visible_to(viewer: Any) -> ColumnElement[bool]:
+    """Whether the bank may be seen by `viewer`, a bind parameter holding a user's id (or
+    None for a visitor): shared with everyone, or theirs. The one rule for every path
+    that shows or starts questions (pages, API, review queue, quizzes), so that a bank
+    made private again is taken back from all of them at once."""
+    return or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == viewer)
+
+
 @dataclass(frozen=True, slots=True)
 class BankSummary:
     bank: Bank
@@ -52,9 +61,7 @@ def visible_banks(
 def _visible_banks_statement():  # type: ignore[no-untyped-def]
     # built once: the home page runs it on every visit, and SQLAlchemy's statement
     # building and cache-key work cost several times the query (bench/page_costs.py)
-    return _banks_statement(
-        or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == bindparam("viewer"))
-    )
+    return _banks_statement(visible_to(bindparam("viewer")))
 
 
 @cache
@@ -84,16 +91,11 @@ def _banks_statement(visible):  # type: ignore[no-untyped-def]
     owner = aliased(User)
     return (
         select(Bank, func.coalesce(counts.c.n, 0), func.coalesce(reviewed.c.n, 0))
-        .join(Bank.article)
         .outerjoin(owner, Bank.owner)
         .outerjoin(counts, counts.c.bank_id == Bank.id)
         .outerjoin(reviewed, reviewed.c.bank_id == Bank.id)
         .where(visible)
-        # the list shows each article's title and byline, never its text
         .options(
-            contains_eager(Bank.article).load_only(
-                Article.title, Article.publisher, Article.published_on, Article.source
-            ),
             contains_eager(Bank.owner.of_type(owner)).load_only(owner.username),
         )
         .order_by(Bank.owner_id.is_not(None), Bank.created_at.desc(), Bank.id.desc())
@@ -112,10 +114,7 @@ def _visible_bank_statement():  # type: ignore[no-untyped-def]
     # built once: every bank, quiz and review page of a bank starts here
     return (
         select(Bank)
-        .where(
-            Bank.id == bindparam("bank"),
-            or_(Bank.visibility == Visibility.PUBLIC, Bank.owner_id == bindparam("viewer")),
-        )
+        .where(Bank.id == bindparam("bank"), visible_to(bindparam("viewer")))
         .options(joinedload(Bank.article).defer(Article.text))
     )
 
@@ -332,19 +331,11 @@ def update_details(
     published_on: date | None,
     source: str | None,
 ) -> None:
-    """Rename the bank; the article's own details only for whoever imported it, since
-    other users' banks may share the article."""
+    """Rename the bank and set what it says of its article: this bank's alone, even
+    where other users' banks share the article's text."""
     if not name.strip():
         raise EditError("The bank needs a title.")
     bank.name = name.strip()
-    if bank.article.imported_by_id == user.id:
-        bank.article.title = bank.name
-        bank.article.publisher = (publisher or "").strip() or None
-        bank.article.published_on = published_on
-        bank.article.source = (source or "").strip() or None
-
-
-def can_edit_article(bank: Bank, user: User | None) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and bank.article.imported_by_id == user.id
-    )
+    bank.publisher = (publisher or "").strip() or None
+    bank.published_on = published_on
+    bank.source = (source or "").strip() or None

@@ -24,10 +24,11 @@ from quizapp.services.banks import bank_questions
 
 FORMATS = {
     "apkg": ("application/octet-stream", "apkg"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "tsv": ("text/tab-separated-values; charset=utf-8", "tsv"),
-    "gift": ("text/plain; charset=utf-8", "gift.txt"),
-    "quizlet": ("text/tab-separated-values; charset=utf-8", "quizlet.tsv"),
+    # werkzeug adds "; charset=utf-8" to every text/* type itself (it used to send it twice)
+    "csv": ("text/csv", "csv"),
+    "tsv": ("text/tab-separated-values", "tsv"),
+    "gift": ("text/plain", "gift.txt"),
+    "quizlet": ("text/tab-separated-values", "quizlet.tsv"),
     "json": ("application/json", "json"),
 }
 
@@ -101,7 +102,7 @@ def as_export(session: Session, bank: Bank, learner: User | None = None) -> Expo
         )
         for q in bank_questions(session, bank)
     ]
-    return ExportBank(bank.id, bank.name, bank.article.source, questions)
+    return ExportBank(bank.id, bank.name, bank.source, questions)
 
 
 def export_bank(session: Session, bank: Bank, fmt: str, learner: User | None = None) -> ExportFile:

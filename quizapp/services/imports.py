@@ -76,40 +76,61 @@ def import_document(
         raise InputError("No questions could be made from this text: it has no facts to ask about.")
     improve_wording(generated.questions, language_model)
 
-    def store(article: Article) -> Bank:
+    def build(article: Article) -> Bank:
         bank = Bank(
             name=_clip(title or doc.title or generated.title, 300),
             article=article,
             owner=owner,
             visibility=visibility,
+            publisher=_clip(doc.publisher, 200),
+            published_on=_parse_date(doc.date),
+            source=_clip(doc.source, 1000),
         )
         bank.questions = [to_model(q, rank) for rank, q in enumerate(generated.questions)]
+        return bank
+
+    return store_once(session, build, article, generated.text, digest, owner)
+
+
+def store_once(
+    session: Session,
+    build: Callable[[Article], Bank],
+    article: Article | None,
+    text: str,
+    digest: str,
+    owner: User | None,
+) -> Bank:
+    """Flush the bank that `build` makes of `article` (None: a new article of `text`),
+    unless another request stored this text in a bank the importer can see while this
+    one was at work (a double-submitted form, two tabs: a long article takes seconds):
+    then DuplicateArticle, the same answer as a later import."""
+
+    def store(article: Article) -> Bank:
+        bank = build(article)
         session.add(bank)
         session.flush()
         return bank
 
+    def store_locked(article: Article) -> Bank:
+        # requests storing banks of one article queue on its row (PostgreSQL; on SQLite
+        # the savepoint takes the database's write lock), so each looks again only once
+        # the one before has committed or given up
+        with session.begin_nested():
+            session.execute(select(Article.id).where(Article.id == article.id).with_for_update())
+            stored_article(session, digest, owner)  # DuplicateArticle if seen now
+            return store(article)
+
     if article is not None:
-        return store(article)
-    new_article = Article(
-        title=_clip(title or doc.title or generated.title, 300),
-        publisher=_clip(doc.publisher, 200),
-        published_on=_parse_date(doc.date),
-        source=_clip(doc.source, 1000),
-        text=generated.text,
-        content_hash=digest,
-        imported_by=owner,
-    )
+        return store_locked(article)
     try:
         with session.begin_nested():
-            return store(new_article)
+            return store(Article(text=text, content_hash=digest, imported_by=owner))
     except IntegrityError:
-        # Another request stored this article while this one generated its bank (a
-        # double-submitted form, two tabs: a long article takes seconds), so the check
-        # above could not see it. Now it can: the same answer as a later import.
+        # another request stored the new text first: its unique hash collided
         article = stored_article(session, digest, owner)  # DuplicateArticle if seen
         if article is None:
             raise
-        return store(article)
+        return store_locked(article)
 
 
 def to_model(q: GeneratedQuestion, rank: int) -> Question:
@@ -172,38 +193,39 @@ def import_bank_file(
     text = "\n\n".join(sources)
     name = title or read.title or filename.rsplit("/", 1)[-1]
     digest = content_hash(text)
-    article = stored_article(session, digest, owner)
-    if article is None:
-        article = Article(
-            title=_clip(name, 300),
-            source=_clip(filename, 1000),
-            text=text,
-            content_hash=digest,
-            imported_by=owner,
-        )
-    bank = Bank(name=_clip(name, 300), article=article, owner=owner, visibility=visibility)
     starts = {s: text.index(s) for s in sources}
-    for rank, q in enumerate(read.questions):
-        start = starts[q.source_sentence]
-        at = q.source_sentence.find(q.answer)
-        bank.questions.append(
-            Question(
-                type=q.type,
-                prompt=q.prompt,
-                answer=q.answer,
-                choices=q.choices,
-                accepted=q.accepted,
-                explanation=q.explanation,
-                fact_kind=q.fact_kind,
-                difficulty=0.5,
-                rank=rank,
-                source_sentence=q.source_sentence,
-                sentence_start=start,
-                sentence_end=start + len(q.source_sentence),
-                answer_start=max(at, 0),
-                fact_key=q.fact_key or fact_key_of(q.source_sentence, q.answer),
-            )
+
+    def build(article: Article) -> Bank:
+        bank = Bank(
+            name=_clip(name, 300),
+            article=article,
+            owner=owner,
+            visibility=visibility,
+            source=_clip(filename, 1000),
         )
-    session.add(bank)
-    session.flush()
+        for rank, q in enumerate(read.questions):
+            start = starts[q.source_sentence]
+            at = q.source_sentence.find(q.answer)
+            bank.questions.append(
+                Question(
+                    type=q.type,
+                    prompt=q.prompt,
+                    answer=q.answer,
+                    choices=q.choices,
+                    accepted=q.accepted,
+                    explanation=q.explanation,
+                    fact_kind=q.fact_kind,
+                    difficulty=0.5,
+                    rank=rank,
+                    source_sentence=q.source_sentence,
+                    sentence_start=start,
+                    sentence_end=start + len(q.source_sentence),
+                    answer_start=max(at, 0),
+                    fact_key=q.fact_key or fact_key_of(q.source_sentence, q.answer),
+                )
+            )
+        return bank
+
+    article = stored_article(session, digest, owner)
+    bank = store_once(session, build, article, text, digest, owner)
     return bank, read.skipped

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, object_session
 from quizapp.database import load_by_id
 from quizapp.domain.quiz import Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
-from quizapp.services.banks import LIVE
+from quizapp.services.banks import LIVE, visible_to
 from quizapp.services.reviews import (
     StaleReview,
     overrule_quiz_review,
@@ -119,7 +119,9 @@ def _started_with(session: Session, user: User, start_key: str) -> QuizAttempt |
 
 
 def user_attempt(session: Session, user: User, attempt_id: int) -> QuizAttempt | None:
-    """The attempt if it is this user's; None for anyone else's (the caller answers 404)."""
+    """The attempt if it is this user's and its bank is still theirs to see; None for
+    anyone else's, and for one on a bank its owner has made private since (the caller
+    answers 404): its questions are the owner's again. The score stays in history()."""
     return session.scalar(_user_attempt_statement(), {"attempt": attempt_id, "user": user.id})
 
 
@@ -129,8 +131,14 @@ def user_attempt(session: Session, user: User, attempt_id: int) -> QuizAttempt |
 
 @cache
 def _user_attempt_statement():  # type: ignore[no-untyped-def]
-    return select(QuizAttempt).where(
-        QuizAttempt.id == bindparam("attempt"), QuizAttempt.user_id == bindparam("user")
+    return (
+        select(QuizAttempt)
+        .join(Bank, Bank.id == QuizAttempt.bank_id)
+        .where(
+            QuizAttempt.id == bindparam("attempt"),
+            QuizAttempt.user_id == bindparam("user"),
+            visible_to(bindparam("user")),
+        )
     )
 
 
@@ -298,13 +306,23 @@ def missed_question_ids(attempt: QuizAttempt) -> list[int]:
     return [qid for qid in attempt.question_ids if qid not in done or not done[qid].correct]
 
 
-def history(session: Session, user: User) -> list[tuple[QuizAttempt, Score]]:
-    attempts = session.scalars(
-        select(QuizAttempt)
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    attempt: QuizAttempt
+    score: Score
+    # False once the bank's owner has made it private: the score is the learner's record,
+    # the questions (results, resume, retry) are no longer theirs to see
+    available: bool
+
+
+def history(session: Session, user: User) -> list[HistoryRow]:
+    rows = session.execute(
+        select(QuizAttempt, visible_to(user.id))
+        .join(Bank, Bank.id == QuizAttempt.bank_id)
         .where(QuizAttempt.user_id == user.id)
         .order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc())
     ).all()
-    return [(a, score(a)) for a in attempts]
+    return [HistoryRow(attempt, score(attempt), bool(available)) for attempt, available in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +439,8 @@ def _replan(session: Session, attempt: GuestAttempt) -> None:
 
 
 def guest_from_session(session: Session, data: object) -> GuestAttempt | None:
+    """The visitor's quiz from their session; None when there is none, or when its bank
+    is no longer shared (made private, or deleted with its owner's account)."""
     if not isinstance(data, dict):
         return None
     try:
@@ -437,6 +457,10 @@ def guest_from_session(session: Session, data: object) -> GuestAttempt | None:
             else None,
         )
     except (KeyError, TypeError, ValueError):
+        return None
+    from quizapp.services.banks import visible_bank
+
+    if visible_bank(session, None, attempt.bank_id) is None:
         return None
     _replan(session, attempt)
     return attempt

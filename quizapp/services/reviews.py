@@ -16,7 +16,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from quizapp.domain import scheduling
 from quizapp.domain.scheduling import Memory, Settings
 from quizapp.models import Bank, Card, Question, ReviewLog, User
-from quizapp.services.banks import LIVE
+from quizapp.services.banks import LIVE, visible_to
+from quizapp.services.review_settings import (
+    NEW_PER_DAY,
+    REVIEWS_PER_DAY,
+    bounded_count,
+    bounded_retention,
+    bounded_steps,
+)
 
 LEARNING_STATES = (1, 3)  # fsrs State.Learning, State.Relearning
 
@@ -33,12 +40,13 @@ class ReviewError(ValueError):
 
 
 def settings_for(user: User) -> Settings:
-    steps = tuple(timedelta(seconds=s) for s in (user.learning_steps or [60, 600]))
+    """The user's settings, each held within its bounds (services/review_settings.py)."""
+    steps = tuple(timedelta(seconds=s) for s in bounded_steps(user.learning_steps))
     return Settings(
-        desired_retention=user.desired_retention,
+        desired_retention=bounded_retention(user.desired_retention),
         learning_steps=steps,
-        new_per_day=user.new_per_day,
-        max_reviews_per_day=user.max_reviews_per_day,
+        new_per_day=bounded_count(user.new_per_day, NEW_PER_DAY, 20),
+        max_reviews_per_day=bounded_count(user.max_reviews_per_day, REVIEWS_PER_DAY, 200),
         parameters=tuple(user.fsrs_parameters) if user.fsrs_parameters else None,
         timezone=user.timezone or "UTC",
     )
@@ -158,7 +166,13 @@ def _missing_cards(session: Session, user: User, bank: Bank, now: datetime) -> l
 
 
 def user_card(session: Session, user: User, card_id: int) -> Card | None:
-    return session.scalar(select(Card).where(Card.id == card_id, Card.user_id == user.id))
+    """The user's card, while its bank is theirs to see; None otherwise (404)."""
+    return session.scalar(
+        select(Card)
+        .join(Question, Question.id == Card.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
+        .where(Card.id == card_id, Card.user_id == user.id, visible_to(user.id))
+    )
 
 
 def apply_rating(
@@ -390,14 +404,18 @@ def _today_statement():  # type: ignore[no-untyped-def]
 
 
 def _showable(by_bank: bool):  # type: ignore[no-untyped-def]
-    """The learner's cards that may be shown now (parameters user, now, and bank)."""
+    """The learner's cards that may be shown now (parameters user, now, and bank): not of
+    a bank made private since they studied it, whose cards wait, as they were, for the
+    day it is shared again."""
     query = (
         select(Card)
         .join(Question, Question.id == Card.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
         .where(
             Card.user_id == bindparam("user"),
             Card.suspended.is_(False),
             Question.status.in_(LIVE),
+            visible_to(bindparam("user")),
             or_(Card.buried_until.is_(None), Card.buried_until <= bindparam("now")),
         )
     )
@@ -452,7 +470,7 @@ def _candidate_statement(which: str, by_bank: bool, avoiding: bool):  # type: ig
     """The card to show from one of the lists; `avoiding` skips the cards asking about
     the sentence of the card just reviewed (parameters avoid_bank, avoid_start)."""
     now, end = bindparam("now"), bindparam("end")
-    query = _showable(by_bank).options(contains_eager(Card.question).joinedload(Question.bank))
+    query = _showable(by_bank).options(contains_eager(Card.question).contains_eager(Question.bank))
     if avoiding:
         query = query.where(
             or_(

@@ -8,7 +8,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from quizapp.api.errors import error_response, is_api_request
+from quizapp.api.errors import error_response, is_api_request, limiter_retry_after
 from quizapp.api.errors import http_error as api_http_error
 from quizapp.extensions import db
 
@@ -76,12 +76,14 @@ def register(app: Flask) -> None:
         return page, 503, retry
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int] | Response:
+    def http_error(error: HTTPException) -> tuple[str, int, dict[str, str]] | Response:
         if is_api_request():
             return api_http_error(error)
         code = error.code or 500
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
-        return render_template("errors/error.html", title=title, message=message, code=code), code
+        headers = {"Retry-After": limiter_retry_after()} if code == 429 else {}
+        page = render_template("errors/error.html", title=title, message=message, code=code)
+        return page, code, headers
 
 
 # fields never shown back: secrets, and hidden fields nobody typed

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import select, update
 
+from quizapp.api import banks as bank_endpoints
 from quizapp.extensions import db
 from quizapp.models import ApiToken, Bank
 from quizapp.services.accounts import revoke_token
 from tests.api.conftest import ApiClient
-from tests.builders import login
+from tests.builders import SAMPLE_ARTICLE, login
 
 
 def test_a_token_authenticates_and_records_its_use(api: ApiClient, public_bank: Bank) -> None:
@@ -19,6 +22,49 @@ def test_a_token_authenticates_and_records_its_use(api: ApiClient, public_bank: 
     token = db.session.scalar(db.select(ApiToken))
     assert token.last_used_at is not None
     assert api.token not in (token.token_hash, token.prefix)  # only its hash is kept
+
+
+def test_a_token_used_only_for_reads_records_its_use(api: ApiClient, public_bank: Bank) -> None:
+    assert api.get("/banks").status_code == 200
+    # what another request sees: what this one committed
+    with db.engine.connect() as connection:
+        assert connection.scalar(select(ApiToken.last_used_at)) is not None
+
+
+def test_recording_a_token_use_holds_no_lock_through_an_import(
+    api: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer, in the middle of a token's import, waits for nothing (SQLite's
+    write lock; PostgreSQL's lock on the token's row)."""
+    token_id = db.session.scalar(select(ApiToken.id))
+    others_writes = []
+
+    def import_while_another_writes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with db.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("PRAGMA busy_timeout=100")
+            else:
+                connection.exec_driver_sql("SET lock_timeout = '100ms'")
+            try:
+                connection.execute(
+                    update(ApiToken).where(ApiToken.id == token_id).values(name="renamed")
+                )
+                connection.commit()
+                others_writes.append("done")
+            except Exception as error:  # noqa: BLE001  (what failed is the finding)
+                connection.rollback()
+                others_writes.append(str(error).splitlines()[0])
+            finally:
+                if connection.dialect.name == "sqlite":
+                    connection.exec_driver_sql("PRAGMA busy_timeout=5000")
+                else:
+                    connection.exec_driver_sql("RESET lock_timeout")
+        return real_import(*args, **kwargs)
+
+    real_import = bank_endpoints.import_document
+    monkeypatch.setattr(bank_endpoints, "import_document", import_while_another_writes)
+    assert api.post("/articles", {"text": SAMPLE_ARTICLE}).status_code == 201
+    assert others_writes == ["done"]
 
 
 def test_a_revoked_or_made_up_token_is_refused(api: ApiClient, public_bank: Bank) -> None:

@@ -104,6 +104,24 @@ def test_reviewed_at_is_validated(api: ApiClient, public_bank: Bank) -> None:
     assert db.session.scalar(db.select(db.func.count()).select_from(ReviewLog)) == 1
 
 
+def test_reviewed_at_out_of_range_is_a_422_and_breaks_no_page(
+    api: ApiClient, public_bank: Bank
+) -> None:
+    card_id = _first_card(api, public_bank)["card"]["id"]
+    for when in (
+        "0001-01-01T00:00:00+05:00",
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59-05:00",
+        "9999-12-31T23:59:59Z",
+        "1979-12-31T23:59:59Z",
+    ):
+        response = api.post(f"/cards/{card_id}/reviews", {"rating": 3, "reviewed_at": when})
+        assert response.status_code == 422, when
+        assert response.json["error"]["code"] == "invalid_time"
+    assert db.session.scalar(db.select(db.func.count()).select_from(ReviewLog)) == 0
+    assert api.get("/reviews/next").status_code == 200
+
+
 def test_a_stale_version_is_refused_and_the_first_review_stands(
     api: ApiClient, public_bank: Bank
 ) -> None:

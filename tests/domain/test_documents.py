@@ -1,8 +1,14 @@
+import io
 import zlib
 
 import pytest
 
-from quizapp.domain.documents import InputError, markdown_to_document, read_document
+from quizapp.domain.documents import (
+    InputError,
+    markdown_to_document,
+    read_document,
+    read_upload,
+)
 
 ENGLISH = (
     "The city council approved a new budget on Monday after a long debate. "
@@ -185,3 +191,41 @@ def test_a_short_text_is_counted_in_words():
         read_document(b"Hello.", "note.txt")
     with pytest.raises(InputError, match=r"^The text has 2 words;"):
         read_document(b"Hello there.", "note.txt")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line"),
+    [
+        ("latin-1", "Muñoz paid £300."),
+        ("cp1252", "Muñoz paid £300 for the café’s “new” sign."),
+    ],
+)
+def test_western_text_with_few_accents_is_not_read_as_a_baltic_code_page(encoding, line):
+    doc = read_document(f"{ENGLISH}\n{line}".encode(encoding), "x.txt")
+    assert line in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_unicode_text_with_a_byte_order_mark_is_read(encoding):
+    text = ENGLISH + "\nMuñoz paid £300."
+    data = text.encode(encoding)
+    if encoding in ("utf-16-be", "utf-16-le"):  # these codecs write no mark themselves
+        data = ("\ufeff" + text).encode(encoding)
+    doc = read_document(data, "x.txt")
+    assert "Muñoz paid £300." in doc.text
+    assert not doc.text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        (3 * 1024 * 1024, "The file is 3.0 MB; the limit is 2 MB of text."),
+        (2 * 1024 * 1024 + 1, "The file is 2.000001 MB; the limit is 2 MB of text."),
+        (50 * 1024 * 1024, "The file is 50.0 MB; the limit is 2 MB of text."),
+    ],
+)
+def test_a_file_over_the_limit_is_refused_with_its_true_size(size, message):
+    upload = io.BytesIO(b"word " * (size // 5) + b"w" * (size % 5))
+    with pytest.raises(InputError) as refused:
+        read_document(read_upload(upload, "big.txt"), "big.txt")
+    assert str(refused.value) == message

@@ -179,3 +179,57 @@ def test_parallel_study_clicks_make_each_card_once(app):
     assert sum(results) == live, results  # each card made by exactly one request
     db.session.expire_all()
     assert db.session.scalar(select(func.count()).select_from(Card)) == live
+
+
+def test_parallel_imports_of_a_text_another_user_holds_make_one_bank(app, monkeypatch):
+    """Ada holds the text privately, so Bob's imports find it stored but no bank of
+    his; each then generates for a while before storing its bank."""
+    import time
+
+    from quizapp.domain.documents import Document
+    from quizapp.services import imports
+    from tests.builders import SAMPLE_ARTICLE
+
+    make_bank(make_user("ada"), text=SAMPLE_ARTICLE)
+    bob_id = make_user("bob").id
+    generated = imports.generate_bank(imports.clean_article(SAMPLE_ARTICLE))
+
+    def slow_generation(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # every request has looked before any stores
+        return generated
+
+    monkeypatch.setattr(imports, "generate_bank", slow_generation)
+
+    def import_it(_i: int) -> int:
+        bob = db.session.get(User, bob_id)
+        bank = imports.import_document(db.session, Document(text=SAMPLE_ARTICLE), owner=bob)
+        db.session.commit()
+        return bank.id
+
+    results = race(app, import_it)
+    made = [r for r in results if isinstance(r, int)]
+    assert len(made) == 1, results
+    assert all(isinstance(r, imports.DuplicateArticle) for r in results if r not in made)
+    assert db.session.scalar(select(func.count()).where(Bank.owner_id == bob_id)) == 1
+
+
+def test_a_bank_file_imported_in_parallel_makes_one_bank(app):
+    from quizapp.services import imports
+
+    bank_file = (
+        b"What did the council approve?,A new budget\n"
+        b"Who opened the solar farm?,The Northfield Energy Company\n"
+    )
+    bob_id = make_user("bob").id
+
+    def import_it(_i: int) -> int:
+        bob = db.session.get(User, bob_id)
+        bank, _ = imports.import_bank_file(db.session, bank_file, "cards.csv", owner=bob)
+        db.session.commit()
+        return bank.id
+
+    results = race(app, import_it)
+    made = [r for r in results if isinstance(r, int)]
+    assert len(made) == 1, results
+    assert all(isinstance(r, imports.DuplicateArticle) for r in results if r not in made)
+    assert db.session.scalar(select(func.count()).where(Bank.owner_id == bob_id)) == 1

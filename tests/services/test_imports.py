@@ -49,8 +49,8 @@ def test_front_matter_sets_title_publisher_and_date(app):
     ).encode()
     bank = import_document(db.session, read_document(data, "a.md"), owner=None)
     assert bank.name == "Library reopens"
-    assert bank.article.publisher == "The Eastbrook Times"
-    assert bank.article.published_on.isoformat() == "2024-06-03"
+    assert bank.publisher == "The Eastbrook Times"
+    assert bank.published_on.isoformat() == "2024-06-03"
 
 
 def test_text_without_facts_stores_nothing(app):

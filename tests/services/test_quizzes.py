@@ -177,7 +177,7 @@ def test_history_is_per_user_newest_first(app):
     newer = start(ada, bank)
     start(bob, make_bank(bob))
     db.session.commit()
-    assert [a.id for a, _ in quizzes.history(db.session, ada)] == [newer.id, older.id]
+    assert [row.attempt.id for row in quizzes.history(db.session, ada)] == [newer.id, older.id]
     assert quizzes.user_attempt(db.session, bob, older.id) is None
 
 

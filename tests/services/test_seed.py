@@ -29,5 +29,5 @@ def test_the_shipped_seed_makes_the_built_in_bank(app):
     [(name, bank)] = seed_builtin(db.session, app.config["SEEDS_DIR"])
     assert name == "china-llm-race.txt"
     assert bank.name.startswith("China races")
-    assert bank.article.publisher == "South China Morning Post"
+    assert bank.publisher == "South China Morning Post"
     assert len(bank.questions) > 200

@@ -204,3 +204,33 @@ def test_a_deleted_account_is_signed_out_and_cannot_sign_in(app, client):
         "/auth/login", data={"username": "ada", "password": "correct horse battery"}
     )
     assert again.status_code == 422
+
+
+def test_signing_out_makes_copies_of_both_cookies_worthless(app, client):
+    make_user("ada")
+    login_remembered(client)
+    copied_session = client.get_cookie("session").value
+    copied_remember = client.get_cookie("remember_token").value
+    other_device = app.test_client()
+    login(other_device)
+
+    client.post("/auth/logout")
+
+    with_session = app.test_client()
+    with_session.set_cookie("session", copied_session)
+    assert with_session.get("/account").status_code == 302  # to the sign-in page
+    assert with_session.get("/api/v1/reviews/next").status_code == 401
+    with_remember = app.test_client()
+    with_remember.set_cookie("remember_token", copied_remember)
+    assert with_remember.get("/account").status_code == 302
+    assert with_remember.get("/api/v1/reviews/next").status_code == 401
+    assert other_device.get("/account").status_code == 200  # signed out here only
+    login(client)  # and signing in again works
+
+
+def test_a_copied_cookie_works_until_sign_out(app, client):
+    make_user("ada")
+    login_remembered(client)
+    with_remember = app.test_client()
+    with_remember.set_cookie("remember_token", client.get_cookie("remember_token").value)
+    assert with_remember.get("/account").status_code == 200

@@ -44,8 +44,8 @@ def test_pages_and_the_api_answer_503_while_the_database_is_unreachable(tmp_path
     assert "nothing was saved" in page.get_data(as_text=True)
     assert any("database unavailable" in r.getMessage() for r in caplog.records)
     api = client.get("/api/v1/banks")
-    # at least as long as the page's: the API's rate limiter may name a later time
-    assert api.status_code == 503 and int(api.headers["Retry-After"]) >= 10
+    # the database's time, not the API rate limiter's window (up to 60 s)
+    assert api.status_code == 503 and api.headers["Retry-After"] == "10"
     assert api.get_json()["error"]["code"] == "unavailable"
 
 
@@ -122,3 +122,18 @@ def test_api_requests_are_logged_with_the_token_owner(app, client, caplog):
     line = json.loads(record.getMessage())
     assert line["user"] == str(user.id) and line["status"] == 200
     assert secret not in record.getMessage()  # the token itself is never logged
+
+
+def test_only_a_refusal_says_when_to_retry(app, client):
+    from quizapp.models import Visibility
+
+    make_bank(visibility=Visibility.PUBLIC)
+    for path in ("/", "/api/v1/banks", "/auth/login"):
+        assert "Retry-After" not in client.get(path).headers, path
+    app.config["LOGIN_RATE_LIMIT"] = "2 per minute"
+    for _ in range(2):
+        refused = client.post("/auth/login", data={"username": "x", "password": "y"})
+        assert "Retry-After" not in refused.headers  # a wrong password: try again now
+    limited = client.post("/auth/login", data={"username": "x", "password": "y"})
+    assert limited.status_code == 429
+    assert 1 <= int(limited.headers["Retry-After"]) <= 60

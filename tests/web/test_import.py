@@ -199,3 +199,25 @@ def test_a_malformed_bank_upload_stores_nothing(signed_in):
     response = signed_in.post("/import", data=data, content_type="multipart/form-data")
     assert "malformed" in response.get_data(as_text=True)
     assert stored() == (0, 0, 0)
+
+
+def test_an_upload_over_the_limit_is_refused_with_its_true_size(signed_in):
+    three_mb = FileStorage(io.BytesIO(b"word " * (3 * 1024 * 1024 // 5) + b"w"), "big.txt")
+    response = post_big(signed_in, {"file": three_mb})
+    assert response.status_code == 422
+    assert "The file is 3.0 MB; the limit is 2 MB" in response.get_data(as_text=True)
+    assert stored() == (0, 0, 0)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+def test_uploads_in_other_encodings_keep_their_letters(signed_in, encoding):
+    text = SAMPLE_ARTICLE + "\nThe mayor, Ana Muñoz, paid £300 for the first panel.\n"
+    upload = FileStorage(io.BytesIO(text.encode(encoding)), "article.txt")
+    response = signed_in.post(
+        "/import",
+        data={"file": upload, "visibility": "private"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    article = db.session.scalar(select(Article))
+    assert "Ana Muñoz, paid £300" in article.text

@@ -304,3 +304,24 @@ def test_a_typed_answer_overruled_counts_as_right_and_the_card_learns_good(app, 
     client.post(f"/quiz/{attempt.id}/1/overrule")
     db.session.expire_all()
     assert db.session.scalar(db.select(db.func.count()).select_from(ReviewLog)) == 2
+
+
+def test_a_visitors_quiz_ends_with_a_word_when_the_banks_owner_leaves(app, client):
+    owner = app.test_client()
+    bank = make_bank(make_user("ada"), visibility=Visibility.PUBLIC)
+    login(owner, "ada")
+    client.post(
+        f"/banks/{bank.id}/quiz",
+        data={"count": "5", "types": ["cloze"], "order": "best", "feedback": "end"},
+    )
+    for number in range(1, 6):
+        client.post(f"/quiz/guest/{number}", data={"answer": "x"})
+    assert client.get("/quiz/guest/result").status_code == 200
+
+    deleted = owner.post("/account/delete", data={"password": "correct horse battery"})
+    assert deleted.status_code == 302
+
+    for path in ("/quiz/guest/result", "/quiz/guest/1"):
+        response = client.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        assert "its bank is no longer shared" in response.get_data(as_text=True)

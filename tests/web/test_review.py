@@ -293,3 +293,58 @@ def test_the_charts_carry_their_axes_labels_and_numbers(app, client):
     # the same data as tables, for screen readers and for phones without hover
     assert "Reviews per day</caption>" in page and "Cards due per day</caption>" in page
     assert re.search(r"<tr><td>\d{4}-\d\d-\d\d</td><td>1</td></tr>", page)
+
+
+SETTINGS = {
+    "desired_retention": "0.9",
+    "new_per_day": "20",
+    "max_reviews_per_day": "200",
+    "learning_steps": "1m 10m",
+    "timezone": "UTC",
+}
+
+
+def test_settings_out_of_bounds_are_refused_with_a_reason(app, client):
+    user = make_user()
+    login(client)
+    for steps, reason in (
+        ("3000000d", "Each step is between 1s and 30d."),
+        ("1000000000d", "Each step is between 1s and 30d."),
+        ("0s", "Each step is between 1s and 30d."),
+        ("1m " * 11, "At most 10 steps."),
+    ):
+        response = client.post("/settings", data={**SETTINGS, "learning_steps": steps})
+        assert response.status_code == 422, steps
+        assert reason in response.get_data(as_text=True)
+    for field, value in (
+        ("desired_retention", "nan"),
+        ("new_per_day", "10000"),
+        ("max_reviews_per_day", "99999999999999999999"),
+    ):
+        response = client.post("/settings", data={**SETTINGS, field: value})
+        assert response.status_code == 422, field
+    db.session.expire_all()
+    assert user.learning_steps == [60, 600]
+    assert client.post("/settings", data={**SETTINGS, "learning_steps": "30d"}).status_code == 302
+
+
+def test_settings_stored_out_of_bounds_break_no_page(app, client):
+    user = make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    card, version = shown_card(client.get("/review").get_data(as_text=True))
+    client.post(f"/review/{card}", data={"rating": 1, "version": version})  # in learning
+    for steps in ([3_000_000 * 86400], [1_000_000_000 * 86400], [0, -5], "junk"):
+        user.learning_steps = steps
+        user.desired_retention = 7.5
+        user.new_per_day = 10**9
+        db.session.commit()
+        for path in ("/settings", "/review", f"/banks/{bank.id}/review", "/stats"):
+            assert client.get(path).status_code == 200, (steps, path)
+        assert client.get("/api/v1/reviews/next").status_code in (200, 204), steps
+        card, version = shown_card(client.get("/review").get_data(as_text=True))
+        rated = client.post(f"/review/{card}", data={"rating": 3, "version": version})
+        assert rated.status_code == 302, steps
+    page = client.get("/settings").get_data(as_text=True)
+    assert 'value="1m 10m"' in page and 'value="0.97"' in page  # as they now apply

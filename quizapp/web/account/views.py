@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, limiter
+from quizapp.rate_limits import login_limit
 from quizapp.services import accounts
 from quizapp.web.account.forms import (
     DeleteAccountForm,
@@ -17,7 +18,6 @@ from quizapp.web.account.forms import (
     RevokeTokenForm,
     SignOutEverywhereForm,
 )
-from quizapp.web.auth.views import login_limit
 from quizapp.web.form_status import form_status
 
 bp = Blueprint("account", __name__, url_prefix="/account")
@@ -62,7 +62,7 @@ def change_password() -> tuple[str, int] | Response:
 def sign_out_everywhere() -> Response:
     if not SignOutEverywhereForm().validate_on_submit():
         abort(400)
-    accounts.sign_out_everywhere(current_user)
+    accounts.sign_out_everywhere(db.session, current_user)
     db.session.commit()
     _stay_signed_in()
     flash("Every other browser and device signed in as you is signed out.", "success")

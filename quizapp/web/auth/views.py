@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_DURATION
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, limiter
 from quizapp.models import User
+from quizapp.rate_limits import login_limit
+from quizapp.services import accounts
 from quizapp.web.auth.forms import LoginForm, RegisterForm
 from quizapp.web.form_status import form_status
 from quizapp.web.quiz.views import adopt_guest_quiz
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-
-def login_limit() -> str:
-    return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
 # a path on this site, in printable ASCII without spaces or backslashes: browsers read
@@ -32,6 +32,16 @@ def _safe_next(target: str | None) -> str:
     if target and _LOCAL_PATH.fullmatch(target) and "//" not in target:
         return target
     return url_for("main.index")
+
+
+def sign_in(user: User, remember: bool) -> None:
+    """Sign this browser in as `user`, under a sign-in of its own that signing out ends."""
+    lifetime = current_app.config.get("REMEMBER_COOKIE_DURATION", COOKIE_DURATION)
+    if not isinstance(lifetime, timedelta):
+        lifetime = timedelta(seconds=lifetime)
+    accounts.start_sign_in(db.session, user, datetime.now(UTC), lifetime)
+    db.session.commit()
+    login_user(user, remember=remember)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -50,7 +60,7 @@ def register() -> str | Response:
             db.session.rollback()
             form.username.errors.append("That username is taken.")
         else:
-            login_user(user)
+            sign_in(user, remember=False)
             flash("Welcome to quizapp.", "success")
             adopt_guest_quiz(user)
             return redirect(url_for("main.index"))
@@ -64,9 +74,11 @@ def login() -> str | Response:
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(db.select(User).where(User.username == form.username.data))
-        if user is not None and user.check_password(form.password.data or ""):
-            login_user(user, remember=bool(form.remember.data))
+        user = accounts.user_by_password(
+            db.session, form.username.data or "", form.password.data or ""
+        )
+        if user is not None:
+            sign_in(user, remember=bool(form.remember.data))
             adopt_guest_quiz(user)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("Wrong username or password.")
@@ -76,6 +88,8 @@ def login() -> str | Response:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
-    logout_user()
+    accounts.end_sign_in(db.session, current_user)
+    db.session.commit()
+    logout_user()  # also clears a "keep me signed in" cookie
     flash("You are signed out.", "info")
     return redirect(url_for("main.index"))

@@ -9,7 +9,13 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from quizapp.domain.documents import MAX_BYTES, InputError, read_document
+from quizapp.domain.documents import (
+    MAX_BYTES,
+    InputError,
+    read_document,
+    read_upload,
+    too_large,
+)
 from quizapp.extensions import cache, db, language_model
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, Question, Visibility
@@ -51,8 +57,9 @@ def show(bank_id: int) -> str:
     if action_form is not None:  # retired questions, statistics, edit forms: never cached
         total, body = _questions_and_article(bank, qtype, kind, page, action_form)
     else:
-        # the same for every other viewer; the revision changes with any question
-        key = f"bank-page/{bank.id}/{bank.revision}/{qtype}/{kind}/{page}"
+        # the same for every other viewer; the revision changes with any question, and
+        # the uuid, unlike the id, never comes to mean another bank
+        key = f"bank-page/{bank.uuid}/{bank.revision}/{qtype}/{kind}/{page}"
         cached = cache.get(key)
         if cached is None:
             cached = _questions_and_article(bank, qtype, kind, page, None)
@@ -111,9 +118,9 @@ def import_article() -> str | Response:
             upload = form.file.data
             if upload and upload.filename and is_bank_file(upload.filename):
                 with upload.stream as stream:
-                    data = stream.read(MAX_BYTES + 1)
+                    data = read_upload(stream, upload.filename)
                 if len(data) > MAX_BYTES:
-                    raise InputError("The file is over the 2 MB limit.")
+                    raise too_large(len(data), MAX_BYTES, "bank file")
                 bank, skipped = import_bank_file(
                     db.session,
                     data,
@@ -131,7 +138,7 @@ def import_article() -> str | Response:
                 return redirect(url_for("banks.show", bank_id=bank.id))
             if upload and upload.filename:
                 with upload.stream as stream:  # large uploads spool to a temporary file
-                    data = stream.read(MAX_BYTES + 1)
+                    data = read_upload(stream, upload.filename)
                 doc = read_document(data, upload.filename)
             elif (form.text.data or "").strip():
                 # no file name: pasted HTML is recognised as HTML, anything else is text
@@ -253,13 +260,12 @@ def edit_details(bank_id: int) -> str | Response:
     bank = _bank_or_404(bank_id)
     if not bank_service.owns(current_user, bank):
         abort(404)
-    article_editable = bank_service.can_edit_article(bank, current_user)
     form = DetailsForm()
     if request.method == "GET":
         form.name.data = bank.name
-        form.publisher.data = bank.article.publisher
-        form.published_on.data = bank.article.published_on
-        form.source.data = bank.article.source
+        form.publisher.data = bank.publisher
+        form.published_on.data = bank.published_on
+        form.source.data = bank.source
     if form.validate_on_submit():
         try:
             bank_service.update_details(
@@ -277,9 +283,7 @@ def edit_details(bank_id: int) -> str | Response:
             db.session.commit()
             flash("Details saved.", "success")
             return redirect(url_for("banks.show", bank_id=bank.id))
-    return render_template(
-        "banks/edit_details.html", form=form, bank=bank, article_editable=article_editable
-    ), form_status(form)
+    return render_template("banks/edit_details.html", form=form, bank=bank), form_status(form)
 
 
 @bp.get("/banks/<int:bank_id>/export/<fmt>")

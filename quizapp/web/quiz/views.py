@@ -19,6 +19,9 @@ from quizapp.web.quiz.forms import AnswerForm, QuizSettingsForm
 
 bp = Blueprint("quiz", __name__)
 GUEST_KEY = "guest_quiz"
+GUEST_QUIZ_GONE = (
+    "That quiz has ended, or its bank is no longer shared. Start a new one from a bank."
+)
 
 
 def _attempt_or_404(attempt_id: int) -> QuizAttempt:
@@ -228,7 +231,7 @@ def _guest_attempt() -> quizzes.GuestAttempt | None:
 def guest_question(number: int) -> str | Response:
     attempt = _guest_attempt()
     if attempt is None:
-        flash("That quiz has ended. Start a new one from a bank.", "info")
+        flash(GUEST_QUIZ_GONE, "info")
         return redirect(url_for("main.index"))
     position = number - 1
     try:
@@ -260,7 +263,9 @@ def guest_question(number: int) -> str | Response:
 @bp.get("/quiz/guest/result")
 def guest_result() -> str | Response:
     attempt = _guest_attempt()
-    if attempt is None:
+    bank = db.session.get(Bank, attempt.bank_id) if attempt is not None else None
+    if attempt is None or bank is None:
+        flash(GUEST_QUIZ_GONE, "info")
         return redirect(url_for("main.index"))
     following = quizzes.next_position(attempt)  # type: ignore[arg-type]
     finished = attempt.finished_at or _now()
@@ -277,7 +282,7 @@ def guest_result() -> str | Response:
         else url_for("quiz.guest_question", number=following + 1),
         retry_url=None,
         guest=True,
-        bank_name=db.session.get(Bank, attempt.bank_id).name,
+        bank_name=bank.name,
     )
 
 

@@ -1,9 +1,23 @@
 from flask_wtf import FlaskForm
 from wtforms import FloatField, HiddenField, IntegerField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from quizapp.domain.scheduling import zone
+from quizapp.services.review_settings import (
+    NEW_PER_DAY,
+    RETENTION,
+    REVIEWS_PER_DAY,
+    SettingsError,
+    parse_learning_steps,
+)
 
 
 class RatingForm(FlaskForm):
@@ -16,7 +30,7 @@ class RatingForm(FlaskForm):
 class SettingsForm(FlaskForm):
     desired_retention = FloatField(
         "Desired retention",
-        validators=[DataRequired(), NumberRange(0.70, 0.97, "Choose between 0.70 and 0.97.")],
+        validators=[DataRequired(), NumberRange(*RETENTION, "Choose between 0.70 and 0.97.")],
         description="The share of cards you want to still remember when they come due. "
         "Raising it from 0.90 to 0.95 roughly doubles your daily reviews; lowering it saves "
         "time but you will forget more.",
@@ -24,10 +38,10 @@ class SettingsForm(FlaskForm):
     new_per_day = IntegerField(
         "New cards per day",
         # InputRequired, not DataRequired: 0 (no new cards today) is a real answer
-        validators=[InputRequired(), NumberRange(0, 9999)],
+        validators=[InputRequired(), NumberRange(*NEW_PER_DAY)],
     )
     max_reviews_per_day = IntegerField(
-        "Maximum reviews per day", validators=[DataRequired(), NumberRange(1, 99999)]
+        "Maximum reviews per day", validators=[DataRequired(), NumberRange(*REVIEWS_PER_DAY)]
     )
     learning_steps = StringField(
         "Learning steps",
@@ -38,6 +52,12 @@ class SettingsForm(FlaskForm):
         description="Intervals for new cards before FSRS takes over, e.g. 1m 10m.",
     )
     timezone = SelectField("Time zone", description="Your day starts at 4 a.m. here.")
+
+    def validate_learning_steps(self, field: StringField) -> None:
+        try:
+            parse_learning_steps(field.data or "")
+        except SettingsError as error:
+            raise ValidationError(str(error)) from None
 
     def validate_timezone(self, field: SelectField) -> None:
         zone(field.data or "UTC")  # unknown names fall back to UTC

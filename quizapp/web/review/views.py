@@ -3,9 +3,8 @@ suspend; and the learner's settings."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -16,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.services import banks as bank_service
 from quizapp.services import optimizer, reviews
+from quizapp.services.review_settings import parse_learning_steps
 from quizapp.web.converters import id_in
 from quizapp.web.form_status import form_status
 from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
@@ -177,30 +177,26 @@ def suspend(card_id: int) -> Response:
     return redirect(_queue_url(id_in(request.form, "bank")))
 
 
-_STEP = re.compile(r"(\d+)([smhd])")
-_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings() -> str | Response:
     form = SettingsForm()
     form.timezone.choices = timezone_choices()
     if request.method == "GET":
-        form.desired_retention.data = current_user.desired_retention
-        form.new_per_day.data = current_user.new_per_day
-        form.max_reviews_per_day.data = current_user.max_reviews_per_day
+        # as they apply: a value stored out of bounds shows as the bound it is held to
+        saved = reviews.settings_for(current_user)
+        form.desired_retention.data = saved.desired_retention
+        form.new_per_day.data = saved.new_per_day
+        form.max_reviews_per_day.data = saved.max_reviews_per_day
         form.learning_steps.data = " ".join(
-            scheduling.format_interval(timedelta(seconds=s)) for s in current_user.learning_steps
+            scheduling.format_interval(step) for step in saved.learning_steps
         )
         form.timezone.data = current_user.timezone
     if form.validate_on_submit():
         current_user.desired_retention = round(float(form.desired_retention.data or 0.9), 2)
         current_user.new_per_day = int(form.new_per_day.data or 0)
         current_user.max_reviews_per_day = int(form.max_reviews_per_day.data or 1)
-        current_user.learning_steps = [
-            int(n) * _UNIT[u] for n, u in _STEP.findall(form.learning_steps.data or "")
-        ]
+        current_user.learning_steps = parse_learning_steps(form.learning_steps.data or "")
         current_user.timezone = form.timezone.data or "UTC"
         db.session.commit()
         flash("Settings saved.", "success")
