@@ -175,8 +175,7 @@ def pick_distractors(
         article = ""  # the article and the answer disagree already: no cue to keep
     # "The _____, East Timor and Madagascar": a name that takes "the" among ones that
     # do not is the answer; the others must take it too
-    the_name = fact.kind == "place" and bool(re.search(r"\b[Tt]he\s+_____", stem))
-    the_name = the_name and gz.takes_the(fact.text)
+    the_name = _named_with_the(fact, stem)
     for candidate in _candidates(fact, pool, rng, stem):
         if not candidate or bool(re.search(r"\d", candidate)) != fact.numeric:
             continue  # a digit among words (or a word among numbers) gives the answer away
@@ -200,6 +199,15 @@ def pick_distractors(
         if len(chosen) >= count:
             break
     return chosen
+
+
+def _named_with_the(fact: Fact, stem: str) -> bool:
+    """ "The _____, East Timor": a place named with "the", the "the" left in the stem."""
+    return (
+        fact.kind == "place"
+        and gz.takes_the(fact.text)
+        and re.search(r"\b[Tt]he\s+_____", stem) is not None
+    )
 
 
 def _is_acronym(text: str) -> bool:
@@ -429,7 +437,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     rng.shuffle(head)
     yield from head
     yield from rest
-    if level == "country" and gz.takes_the(fact.text) and re.search(r"\b[Tt]he\s+_____", stem):
+    if level == "country" and _named_with_the(fact, stem):
         near = list(gz.countries_with_the())[:15]  # "the _____": only these fit
     elif level == "country":
         near = list(gz.countries_near(fact.text))

@@ -816,6 +816,10 @@ def _first_word(tokens) -> int:  # type: ignore[no-untyped-def]
     return 1 if tokens and tokens[0].text in ('"', "(") else 0
 
 
+# the words before an epithet's noun: "the American giant", "the US tech firm"
+_EPITHET_MODIFIERS = gz.DEMONYMS | {"tech", "us", "uk"}
+
+
 def _epithet_after_verb(shape: Shape, i: int, quoted: tuple[bool, ...]) -> int | None:
     """ "the American giant", "the Chinese firm" after the main verb: where it ends."""
     tokens = shape.tokens
@@ -824,7 +828,7 @@ def _epithet_after_verb(shape: Shape, i: int, quoted: tuple[bool, ...]) -> int |
     if tokens[i - 1].text in (",", "("):
         return None  # "Microsoft, the American giant,": an apposition says which
     k = i + 1
-    while k < len(tokens) and tokens[k].text.lower() in gz.DEMONYMS | {"tech", "us", "uk"}:
+    while k < len(tokens) and tokens[k].text.lower() in _EPITHET_MODIFIERS:
         k += 1
     if k == i + 1 or k >= len(tokens):
         return None  # a plain "the giant" is _inner_org_anaphor's
