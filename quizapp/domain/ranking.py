@@ -101,6 +101,15 @@ WORTH_FEATURES: tuple[str, ...] = (
     "mentions",
     "quoted",
     "year",
+    # readers call a name given with its role ("a spokesman, John Hart") trivia far
+    # more often, and what ends a sentence somewhat more often; what follows "in", or is
+    # the only fact of its kind in a sentence full of facts, less often (forward
+    # selection on their labels: held-out AUC 0.663 -> 0.703)
+    "after_in",
+    "ends_sentence",
+    "candidates_in_sentence",
+    "only_of_kind_in_sentence",
+    "has_role",
 )
 
 
