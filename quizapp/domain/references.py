@@ -319,13 +319,18 @@ class References:
                 named.add(entity.name)
             if opening is not None and t.start == opening[0]:
                 start, end, noun = opening
-                if noun in ORG_ANAPHORS and _named_later(shape, mentions, noun):
-                    continue  # "The government hopes ... as Turkey embarks on ..."
-                described = self._described_as(noun) if noun in ORG_ANAPHORS else set()
+                if noun == "government" and _place_named(shape):
+                    continue  # "The government hopes ... as Turkey embarks on ...": whose
+                # an organisation named later in the sentence is not the one "The
+                # organisation" opening it means: a subject is never the same as a name
+                # it c-commands (Principle C: "The organisation reports to the Ministry")
+                later = {m[1].name for m in mentions if m[1].kind == "org"}
+                candidates = {n: e for n, e in entities.items() if n not in later}
+                described = self._described_as(noun) - later if noun in ORG_ANAPHORS else set()
                 if described:  # "The club": the name the article called a club
-                    entity = self._best_described(entities, described)
+                    entity = self._best_described(candidates, described)
                 elif noun in ORG_ANAPHORS:
-                    entity = self._pick(entities, ("org",), None)
+                    entity = self._pick(candidates, ("org",), None)
                 elif noun in _PLACE_ANAPHORS:  # "The country's banking market"
                     entity = self._pick(entities, ("place",), None, self._places(noun))
                 elif noun in ROLE_WORDS:  # "The writer": the person of that sort
@@ -600,13 +605,9 @@ class References:
         return fits[0]
 
 
-def _named_later(shape: Shape, mentions: list[tuple[int, _Entity, bool]], noun: str) -> bool:
-    """The sentence itself names what "The government" (or "the club") belongs to."""
-    if any(m[1].kind == "org" for m in mentions):
-        return True
-    return noun == "government" and any(
-        t.tag == "NNP" and gz.place_kind(t.text) for t in shape.tokens
-    )
+def _place_named(shape: Shape) -> bool:
+    """The sentence names a place, whose government "The government" may be."""
+    return any(t.tag == "NNP" and gz.place_kind(t.text) for t in shape.tokens)
 
 
 def _protagonists(facts: list[Fact], written: dict[str, Counter[str]]) -> set[str]:
@@ -779,11 +780,25 @@ def _object_of_main_verb(shape: Shape, i: int) -> bool:
 
 
 def _plural_before(shape: Shape, i: int) -> bool:
-    """ "they" after a plural, a pair, or a name (British English: "Spain ... their")."""
+    """ "they" after a plural, a pair, or a name (British English: "Spain ... their");
+    not one it is compared with ("Like the wasps, they have stings": not the wasps)."""
+    compared = _compared_with(shape.tokens, i)
     return any(
-        p.last < i and (shape.tokens[p.last].tag in ("NNS", "NNPS", "NNP") or " and " in p.text)
+        p.last < i
+        and p.first not in compared
+        and (shape.tokens[p.last].tag in ("NNS", "NNPS", "NNP") or " and " in p.text)
         for p in shape.phrases
-    ) or any(t.text.lower() == "and" for t in shape.tokens[:i])
+    ) or any(t.text.lower() == "and" for k, t in enumerate(shape.tokens[:i]) if k not in compared)
+
+
+def _compared_with(tokens, i: int) -> range:  # type: ignore[no-untyped-def]
+    """The tokens of a "like ..." or "unlike ..." phrase before token i, up to its comma:
+    what a clause's subject is compared with, so never what its pronoun means."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].text.lower() in ("like", "unlike") and tokens[k].tag == "IN":
+            end = next((j for j in range(k, i) if tokens[j].text == ","), None)
+            return range(k, end) if end is not None else range(0)
+    return range(0)
 
 
 def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]

@@ -252,3 +252,25 @@ def test_an_epithet_is_never_its_own_clauses_subject():
     )
     assert out[1].startswith("REFUSED")  # OpenAI did not release itself
     assert not out[2].startswith("REFUSED")  # an apposition says which
+
+
+def test_the_organisation_is_not_the_organisation_its_sentence_names_after_it():
+    out = resolved(
+        "The Harbour Trust of Leith counts 400 boats in the port. "
+        "The organisation must answer to the Ministry of Transport every year."
+    )
+    assert out[1] == (
+        "The Harbour Trust of Leith must answer to the Ministry of Transport every year."
+    )
+
+
+def test_what_a_pronoun_subject_is_compared_with_is_not_what_it_means():
+    out = resolved(
+        "Moths came from caddisflies about 200 million years ago. "
+        "Like the caddisflies, they have scales on their wings."
+    )
+    # not "the caddisflies have scales": the sentence before is shown first instead
+    assert out[1] == (
+        "Moths came from caddisflies about 200 million years ago. "
+        "Like the caddisflies, they have scales on their wings."
+    )
