@@ -17,7 +17,7 @@ from functools import cache
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import BODIES, NUMERIC_KINDS, Fact, zipf
 from quizapp.domain.numbers import canonical_number
-from quizapp.domain.references import Resolution
+from quizapp.domain.references import Resolution, full_name
 from quizapp.domain.syntax import Shape, analyse
 from quizapp.domain.text import Sentence, word_occurrences
 
@@ -321,6 +321,18 @@ def the_topic(fact: Fact, headline: str) -> str | None:
     return None
 
 
+def the_protagonist(fact: Fact, introduced: dict[str, int]) -> str | None:
+    """The person (or organisation) the whole article is about, after the sentence that
+    introduces them: "Mr _____ said the venture was not for profit", in a story about one
+    man, asks what every reader of it knows. Where they are introduced ("Who has called
+    on rich nations to fund ...?" of the lead) is what the article tells. `introduced`
+    maps each protagonist (References.protagonists) to the sentence first naming them."""
+    first = introduced.get(full_name(fact)) if fact.kind in ("person", "org") else None
+    if first is not None and fact.sentence.index > first:
+        return "the one the article is about, named before: every reader knows"
+    return None
+
+
 def named_thing(fact: Fact, shape: Shape) -> str | None:
     """ "the 11 September attacks", "the 2002 World Cup": a date or number that is part
     of a name; the learner knows the name, and other dates would name nothing."""
@@ -538,13 +550,18 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
 )
 
 
-def answer_refusal(fact: Fact, headline: str | None = None) -> str | None:
+def answer_refusal(
+    fact: Fact, headline: str | None = None, protagonists: dict[str, int] | None = None
+) -> str | None:
     """The first reason this span is no answer to ask for, or None; `headline` is the
-    article's title."""
+    article's title, `protagonists` whom it is about and where each is first named."""
     shape = analyse(fact.sentence.text)
     for gate in ANSWER_GATES:
         reason = gate(fact, shape)
         if reason:
             return f"{gate.__name__}: {reason}"
     reason = the_topic(fact, headline or "")
-    return f"the_topic: {reason}" if reason else None
+    if reason:
+        return f"the_topic: {reason}"
+    reason = the_protagonist(fact, protagonists or {})
+    return f"the_protagonist: {reason}" if reason else None

@@ -27,7 +27,7 @@ from quizapp.domain.questions import (
     normalise_for_match,
 )
 from quizapp.domain.ranking import score_facts
-from quizapp.domain.references import References
+from quizapp.domain.references import References, full_name
 from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
 
 _MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
@@ -63,10 +63,17 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     candidates = extract_facts(sentences, title=title or headline)
     references = References(sentences, candidates)
     sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
+    introduced: dict[str, int] = {}
+    for f in candidates:
+        if full_name(f) in references.protagonists:
+            name = full_name(f)
+            introduced[name] = min(introduced.get(name, f.sentence.index), f.sentence.index)
     refusals: dict[int, str] = {}
     facts = []
     for f in candidates:
-        reason = sentence_reasons[f.sentence.index] or answer_refusal(f, title or headline)
+        reason = sentence_reasons[f.sentence.index] or answer_refusal(
+            f, title or headline, introduced
+        )
         if reason is None and not _askable(f):
             reason = "trivial: a function word"
         if reason:

@@ -153,6 +153,8 @@ class References:
     _nouns: dict[str, set[str]] = field(default_factory=dict)
     _labels: dict[str, str] = field(default_factory=dict)
     _resolved_subjects: set[str] = field(default_factory=set)
+    # the person and the organisation the article is about, where it has them
+    protagonists: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._profiles = profiles(self.facts)
@@ -173,7 +175,7 @@ class References:
             if with_the[name] * 2 > sum(forms.values()) and not label.lower().startswith("the "):
                 label = "the " + label
             self._labels[name] = label
-        protagonists = _protagonists(self.facts, written)
+        protagonists = self.protagonists = _protagonists(self.facts, written)
         self._nouns = {
             full_name(f): profile.nouns
             for f in self.facts

@@ -124,3 +124,18 @@ def test_a_sentence_that_points_back_is_asked_after_the_sentence_it_points_to():
         assert lead_in in q.prompt
         assert q.source_sentence.startswith("The currency will be known")
         assert q.prompt.index(lead_in) < q.prompt.index("will be known")
+
+
+def test_the_one_the_article_is_about_is_asked_where_introduced_not_after():
+    story = (
+        "Inventor promises cheap tractor\n\n"
+        "Hamish Dunlevy, an engineer from Fife, has built a tractor that will sell for $900. "
+        "Mr Dunlevy said the machine would be made in Dundee from next spring. "
+        "Mr Dunlevy told farmers in Perth that the first 500 would go to crofters. "
+        "Mr Dunlevy added that the design was free for anyone to copy. "
+        "The tractor runs on rapeseed oil grown by the farmers themselves."
+    )
+    bank = generate_bank(story)
+    asked = {(q.source_sentence[:20], q.answer) for q in bank.questions if q.type != "true_false"}
+    who = {sentence for sentence, answer in asked if "Dunlevy" in answer}
+    assert who == {"Hamish Dunlevy, an e"}  # the lead introduces him; later he is given
