@@ -406,6 +406,14 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         if low in _STOPWORDS or (at_start and low in _COMMON_OPENERS and start_i < len(words) - 1):
             start_i += 1
             continue
+        if (
+            at_start
+            and start_i < len(words) - 2
+            and _role_before_first_name(low, words[start_i + 1])
+        ):
+            role_words.append(words[start_i])  # "Engineer Hamish Dunlevy": an engineer
+            start_i += 1
+            continue
         break
     # titles before a name: "Prime Minister Tony Blair", "US Commerce Secretary Gina Raimondo"
     last_title = -1
@@ -452,6 +460,21 @@ _COMMON_OPENERS = frozenset(
     """novelist born former some most many several analysts officials experts critics
     services despite although though whether both either neither another other such""".split()
 )
+
+
+def _role_before_first_name(word: str, following: str) -> bool:
+    """ "Engineer", "Farmer" opening a sentence before a first name: an everyday noun
+    (not itself a first name) says what the person is, like a lower-case "engineer
+    Hamish Dunlevy" would; a name does not start with a common noun and a first name."""
+    if word in gz.PERSON_ROLE_NOUNS:
+        return gz.is_first_name(following)
+    return (
+        zipf(word) >= 3.0
+        and word not in _INSTITUTIONS  # "Bank Julius Baer" is a bank
+        and not gz.is_first_name(word.capitalize())
+        and gz.is_first_name(following)
+        and not gz.place_kind(word.capitalize())
+    )
 
 
 def _not_a_noun(sentence: Sentence, start: int) -> bool:
