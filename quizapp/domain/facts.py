@@ -409,6 +409,7 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         if (
             at_start
             and start_i < len(words) - 2
+            and words[-1].lower() not in _INSTITUTIONS  # "The Nordic Marine Council"
             and _role_before_first_name(low, words[start_i + 1])
         ):
             role_words.append(words[start_i])  # "Engineer Hamish Dunlevy": an engineer
@@ -471,6 +472,7 @@ def _role_before_first_name(word: str, following: str) -> bool:
     return (
         zipf(word) >= 3.0
         and word not in _INSTITUTIONS  # "Bank Julius Baer" is a bank
+        and word not in gz.DEMONYMS
         and not gz.is_first_name(word.capitalize())
         and gz.is_first_name(following)
         and not gz.place_kind(word.capitalize())

@@ -136,6 +136,10 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         return f"'{after.group(1)}' after it belongs to the same name"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
+    if not fact.is_phrase and fact.kind != "person" and _modifier_before_noun(fact, shape):
+        # "the IPCC Working groups": a name's head is its last word, and "Working" is
+        # none; the noun after it is, so the capitals are half a phrase
+        return "the noun after it is the head its last word modifies"
     joined = re.search(r"(?:^|\s)([A-Z][\w'-]*)\s(?:and|&)\s$", text[: fact.start])
     head = fact.text.split()[-1].lower()
     if joined and len(fact.text.split()) > 1 and head in _BUILDING_WORDS:
@@ -151,6 +155,19 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
     ):
         return "a title goes on around it ('Special Report on _____ and Climate Change')"
     return None
+
+
+def _modifier_before_noun(fact: Fact, shape: Shape) -> bool:
+    last = next((t for t in reversed(shape.tokens) if t.end <= fact.end), None)
+    after = next((t for t in shape.tokens if t.start >= fact.end), None)
+    return (
+        last is not None
+        and after is not None
+        and last.text.lower().endswith("ing")
+        and len(last.text) > 4
+        and after.text.islower()
+        and after.tag in ("NN", "NNS")
+    )
 
 
 _BUILDING_WORDS = (

@@ -268,3 +268,11 @@ def test_a_model_number_in_the_stem_gives_away_the_name_it_ends():
     )
     reason = refusal(text, "Nvidia H100 GPUs")
     assert reason is not None and reason.startswith("gives_itself_away")
+
+
+def test_capitals_that_modify_the_noun_after_them_are_half_a_phrase():
+    reason = refusal(
+        "Plenary sessions of the council and the IPCC Working groups are held in Geneva.",
+        "IPCC Working",
+    )
+    assert reason is not None and reason.startswith("part_of_a_name")
