@@ -326,15 +326,22 @@ def the_topic(fact: Fact, headline: str) -> str | None:
     second time" in a story headed "Spain win Davis Cup" asks what everyone knows."""
     if not headline or fact.kind in NUMERIC_KINDS - {"number"}:
         return None
-    # "knocking six zeros off the _____" under "Turkey knocks six zeros off the lira"
-    words = [
-        w
-        for w in re.findall(r"[A-Za-z0-9]+", fact.text)
-        if len(w) > 1 and w.lower() not in gz.HONORIFICS  # "Mr Brown" under "Brown calls ..."
-    ]
     headline_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", headline)}
-    if words and all(w.lower() in headline_words for w in words):
-        return "the headline names it: the article's topic"
+    # "The _____ produces reports" (IPCC) under "Intergovernmental Panel on Climate
+    # Change": the name the article gave it in brackets is the headline's
+    for name in (fact.text, *fact.aliases):
+        # "knocking six zeros off the _____" under "Turkey knocks six zeros off the lira"
+        words = [
+            w
+            for w in re.findall(r"[A-Za-z0-9]+", name)
+            if len(w) > 1 and w.lower() not in gz.HONORIFICS  # "Mr Brown" under "Brown calls"
+        ]
+        if words and all(w.lower() in headline_words for w in words):
+            return "the headline names it: the article's topic"
+    # "Sony's _____" (PlayStation Portable) under "Sony PSP handheld console hits US"
+    initials = "".join(part[0] for part in re.findall(r"[A-Z][a-z]*", fact.text))
+    if len(initials) >= 3 and initials.lower() in headline_words:
+        return "the headline names it by its initials: the article's topic"
     return None
 
 

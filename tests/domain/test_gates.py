@@ -276,3 +276,18 @@ def test_capitals_that_modify_the_noun_after_them_are_half_a_phrase():
         "IPCC Working",
     )
     assert reason is not None and reason.startswith("part_of_a_name")
+
+
+def test_the_headline_naming_the_answer_by_another_name_makes_it_the_topic():
+    facts = extract_facts(
+        split_sentences(
+            "The Nordic Fisheries Council (NFC) is a body set up by five governments. "
+            "The NFC publishes reports that support the fishing treaty. "
+            "The new HarbourMaster Pro goes on sale in Oslo on 5 May."
+        )
+    )
+    nfc = next(f for f in facts if f.text == "NFC" and f.sentence.index == 1)
+    assert answer_refusal(nfc, "Nordic Fisheries Council").startswith("the_topic")
+    gadget = next(f for f in facts if f.text == "HarbourMaster Pro")
+    assert answer_refusal(gadget, "HMP gadget goes on sale").startswith("the_topic")
+    assert answer_refusal(gadget, "Fishing boats go electric") is None
