@@ -462,6 +462,23 @@ class References:
                 and entities[n].kind in kinds
                 and (gender is None or entities[n].gender in (gender, None))
             ]
+            if (
+                word in _PERSONAL
+                and t.tag == "PRP$"
+                and not here
+                and any(
+                    m[0] > t.start
+                    and m[1].kind == "person"
+                    and m[1].gender in (gender, None)
+                    and m[1].name not in named
+                    for m in mentions
+                )
+            ):
+                # "led by his deputy Ann Vale after the resignation of Tom Hart": a
+                # possessive may point ahead, to a name later in its sentence; the one
+                # before is then a guess that can make the question false
+                refused = refused or f"'{t.text}' may mean someone named after it"
+                continue
             # "Airbus bought it", "Vale told him": not Airbus, not Vale, nor any name
             # before the verb ("X.25 does it", however the tagger cut "X.25")
             bound = set()

@@ -274,3 +274,14 @@ def test_what_a_pronoun_subject_is_compared_with_is_not_what_it_means():
         "Moths came from caddisflies about 200 million years ago. "
         "Like the caddisflies, they have scales on their wings."
     )
+
+
+def test_a_possessive_that_may_point_ahead_to_a_name_after_it_is_not_guessed():
+    out = resolved(
+        "The current chair of the council is Tom Hart. "
+        "In 2015 the council was led by his deputy John Vale after the resignation of "
+        "Peter Moss. "
+        "Tom Hart said his council had grown."
+    )
+    assert "Hart's deputy" not in out[1]
+    assert out[2] == "Tom Hart said his council had grown."
