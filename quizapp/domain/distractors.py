@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key
+from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key, zipf
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
 from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity, sort_of
 from quizapp.domain.text import word_occurrences
@@ -320,6 +320,13 @@ def _similar_names(
             continue  # an organisation of no stated sort is most likely a company: no court
         if fact.kind == "org" and mine.sorts - {"company"} and not theirs.sorts & mine.sorts:
             continue  # an agency or a newspaper gets agencies or newspapers, not firms
+        if (
+            fact.kind == "org"
+            and _noun_head(fact.text)
+            and _head_of(fact.text) != _head_of(f.text)
+            and not (mine.sorts & theirs.sorts)
+        ):
+            continue  # "Sheepshanks Gallery": a gallery for a gallery, not a museum or "Media"
         score = similarity(mine, theirs)
         if score == float("-inf"):
             if strict:
@@ -405,6 +412,17 @@ def _of_name(name: str) -> bool:
 def _head_of(name: str) -> str:
     words = name.split()
     return (words[0] if _of_name(name) else words[-1]).lower()
+
+
+def _noun_head(name: str) -> bool:
+    """A name headed by an everyday noun says what sort of thing it is ("Gallery",
+    "Members", "Society"), unlike "Standard Chartered" or "Boeing"."""
+    head = _head_of(name)
+    return head.isalpha() and head not in _CORPORATE and zipf(head) >= 3.0
+
+
+# heads that say "a company" and nothing more: any firm will do
+_CORPORATE = frozenset("company corporation corp inc ltd plc group holdings co partners".split())
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -283,3 +283,16 @@ def test_a_year_stays_in_the_decade_the_stem_names():
     for seed in range(10):
         choices = pick_distractors(fact(facts, "1969"), facts, random.Random(seed), stem=stem)
         assert all(1964 <= int(c) <= 1970 for c in choices), choices
+
+
+def test_an_organisation_named_for_what_it_is_gets_others_of_that_noun_only():
+    facts = article_facts(
+        "Museum history\n\n"
+        "The Sheepshanks Gallery was paid for by the Royal Society in 1857.\n"
+        "The Raphael Gallery and the Dorchester Gallery were paid for by Media Holdings.\n"
+        "The Arts Society and the Garden Society gave money to the Natural History Museum.\n"
+    )
+    gallery = fact(facts, "Sheepshanks Gallery")
+    for seed in range(5):
+        chosen = pick_distractors(gallery, facts, random.Random(seed))
+        assert chosen and all(c.endswith("Gallery") for c in chosen)
