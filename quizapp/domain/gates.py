@@ -18,6 +18,7 @@ from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import BODIES, NUMERIC_KINDS, Fact, zipf
 from quizapp.domain.numbers import canonical_number
 from quizapp.domain.references import Resolution, full_name
+from quizapp.domain.roles import Profile
 from quizapp.domain.syntax import Shape, analyse
 from quizapp.domain.text import Sentence, word_occurrences
 
@@ -355,6 +356,22 @@ def the_protagonist(fact: Fact, introduced: dict[str, int]) -> str | None:
     if first is not None and fact.sentence.index > first:
         return "the one the article is about, named before: every reader knows"
     return None
+
+
+_OFFICES = gz.TITLE_WORDS | {"head"}
+
+
+def passer_by(fact: Fact, sentences_naming: int, profile: Profile | None) -> str | None:
+    """Someone the article names once, only to quote them, and gives no office: "...,"
+    shop owner Hayriye Evren told AP. Readers call a vox pop's name trivia; what they
+    said is the fact. A minister or a professor quoted once is no passer-by."""
+    if fact.kind != "person" or sentences_naming != 1 or '"' not in fact.sentence.text:
+        return None
+    if len(full_name(fact).split()) < 2:
+        return None  # "Sir John said": maybe the one named in full before, not linked
+    if profile is not None and (profile.words | profile.nouns) & _OFFICES:
+        return None  # "said Jo Hale, head of the central bank"
+    return "named once, to quote them: a passer-by"
 
 
 def named_thing(fact: Fact, shape: Shape) -> str | None:

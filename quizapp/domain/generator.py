@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import Fact, extract_facts
-from quizapp.domain.gates import answer_refusal, sentence_refusal
+from quizapp.domain.gates import answer_refusal, passer_by, sentence_refusal
 from quizapp.domain.questions import (
     BUILDERS,
     QUESTION_TYPES,
@@ -64,7 +64,9 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     references = References(sentences, candidates)
     sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
     introduced: dict[str, int] = {}
+    naming: dict[str, set[int]] = defaultdict(set)
     for f in candidates:
+        naming[full_name(f)].add(f.sentence.index)
         if full_name(f) in references.protagonists:
             name = full_name(f)
             introduced[name] = min(introduced.get(name, f.sentence.index), f.sentence.index)
@@ -74,6 +76,9 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
         reason = sentence_reasons[f.sentence.index] or answer_refusal(
             f, title or headline, introduced
         )
+        if reason is None:
+            reason = passer_by(f, len(naming[full_name(f)]), references.profile(f))
+            reason = f"passer_by: {reason}" if reason else None
         if reason is None and not _askable(f):
             reason = "trivial: a function word"
         if reason:

@@ -289,6 +289,10 @@ class References:
                 prefix = Edit(0, 0, f"{speaker[:1].upper()}{speaker[1:]} said: {opens}")
                 self._resolved[s.index] = Resolution(edits=(prefix, *r.edits))
 
+    def profile(self, fact: Fact) -> Profile | None:
+        """What the article says the name is (roles.py)."""
+        return self._profiles.get(fact.key)
+
     def resolve(self, sentence: Sentence) -> Resolution:
         return self._resolved.get(sentence.index, Resolution())
 

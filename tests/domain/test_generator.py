@@ -139,3 +139,16 @@ def test_the_one_the_article_is_about_is_asked_where_introduced_not_after():
     asked = {(q.source_sentence[:20], q.answer) for q in bank.questions if q.type != "true_false"}
     who = {sentence for sentence, answer in asked if "Dunlevy" in answer}
     assert who == {"Hamish Dunlevy, an e"}  # the lead introduces him; later he is given
+
+
+def test_someone_named_once_only_to_quote_them_is_not_asked_about():
+    story = (
+        "Ferry fares rise\n\n"
+        "Fares on the Leith ferry will rise by 12% from 1 March, the operator said. "
+        '"We cannot afford to cross twice a day now," commuter Moira Blane told reporters. '
+        '"Fuel has doubled in price," transport minister Alan Reid said. '
+        "The operator carried 400,000 passengers in 2023."
+    )
+    answers = {q.answer for q in generate_bank(story).questions}
+    assert "Moira Blane" not in answers  # a vox pop: what she said is the fact
+    assert "Alan Reid" in answers  # a minister quoted once holds an office
