@@ -231,6 +231,12 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
         fact.kind == "date" or re.search(r"(?:years?|months?|weeks?|days?|decades?)$", fact.text)
     ):
         return "a time said relative to the article's own"
+    if re.match(r",?\s+(?:after|before)\b", after) and re.search(
+        r"\b(?:years?|months?|weeks?|days?|hours?|decades?)$", fact.text
+    ):
+        # "progress, two weeks after EU leaders set a date": how long between two
+        # events, where the events are the facts
+        return "a time counted from another event"
     if fact.text.lower() in gz.WEEKDAYS or re.fullmatch(r"(?i)(?:on\s)?\w+day", fact.text):
         return "a weekday"
     if re.search(r"\btold\s(?:the\s)?$", before) and fact.kind in ("org", "other", "product"):
