@@ -117,8 +117,12 @@ def _phrases(text: str, tokens: tuple[Token, ...]) -> list[Phrase]:
         j = i
         last_noun = -1
         while j < n and (tokens[j].tag in _MODIFIER_TAGS or _joined_by_hyphen(tokens, j)):
-            if tokens[j].tag in ("VBN", "VBG") and j > i and tokens[j - 1].tag in _NOUN_TAGS:
-                break  # "the bank paid", "Boeing making": a verb after the noun ends it
+            if tokens[j].tag in ("VBN", "VBG") and j > i and (
+                tokens[j - 1].tag in _NOUN_TAGS or last_noun == j - 1
+            ):
+                # "the bank paid", "Boeing making", "the first million sold": a verb
+                # after the noun (or the number heading the phrase) ends it
+                break
             if tokens[j].tag in _NOUN_TAGS or (tokens[j].tag == "CD" and _number_head(tokens, j)):
                 last_noun = j
             j += 1
@@ -145,8 +149,14 @@ def _joined_by_hyphen(tokens: tuple[Token, ...], j: int) -> bool:
 
 
 def _number_head(tokens: tuple[Token, ...], j: int) -> bool:
-    """A number heads its phrase when no noun follows it: "rose to 3,000"."""
-    return j + 1 >= len(tokens) or tokens[j + 1].tag not in _MODIFIER_TAGS
+    """A number heads its phrase when no noun follows it: "rose to 3,000", "the first
+    million sold will come" (a participle after it, and no noun after that)."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].tag in _MODIFIER_TAGS and tokens[k].tag not in _NOUN_TAGS:
+        if tokens[k].tag not in ("VBN", "VBG"):
+            return False  # "3,000 new jobs"
+        k += 1
+    return k >= len(tokens) or tokens[k].tag not in _NOUN_TAGS
 
 
 def _main_verb(tokens: tuple[Token, ...], quoted: tuple[bool, ...]) -> int | None:

@@ -130,6 +130,17 @@ def _repair(pieces: list[tuple[str, int, int]], tags: list[str]) -> None:
 
     subjects = {"he", "she", "it", "they", "we", "i", "you"}
     nouns = ("NN", "NNS", "NNP", "NNPS")
+    for i in range(1, len(tags) - 1):
+        # "Get On's participation target has been set": "'s" between a name and a noun
+        # is a possessive ("it's time" has a pronoun before it)
+        if (
+            pieces[i][0] in ("'s", "’s")
+            and tags[i] == "VBZ"
+            and tags[i + 1] in ("NN", "NNS")
+            and (tags[i - 1] in nouns or pieces[i - 1][0][:1].isupper())
+            and pieces[i - 1][0].lower() not in subjects | {"that", "there", "here", "what"}
+        ):
+            tags[i] = "POS"
     finite_before = False
     for i in range(1, len(tags)):
         word = pieces[i][0]

@@ -18,6 +18,9 @@ def phrases(text: str) -> list[str]:
         ("Dame Alicia Markova, who has died in Bath aged 94, was a ballerina.",
          "Dame Alicia Markova", "was"),
         ("She was born in London in 1910.", "She", "was"),
+        # a number heads its phrase before a participle; "'s" before a noun is possessive
+        ("The first 500 sold will go to farmers in Perth.", "The first 500", "will"),
+        ("Boeing's profit rose by 5% in May.", "Boeing's profit", "rose"),
     ],
 )  # fmt: skip
 def test_the_main_verb_and_its_subject(sentence, subject, verb):

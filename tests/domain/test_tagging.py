@@ -58,3 +58,9 @@ def test_the_indexed_rules_tag_exactly_as_textblobs_own_loop(sample_article):
         base = find_tags(words, lexicon=lexicon, morphology=lexicon.morphology)
         theirs = lexicon.context.apply([list(x) for x in base])
         assert apply_context(_rules_by_tag(), base) == [list(x) for x in theirs]
+
+
+def test_s_between_a_name_and_a_noun_is_possessive_after_a_pronoun_is_is():
+    tags = {t.text: t.tag for t in tag("Step Up's membership target was cut in May.")}
+    assert tags["'s"] == "POS"
+    assert {t.text: t.tag for t in tag("It's time to go home now.")}["'s"] == "VBZ"
