@@ -29,7 +29,7 @@ class RatingForm(FlaskForm):
 
 
 class MoreNewForm(FlaskForm):
-    """ "Study N more today": how many more new cards, and today's limit as the page
+    """Study N more today: how many more new cards, and today's limit as the page
     showed it (a second click finds it raised already and adds nothing)."""
 
     count = IntegerField(

@@ -71,7 +71,7 @@ def study(bank_id: int) -> Response:
 @bp.post("/review/more-new")
 @login_required
 def more_new() -> str | Response | tuple[str, int]:
-    """ "Study N more today": raise the learner's new-card limit for today only."""
+    """Study N more today: raise the learner's new-card limit for today only."""
     form = MoreNewForm()
     bank_id = id_in(request.form, "bank")
     if bank_id and bank_service.visible_bank(db.session, current_user, bank_id) is None:
