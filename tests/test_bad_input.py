@@ -208,6 +208,18 @@ ROWS: list[tuple[str, Callable[[World], object], int, str]] = [
         "Not a valid choice",
     ),  # fmt: skip
     (
+        "study more today: 0 cards",
+        form("/review/more-new", count="0", limit="20"),
+        422,
+        "between 1 and 9,999",
+    ),  # fmt: skip
+    (
+        "study more today: not a number",
+        form("/review/more-new", count="<script>", limit="20"),
+        422,
+        "as a number",
+    ),  # fmt: skip
+    (
         "quiz: count not offered",
         form("/banks/{bank}/quiz", count="999999", types="cloze", order="best", feedback="each"),
         422,

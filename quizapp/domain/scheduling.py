@@ -9,7 +9,7 @@ the card gets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -156,7 +156,15 @@ def zone(name: str) -> ZoneInfo:
 def day_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:
     """The learner's current day, [start, end) in UTC, starting at 4 a.m. local time."""
     local = now.astimezone(zone(timezone))
-    start_date = local.date() if local.time() >= DAY_STARTS_AT else local.date() - timedelta(days=1)
+    start_date = learning_day(now, timezone)
     start = datetime.combine(start_date, DAY_STARTS_AT, tzinfo=local.tzinfo)
     end = datetime.combine(start_date + timedelta(days=1), DAY_STARTS_AT, tzinfo=local.tzinfo)
     return start.astimezone(now.tzinfo), end.astimezone(now.tzinfo)
+
+
+def learning_day(now: datetime, timezone: str) -> date:
+    """The learner's current day by its date: the local date on which it began at 4 a.m.
+    (at 01:00 on 5 March it is still 4 March). A date, not an instant, so that it names
+    the same day after the learner changes time zone."""
+    local = now.astimezone(zone(timezone))
+    return local.date() if local.time() >= DAY_STARTS_AT else local.date() - timedelta(days=1)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Float, Integer, String, text
+from sqlalchemy import JSON, Date, Float, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -46,6 +46,10 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         JSON, default=lambda: [60, 600], server_default=text("'[60, 600]'")
     )
     fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)  # None: the defaults
+    # "Study N more today": new cards allowed on top of new_per_day on one learning day
+    # (domain/scheduling.learning_day) and no other, so tomorrow the setting applies again
+    extra_new_day: Mapped[date | None] = mapped_column(Date)
+    extra_new_cards: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # goes up on "sign out everywhere else": part of the session key, like the password
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 

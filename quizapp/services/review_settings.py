@@ -61,3 +61,8 @@ def bounded_count(stored: object, bounds: tuple[int, int], default: int) -> int:
     if not isinstance(stored, int) or isinstance(stored, bool):
         return default
     return min(max(stored, bounds[0]), bounds[1])
+
+
+# "Study N more today": one raise of today's new-card limit, and all of a day's raises
+# together, within the bounds of the setting itself
+MORE_NEW_TODAY = (1, NEW_PER_DAY[1])

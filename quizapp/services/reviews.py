@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from quizapp.domain import scheduling
 from quizapp.domain.scheduling import Memory, Settings
 from quizapp.models import Bank, Card, Question, ReviewLog, User
+from quizapp.services import new_card_limit
 from quizapp.services.banks import LIVE, visible_to
 from quizapp.services.review_settings import (
     NEW_PER_DAY,
@@ -372,11 +373,22 @@ class Queue:
     learning_left: int
     due_left: int
     reviews_left_today: int
-    new_held_back: int = 0  # new cards that today's new-card limit keeps back
+    new_held_back: int = 0  # new cards that today's limits keep back
+    new_limit: int = 0  # today's new-card limit: the setting and what was added today
+    # what "Study N more today" offers once today's new-card limit is reached and new
+    # cards wait; 0 while the limit lets some in, or when a higher one would show no more
+    more_new: int = 0
 
     @property
     def total(self) -> int:
         return self.new_left + self.learning_left + self.due_left
+
+
+def _left_today(session: Session, user: User, now: datetime) -> tuple[int, int]:
+    """(reviews left today, new cards today's new-card limit still lets in)."""
+    done_today, new_today = _reviews_today(session, user, now)
+    reviews_left = max(settings_for(user).max_reviews_per_day - done_today, 0)
+    return reviews_left, max(new_card_limit.limit_today(user, now) - new_today, 0)
 
 
 def _reviews_today(session: Session, user: User, now: datetime) -> tuple[int, int]:
@@ -442,11 +454,9 @@ def due_today_by_bank(session: Session, user: User, now: datetime) -> dict[int, 
     them: learning steps up before the day ends, reviews due now, and new cards within
     what is left of today's new-card limit (one limit shared by all banks). Banks with
     nothing today are left out."""
-    settings = settings_for(user)
     _, end = scheduling.day_bounds(now, user.timezone)
-    done_today, new_today = _reviews_today(session, user, now)
-    reviews_left = max(settings.max_reviews_per_day - done_today, 0)
-    new_allowed = max(min(settings.new_per_day - new_today, reviews_left), 0)
+    reviews_left, new_limit_left = _left_today(session, user, now)
+    new_allowed = min(new_limit_left, reviews_left)
     rows = session.execute(_by_bank_statement(), {"user": user.id, "now": now, "end": end})
     today = {
         bank_id: int(learning) + int(due) + min(int(new), new_allowed)
@@ -489,6 +499,35 @@ def _candidate_statement(which: str, by_bank: bool, avoiding: bool):  # type: ig
     return query.limit(1)
 
 
+def today_counts(session: Session, user: User, now: datetime, bank_id: int | None) -> Queue:
+    """What the queue (of the bank, when given) holds today, without choosing a card."""
+    return _counts(session, user, now, bank_id)[0]
+
+
+def _counts(
+    session: Session, user: User, now: datetime, bank_id: int | None
+) -> tuple[Queue, dict[str, Any], bool]:
+    _, end = scheduling.day_bounds(now, user.timezone)
+    reviews_left, new_limit_left = _left_today(session, user, now)
+    params = {"user": user.id, "now": now, "end": end, "bank": bank_id}
+    counts = session.execute(_counts_statement(bank_id is not None), params).one()
+    learning, due, new_total, due_now = (int(n) for n in counts)
+    new = min(new_total, new_limit_left, reviews_left)
+    # what a higher new-card limit would let in: none once the review limit is reached
+    held_by_limit = min(new_total, reviews_left) - new
+    queue = Queue(
+        None,
+        new,
+        learning,
+        due,
+        reviews_left,
+        new_held_back=new_total - new,
+        new_limit=new_card_limit.limit_today(user, now),
+        more_new=new_card_limit.offer(held_by_limit, user) if not new else 0,
+    )
+    return queue, params, bool(due_now)
+
+
 def next_card(
     session: Session,
     user: User,
@@ -499,22 +538,12 @@ def next_card(
     """Due cards first (learning ones once their step is up), then new cards up to the
     daily limit. Siblings of the card just reviewed (same source sentence) wait if
     anything else can be shown."""
-    settings = settings_for(user)
-    _, end = scheduling.day_bounds(now, user.timezone)
-    done_today, new_today = _reviews_today(session, user, now)
-    reviews_left = max(settings.max_reviews_per_day - done_today, 0)
-    new_allowed = max(min(settings.new_per_day - new_today, reviews_left), 0)
-
+    queue, params, due_now = _counts(session, user, now, bank_id)
     by_bank = bank_id is not None
-    params = {"user": user.id, "now": now, "end": end, "bank": bank_id}
-    counts = session.execute(_counts_statement(by_bank), params).one()
-    learning, due, new_total, due_now = (int(n) for n in counts)
-    new = min(new_total, new_allowed)
-
     card = None
-    if reviews_left:
+    if queue.reviews_left_today:
         # the counts say which of the three lists to read: one query here, two at most
-        which = "due" if due_now else "new" if new else "learning"
+        which = "due" if due_now else "new" if queue.new_left else "learning"
         avoid = _sentence_of(session, last_card_id) if last_card_id is not None else None
         if avoid is not None:
             card = session.scalar(
@@ -523,7 +552,7 @@ def next_card(
             )
         if card is None:  # nothing else to show: a sibling after all
             card = session.scalar(_candidate_statement(which, by_bank, avoiding=False), params)
-    return Queue(card, new, learning, due, reviews_left, new_total - new)
+    return replace(queue, card=card)
 
 
 @dataclass(frozen=True, slots=True)

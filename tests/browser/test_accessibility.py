@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Bank
+from quizapp.models import Bank, User
 from tests.browser.test_quiz_flow import register, start_quiz
 
 # rules waived, each with the reason: none so far
@@ -87,6 +87,20 @@ def test_main_pages_pass_an_axe_scan(browser, server_url, width, scheme):
         page.locator("#reveal").click()
         page.wait_for_selector("#back:not([hidden])")
         scan("review back")
+        # today's new-card limit reached with new cards waiting: "Study N more today"
+        db.session.execute(db.update(User).values(new_per_day=1))
+        db.session.commit()
+        with page.expect_navigation():
+            page.locator('button[data-key="4"]').click()
+        page.wait_for_selector(".more-new")
+        scan("review, limit reached")  # the quiz's answer left a learning card
+        while not page.locator("section.done").count():
+            page.locator("#reveal").click()
+            with page.expect_navigation():
+                page.locator('button[data-key="4"]').click()
+        scan("review done, limit reached")
+        page.goto(f"/banks/{bank_id}")
+        scan("bank, limit reached")
         page.goto("/stats")
         scan("statistics")
     finally:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Bank
+from quizapp.models import Bank, User
 from tests.browser.test_quiz_flow import register, start_quiz
 
 PHONE = {"width": 360, "height": 740}
@@ -71,6 +71,14 @@ def test_no_main_page_scrolls_sideways_at_360_px(phone):
     page.locator("#reveal").tap()
     page.wait_for_selector("#back:not([hidden])")
     check("review back")
+    db.session.execute(db.update(User).values(new_per_day=1))
+    db.session.commit()
+    with page.expect_navigation():
+        page.locator('button[data-key="4"]').tap()
+    page.wait_for_selector(".more-new")
+    check("review done, limit reached")
+    page.goto(f"/banks/{bank_id}")
+    check("bank, limit reached")
     page.goto("/stats")
     check("statistics")
     assert not wide, f"pages wider than {PHONE['width']} px, by px: {wide}"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Bank, Card, ReviewLog
+from quizapp.models import Bank, Card, ReviewLog, User
 from tests.browser.contrast import contrast
 from tests.browser.test_quiz_flow import register
 
@@ -73,3 +73,45 @@ def test_every_rating_button_shows_a_readable_interval(browser, server_url, sche
             assert contrast(interval) >= 4.5, (key, interval.inner_text())
     finally:
         context.close()
+
+
+def test_a_reached_new_card_limit_says_so_and_studies_more_today(page):
+    register(page, "learner")
+    db.session.execute(db.update(User).values(new_per_day=2))
+    db.session.commit()
+    bank_id = db.session.scalar(db.select(Bank.id))
+    page.goto(f"/banks/{bank_id}")
+    page.get_by_role("button", name="Review as flashcards").click()
+    page.wait_for_url(re.compile(rf"/banks/{bank_id}/review"))
+    assert counts(page) == (2, 0, 0)
+    for _ in range(2):  # Easy, by mouse: each card graduates, out of today's queue
+        page.get_by_role("link", name=re.compile("Show answer")).click()
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("^Easy")).click()
+
+    # the end of the session: why there are no new cards, and the way to more
+    assert "Nothing more to review now" in page.inner_text("h2")
+    waiting = page.inner_text(".more-new")
+    total = db.session.scalar(db.select(db.func.count()).select_from(Card))
+    assert f"{total - 2} new cards are waiting; today's limit of 2 is reached." in waiting
+    assert "For today only: tomorrow the limit is 2 again." in waiting
+    more = page.get_by_role("button", name="Study 2 more today")
+    assert contrast(more) >= 4.5
+    with page.expect_navigation():
+        more.click()
+    assert "Today's limit is 4 new cards, for today only" in page.inner_text(".flashes")
+    assert counts(page) == (2, 0, 0)
+    assert page.locator(".flashcard .badge", has_text="new").count() == 1
+    db.session.expire_all()
+    assert db.session.scalar(db.select(User.extra_new_cards)) == 2
+
+    # the bank's page says the same once the two more are studied, by keyboard this time
+    for _ in range(2):
+        page.keyboard.press(" ")
+        with page.expect_navigation():
+            page.keyboard.press("4")
+    page.goto(f"/banks/{bank_id}")
+    assert "today's limit of 4 (2 a day and 2 more today) is reached" in page.inner_text(
+        ".more-new"
+    )
+    assert page.get_by_role("button", name="Study 2 more today").is_visible()

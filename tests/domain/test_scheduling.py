@@ -1,10 +1,10 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fsrs import Card, Rating, Scheduler
 
 from quizapp.domain import scheduling
-from quizapp.domain.scheduling import Memory, Settings, day_bounds, format_interval
+from quizapp.domain.scheduling import Memory, Settings, day_bounds, format_interval, learning_day
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -98,6 +98,16 @@ def test_the_day_rolls_over_at_4am_in_the_learners_time_zone():
     # an hour and a half later the new day has begun
     start2, _ = day_bounds(now + timedelta(hours=1, minutes=31), "Asia/Tokyo")
     assert start2 == end
+
+
+def test_the_learning_day_is_the_local_date_it_began_on():
+    # 01:30 in Tokyo on 4 March is still the learner's 3 March; 04:00 begins the 4th
+    assert learning_day(datetime(2026, 3, 3, 16, 30, tzinfo=UTC), "Asia/Tokyo") == date(2026, 3, 3)
+    assert learning_day(datetime(2026, 3, 3, 19, 0, tzinfo=UTC), "Asia/Tokyo") == date(2026, 3, 4)
+    # the same instant is another day in New York
+    assert learning_day(datetime(2026, 3, 3, 19, 0, tzinfo=UTC), "America/New_York") == date(
+        2026, 3, 3
+    )
 
 
 def test_a_day_with_a_daylight_saving_change_is_23_hours():

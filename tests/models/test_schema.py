@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -173,3 +175,31 @@ def test_the_migration_gives_an_articles_details_to_its_importers_bank_only(app)
     ]
     assert str(details[0][2]) == "2021-02-03"
     assert details[1][2] is None
+
+
+def test_the_extra_new_cards_migration_starts_everyone_with_none_and_goes_back(app):
+    from flask_migrate import downgrade, upgrade
+
+    from tests.builders import make_bank, make_user
+
+    directory = app.config["MIGRATIONS_DIR"]
+    user = make_user()
+    user.extra_new_day, user.extra_new_cards = date(2026, 3, 2), 5
+    make_bank(user)
+    db.session.commit()
+    db.session.remove()
+    downgrade(directory=directory, revision="c3f6a1d8e592")  # before "Study N more today"
+    columns = {c["name"] for c in inspect(db.engine).get_columns("users")}
+    assert not columns & {"extra_new_day", "extra_new_cards"}
+    upgrade(directory=directory)
+    with db.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT username, extra_new_day, extra_new_cards FROM users")
+        ).all()
+        assert rows == [("ada", None, 0)]
+        assert connection.execute(text("SELECT count(*) FROM questions")).scalar()
+        if connection.dialect.name == "sqlite":  # the rebuilt table keeps AUTOINCREMENT
+            schema = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'users'")
+            ).scalar()
+            assert "AUTOINCREMENT" in schema

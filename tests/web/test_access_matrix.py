@@ -59,6 +59,8 @@ ROWS = [
     Row("GET", "/history", 302, 200, 200),
     Row("GET", "/review", 302, 200, 200),
     Row("POST", "/review/undo", 302, 302, 302),
+    # today's new-card limit is each learner's own: everyone signed in raises only theirs
+    Row("POST", "/review/more-new", 302, 302, 302, {"count": "1", "limit": "20"}),
     Row("GET", "/settings", 302, 200, 200),
     Row("POST", "/settings", 302, 422, 422, {"desired_retention": "2"}),
     Row("POST", "/settings/optimise", 302, 302, 302),

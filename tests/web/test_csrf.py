@@ -97,3 +97,27 @@ def test_a_refused_form_shows_what_was_typed_escaped_but_never_a_password(csrf_a
     assert "&lt;b&gt;My notes&lt;/b&gt; on the flood" in page and "<b>My notes" not in page
     assert "a secret password typed" not in page
     assert "a long enough username typed" in page
+
+
+def test_study_more_today_needs_the_pages_token(csrf_app):
+    make_user("ada")
+    client = csrf_app.test_client()
+    login_page = client.get("/auth/login").get_data(as_text=True)
+    client.post(
+        "/auth/login",
+        data={
+            "csrf_token": _token_from(login_page),
+            "username": "ada",
+            "password": "correct horse battery",
+        },
+    )
+    refused = client.post("/review/more-new", data={"count": "5", "limit": "20"})
+    assert refused.status_code == 400
+    assert db.session.scalar(select(User.extra_new_cards)) == 0
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/review").get_data(True))
+    response = client.post(
+        "/review/more-new", data={"csrf_token": token.group(1), "count": "5", "limit": "20"}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.scalar(select(User.extra_new_cards)) == 5

@@ -1,10 +1,11 @@
 import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import Card, ReviewLog, Visibility
+from quizapp.models import Card, ReviewLog, User, Visibility
 from tests.builders import SECOND_ARTICLE, login, make_bank, make_user
 
 
@@ -274,7 +275,8 @@ def test_the_end_of_a_session_says_what_was_done_and_what_comes_next(app, client
     assert "Today you reviewed 2 cards,\n      2 of them right, in 1 min." in page
     assert re.search(r"The next card is due in \d+d\s*\(<time datetime=", page)
     held = len(bank.questions) - 2
-    assert f"{held} new cards wait:\n      today's limit of 2 new cards is reached" in page
+    assert f"{held} new cards are waiting</strong>;\n    today's limit of 2 is reached" in page
+    assert "Study 2 more today" in page
 
 
 def test_the_charts_carry_their_axes_labels_and_numbers(app, client):
@@ -348,3 +350,131 @@ def test_settings_stored_out_of_bounds_break_no_page(app, client):
         assert rated.status_code == 302, steps
     page = client.get("/settings").get_data(as_text=True)
     assert 'value="1m 10m"' in page and 'value="0.97"' in page  # as they now apply
+
+
+def reach_the_new_card_limit(client, new_per_day=1, username="ada"):
+    """A learner whose one new card today is studied: the rest of the bank waits."""
+    user = make_user(username)
+    user.new_per_day = new_per_day
+    db.session.commit()
+    login(client, username)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    for _ in range(new_per_day):
+        card, version = shown_card(client.get(f"/banks/{bank.id}/review").get_data(as_text=True))
+        client.post(f"/review/{card}", data={"rating": 4, "version": version})
+    return user, bank
+
+
+def more_new_form(page: str) -> dict[str, str]:
+    form = re.search(r'<form method="post" action="/review/more-new">(.*?)</form>', page, re.S)
+    assert form, "the page offers Study N more today"
+    return dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(1)))
+
+
+def test_study_more_today_raises_the_limit_and_shows_the_next_new_card(app, client):
+    user, bank = reach_the_new_card_limit(client, new_per_day=1)
+    page = client.get(f"/banks/{bank.id}/review").get_data(as_text=True)
+    waiting = len(bank.questions) - 1
+    assert f"{waiting} new cards are waiting</strong>;\n    today's limit of 1 is reached" in page
+    assert "Study 1 more today" in page and "For today only" in page
+    form = more_new_form(page)
+    assert {k: form[k] for k in ("count", "limit", "bank")} == {
+        "count": "1",
+        "limit": "1",
+        "bank": str(bank.id),
+    }
+    assert form["csrf_token"]
+    response = client.post("/review/more-new", data=form)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/banks/{bank.id}/review")
+    db.session.expire_all()
+    assert db.session.get(User, user.id).extra_new_cards == 1
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Today&#39;s limit is 2 new cards, for today only: tomorrow it is 1 again." in page
+    assert "1 new</span>" in page and 'data-card="' in page
+    assert "Study 1 more today" not in page  # the limit lets a new card in again
+
+
+def test_a_double_click_on_study_more_raises_the_limit_once(app, client):
+    user, bank = reach_the_new_card_limit(client, new_per_day=1)
+    form = more_new_form(client.get(f"/banks/{bank.id}/review").get_data(as_text=True))
+    client.post("/review/more-new", data=form)
+    again = client.post("/review/more-new", data=form, follow_redirects=True)
+    assert again.status_code == 200
+    assert "nothing was added" in again.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, user.id).extra_new_cards == 1
+
+
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        ("0", "Choose between 1 and 9,999 more new cards."),
+        ("-5", "Choose between 1 and 9,999 more new cards."),
+        ("10000", "Choose between 1 and 9,999 more new cards."),
+        ("99999999999999999999", "Choose between 1 and 9,999 more new cards."),
+        ("many", "Say how many more new cards, as a number."),
+        ("", "Say how many more new cards"),
+    ],
+)
+def test_study_more_with_a_bad_count_is_refused_with_a_reason(app, client, count, message):
+    user, bank = reach_the_new_card_limit(client, new_per_day=1)
+    response = client.post(
+        "/review/more-new", data={"count": count, "limit": "1", "bank": str(bank.id)}
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert "Study 1 more today" in page  # the review page, to try again
+    db.session.expire_all()
+    assert db.session.get(User, user.id).extra_new_cards == 0
+
+
+def test_study_more_without_the_limit_it_saw_is_refused(app, client):
+    user, bank = reach_the_new_card_limit(client, new_per_day=1)
+    response = client.post("/review/more-new", data={"count": "1", "bank": str(bank.id)})
+    assert response.status_code == 422
+    db.session.expire_all()
+    assert db.session.get(User, user.id).extra_new_cards == 0
+
+
+def test_study_more_is_the_learners_own(app, client):
+    ada, bank = reach_the_new_card_limit(client, new_per_day=1)
+    mallory = make_user("mallory")
+    theirs = make_bank(mallory, text=SECOND_ARTICLE)  # private
+    response = client.post(
+        "/review/more-new", data={"count": "3", "limit": "1", "bank": str(theirs.id)}
+    )
+    # another user's private bank is not a place to go: the learner's own queue instead
+    assert response.headers["Location"].endswith("/review")
+    db.session.expire_all()
+    assert db.session.get(User, ada.id).extra_new_cards == 3
+    assert db.session.get(User, mallory.id).extra_new_cards == 0
+
+
+def test_the_bank_page_says_when_the_limit_holds_new_cards_back(app, client):
+    _, bank = reach_the_new_card_limit(client, new_per_day=1)
+    page = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    assert "new cards are waiting</strong>;\n    today's limit of 1 is reached" in page
+    assert more_new_form(page)["bank"] == str(bank.id)
+    assert 'class="secondary">Study 1 more today' in page  # Take a quiz stays the one primary
+
+
+def test_the_bank_page_says_nothing_while_new_cards_are_left_today(app, client):
+    _, bank = reach_the_new_card_limit(client, new_per_day=1)
+    client.post("/review/more-new", data={"count": "5", "limit": "1"})
+    assert "more today" not in client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    client.post("/auth/logout")
+    assert "more today" not in client.get(f"/banks/{bank.id}").get_data(as_text=True)
+
+
+def test_a_review_with_due_cards_left_says_why_there_are_no_new_ones(app, client):
+    _, bank = reach_the_new_card_limit(client, new_per_day=1)
+    card = db.session.scalar(select(Card).where(Card.reps > 0))
+    card.due = datetime.now(UTC) - timedelta(minutes=1)  # due again: a card to review
+    db.session.commit()
+    page = client.get(f"/banks/{bank.id}/review").get_data(as_text=True)
+    assert 'data-card="' in page and "0 new</span>" in page
+    assert "today's limit of 1 is reached" in page
+    assert 'class="secondary">Study 1 more today' in page

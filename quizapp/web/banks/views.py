@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
@@ -20,6 +21,7 @@ from quizapp.extensions import cache, db, language_model
 from quizapp.interop.readers import is_bank_file
 from quizapp.models import Bank, Question, Visibility
 from quizapp.services import banks as bank_service
+from quizapp.services import new_card_limit, reviews
 from quizapp.services.exports import FORMATS, export_bank
 from quizapp.services.imports import DuplicateArticle, import_bank_file, import_document
 from quizapp.services.quizzes import item_statistics
@@ -65,6 +67,12 @@ def show(bank_id: int) -> str:
             cached = _questions_and_article(bank, qtype, kind, page, None)
             cache.set(key, cached)
         total, body = cached
+    # the learner's own counts, never cached: says when today's limit holds new cards back
+    today = (
+        reviews.today_counts(db.session, current_user, datetime.now(UTC), bank.id)
+        if current_user.is_authenticated
+        else None
+    )
     return render_template(
         "banks/show.html",
         bank=bank,
@@ -72,6 +80,8 @@ def show(bank_id: int) -> str:
         total=total,
         is_owner=is_owner,
         action_form=action_form,
+        today=today,
+        new_per_day=new_card_limit.per_day(current_user) if today else None,
     )
 
 

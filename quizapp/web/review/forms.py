@@ -12,6 +12,7 @@ from wtforms.validators import (
 
 from quizapp.domain.scheduling import zone
 from quizapp.services.review_settings import (
+    MORE_NEW_TODAY,
     NEW_PER_DAY,
     RETENTION,
     REVIEWS_PER_DAY,
@@ -24,6 +25,25 @@ class RatingForm(FlaskForm):
     rating = IntegerField(validators=[DataRequired(), NumberRange(1, 4)])
     version = IntegerField(validators=[NumberRange(0)])
     duration_ms = IntegerField(validators=[Optional(), NumberRange(0, 3_600_000)])
+    bank = HiddenField()
+
+
+class MoreNewForm(FlaskForm):
+    """Study N more today: how many more new cards, and today's limit as the page
+    showed it (a second click finds it raised already and adds nothing)."""
+
+    count = IntegerField(
+        "More new cards today",
+        invalid_value_message="Say how many more new cards, as a number.",
+        validators=[
+            InputRequired("Say how many more new cards."),
+            NumberRange(
+                *MORE_NEW_TODAY,
+                f"Choose between {MORE_NEW_TODAY[0]} and {MORE_NEW_TODAY[1]:,} more new cards.",
+            ),
+        ],
+    )
+    limit = IntegerField(validators=[InputRequired(), NumberRange(0, 2 * MORE_NEW_TODAY[1])])
     bank = HiddenField()
 
 

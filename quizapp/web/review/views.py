@@ -14,11 +14,11 @@ from quizapp.domain import scheduling
 from quizapp.extensions import db
 from quizapp.models import Card
 from quizapp.services import banks as bank_service
-from quizapp.services import optimizer, reviews
-from quizapp.services.review_settings import parse_learning_steps
+from quizapp.services import new_card_limit, optimizer, reviews
+from quizapp.services.review_settings import SettingsError, parse_learning_steps
 from quizapp.web.converters import id_in
 from quizapp.web.form_status import form_status
-from quizapp.web.review.forms import RatingForm, SettingsForm, timezone_choices
+from quizapp.web.review.forms import MoreNewForm, RatingForm, SettingsForm, timezone_choices
 from quizapp.wording import counted
 
 bp = Blueprint("review", __name__)
@@ -68,6 +68,42 @@ def study(bank_id: int) -> Response:
     return redirect(url_for("review.bank_queue", bank_id=bank.id))
 
 
+@bp.post("/review/more-new")
+@login_required
+def more_new() -> str | Response | tuple[str, int]:
+    """Study N more today: raise the learner's new-card limit for today only."""
+    form = MoreNewForm()
+    bank_id = id_in(request.form, "bank")
+    if bank_id and bank_service.visible_bank(db.session, current_user, bank_id) is None:
+        bank_id = None  # only says where to go next; never to a bank not theirs to see
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(str(error), "error")
+        return _show(bank_id), 422
+    now = _now()
+    try:
+        limit = new_card_limit.study_more_today(
+            db.session, current_user, now, form.count.data or 0, seen_limit=form.limit.data or 0
+        )
+    except new_card_limit.LimitChanged as error:
+        db.session.rollback()
+        flash(str(error), "info")
+        return redirect(_queue_url(bank_id))
+    except SettingsError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return _show(bank_id), 422
+    per_day = new_card_limit.per_day(current_user)
+    db.session.commit()
+    flash(
+        f"Today's limit is {counted(limit, 'new card')}, for today only: "
+        f"tomorrow it is {per_day} again.",
+        "success",
+    )
+    return redirect(_queue_url(bank_id))
+
+
 def _show(bank_id: int | None) -> str:
     now = _now()
     state = reviews.next_card(
@@ -92,7 +128,7 @@ def _show(bank_id: int | None) -> str:
         until_next=scheduling.format_interval(summary.next_due - now)
         if summary is not None and summary.next_due is not None
         else None,
-        new_per_day=current_user.new_per_day,
+        new_per_day=new_card_limit.per_day(current_user),
         labels=labels,
         ratings=scheduling.RATINGS,
         revealed=request.args.get("reveal") == "1",
