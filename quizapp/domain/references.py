@@ -43,6 +43,8 @@ ORG_ANAPHORS = frozenset(
     retailer chain maker manufacturer giant business organisation organization
     association union charity university school studio label publisher""".split()
 )
+# "in this way", "by this method": how, as the sentences before said, wherever it stands
+_MANNER_NOUNS = frozenset("way ways manner method methods process fashion technique".split())
 # "this year" says when, relative to the article's date, not which thing: a reader
 # accepts it as it stands
 _TIME_NOUNS = frozenset(
@@ -435,9 +437,11 @@ class References:
                 # later in the sentence usually points inside it ("below this level")
                 before_verb = shape.verb is None or i < shape.verb
                 such = word == "such" and i + 1 < len(tokens) and tokens[i + 1].text != "as"
+                # "produced in this way": a manner the sentences before described
+                manner = i + 1 < len(tokens) and tokens[i + 1].text.lower() in _MANNER_NOUNS
                 if (
                     word in _DEMONSTRATIVE
-                    and (before_verb or such)  # "finding such a vaccine", anywhere
+                    and (before_verb or such or manner)  # "finding such a vaccine", anywhere
                     and not quoted[i]
                     and _points_back(tokens, i)
                 ):
@@ -782,7 +786,15 @@ def _noun_before(shape: Shape, i: int) -> bool:
     subject = shape.subject
     if subject is not None and _object_of_main_verb(shape, i):
         return any(subject.last < p.last < i for p in shape.phrases)
-    return any(p.last < i for p in shape.phrases)
+    compared = _compared_with(shape.tokens, i)
+    return any(
+        p.last < i
+        and p.first not in compared
+        # "Developed in the 1950s, it has grown": a time is not what "it" is
+        and p.head.lower() not in _TIME_NOUNS
+        and not re.fullmatch(r"\d{4}s?", p.head)
+        for p in shape.phrases
+    )
 
 
 def _object_of_main_verb(shape: Shape, i: int) -> bool:
@@ -815,13 +827,22 @@ def _plural_before(shape: Shape, i: int) -> bool:
 
 
 def _compared_with(tokens, i: int) -> range:  # type: ignore[no-untyped-def]
-    """The tokens of a "like ..." or "unlike ..." phrase before token i, up to its comma:
-    what a clause's subject is compared with, so never what its pronoun means."""
+    """The tokens of a "like ...", "unlike ..." or "in addition to ..." phrase before
+    token i, up to its comma: what a clause's subject is compared with or added to
+    ("In addition to the 1967 film, it was adapted for television"), so never what its
+    pronoun means."""
+    words = [t.text.lower() for t in tokens]
     for k in range(i - 1, -1, -1):
-        if tokens[k].text.lower() in ("like", "unlike") and tokens[k].tag == "IN":
+        opens = (words[k] in ("like", "unlike", "besides") and tokens[k].tag == "IN") or any(
+            words[k : k + len(p)] == p for p in _ADDITIONS
+        )
+        if opens:
             end = next((j for j in range(k, i) if tokens[j].text == ","), None)
             return range(k, end) if end is not None else range(0)
     return range(0)
+
+
+_ADDITIONS = (["in", "addition", "to"], ["apart", "from"], ["as", "well", "as"], ["along", "with"])
 
 
 def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]

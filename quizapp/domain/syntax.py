@@ -117,8 +117,10 @@ def _phrases(text: str, tokens: tuple[Token, ...]) -> list[Phrase]:
         j = i
         last_noun = -1
         while j < n and (tokens[j].tag in _MODIFIER_TAGS or _joined_by_hyphen(tokens, j)):
-            if tokens[j].tag in ("VBN", "VBG") and j > i and (
-                tokens[j - 1].tag in _NOUN_TAGS or last_noun == j - 1
+            if (
+                tokens[j].tag in ("VBN", "VBG")
+                and j > i
+                and (tokens[j - 1].tag in _NOUN_TAGS or last_noun == j - 1)
             ):
                 # "the bank paid", "Boeing making", "the first million sold": a verb
                 # after the noun (or the number heading the phrase) ends it

@@ -285,3 +285,22 @@ def test_a_possessive_that_may_point_ahead_to_a_name_after_it_is_not_guessed():
     )
     assert "Hart's deputy" not in out[1]
     assert out[2] == "Tom Hart said his council had grown."
+
+
+def test_a_manner_the_sentences_before_described_points_back_wherever_it_stands():
+    out = resolved(
+        "Most power stations boil water to drive turbines in Texas. "
+        "In Norway 90% of the electric power is made in this way from many fuels."
+    )
+    assert out[1] != "In Norway 90% of the electric power is made in this way from many fuels."
+
+
+def test_it_never_means_what_its_clause_is_added_to_nor_a_time():
+    out = resolved(
+        "Moonraker was first filmed by a small studio in Leeds. "
+        "In addition to the 1970 film, it was also adapted for radio in 1958. "
+        "The town grew fast after the war. "
+        "Largely built in the 1950s, it now has a large golf club."
+    )
+    assert out[1] != "In addition to the 1970 film, it was also adapted for radio in 1958."
+    assert out[3] != "Largely built in the 1950s, it now has a large golf club."
