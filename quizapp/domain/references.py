@@ -385,6 +385,11 @@ class References:
                 # organisation is named here
                 refused = refused or f"'{sentence.text[t.start : epithet]}' refers back"
                 continue
+            if _inner_event_anaphor(tokens, i, quoted):
+                # "spent on implementing the programme": which programme, only the
+                # sentences before say (and the one before, shown first, may)
+                refused = refused or f"'{t.text} {tokens[i + 1].text}' refers back"
+                continue
             if _inner_org_anaphor(tokens, i, quoted) and not any(
                 m[1].kind == "org" for m in mentions
             ):
@@ -911,6 +916,33 @@ def _inner_org_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # typ
     after = tokens[i + 2] if i + 2 < len(tokens) else None
     return after is None or (
         after.text != "of" and after.tag not in ("NNP", "NNPS", "NN", "NNS", "CD")
+    )
+
+
+# what an article does or plans, named once and then called "the programme" or "the
+# change" inside later sentences
+_EVENT_NOUNS = frozenset(
+    """programme program scheme plan project change changes move reform reforms proposal
+    proposals strategy""".split()
+)
+
+
+def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]
+    """ "the programme", "the change" inside a sentence, with nothing after it that says
+    which ("the change to the new lira" does), nor the noun earlier in the sentence ("a
+    new plan ... the plan")."""
+    if i == 0 or quoted[i] or tokens[i].text != "the" or i + 1 >= len(tokens):
+        return False
+    noun = tokens[i + 1]
+    if noun.text not in _EVENT_NOUNS or noun.tag not in ("NN", "NNS"):
+        return False
+    if any(t.text.lower() == noun.text for t in tokens[:i]):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return after is None or (
+        after.tag not in ("TO", "NNP", "NNPS", "NN", "NNS", "CD", "VBN", "VBG")
+        # "the change to the lira", "the plan for schools" say which; "by 2006" does not
+        and after.text not in (",", "(", "of", "for", "on", "between", "with", "that", "which")
     )
 
 

@@ -304,3 +304,15 @@ def test_it_never_means_what_its_clause_is_added_to_nor_a_time():
     )
     assert out[1] != "In addition to the 1970 film, it was also adapted for radio in 1958."
     assert out[3] != "Largely built in the 1950s, it now has a large golf club."
+
+
+def test_the_programme_inside_a_sentence_points_back_unless_the_sentence_says_which():
+    out = resolved(
+        "Scotland will spend more on reading lessons for adults from May. "
+        "Some £3.7bn will be spent on implementing the programme by 2006. "
+        "Boeing announced a new plan on Monday and said the plan would cut costs. "
+        "Tom Hart said the change to the new lira was overdue."
+    )
+    assert out[1].startswith("REFUSED")  # which programme, no sentence said
+    assert out[2].startswith("Boeing announced")
+    assert out[3].startswith("Tom Hart said")
