@@ -250,7 +250,10 @@ def test_question_numbers_outside_the_quiz_are_not_found(app, client):
 def test_user_text_in_answers_is_escaped(app, client):
     make_user()
     login(client)
-    attempt = start_quiz(client, make_bank(None, visibility=Visibility.PUBLIC))
+    # a typed question, whose answer the feedback shows as the learner wrote it
+    attempt = start_quiz(
+        client, make_bank(None, visibility=Visibility.PUBLIC), types=["short_answer", "cloze"]
+    )
     client.post(f"/quiz/{attempt.id}/1", data={"answer": "<script>alert(1)</script>"})
     page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
