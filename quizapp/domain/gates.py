@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import BODIES, NUMERIC_KINDS, Fact, zipf
+from quizapp.domain.facts import BODIES, NUMERIC_KINDS, Fact, list_items, zipf
 from quizapp.domain.numbers import canonical_number
 from quizapp.domain.references import Resolution, full_name
 from quizapp.domain.roles import Profile
@@ -556,6 +556,15 @@ def _a_year(amount: tuple[str, str]) -> bool:
     return not amount[1] and re.fullmatch(r"1[5-9]\d\d|20\d\d", amount[0]) is not None
 
 
+def one_of_a_list(fact: Fact, shape: Shape) -> str | None:
+    """ "The Bahamas, East Timor, Madagascar and _____ are among the areas affected":
+    one name of three or more in a row is no more the answer than the next one the
+    article names elsewhere, and readers call picking one out minor detail."""
+    if any(s == fact.start and e == fact.end for s, e, _ in list_items(fact.sentence.text)):
+        return "one item of a list of names"
+    return None
+
+
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:
     """ "_____' refraining from violence": a plural possessive's apostrophe left hanging."""
     if fact.sentence.text[fact.end : fact.end + 2] in ("' ", "',", "'."):
@@ -592,6 +601,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     first_name_only,
     counted_in_the_sentence,
     dangling_apostrophe,
+    one_of_a_list,
     repeated,
     in_brackets,
 )
