@@ -142,6 +142,15 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         # none; the noun after it is, so the capitals are half a phrase
         return "the noun after it is the head its last word modifies"
     joined = re.search(r"(?:^|\s)([A-Z][\w'-]*)\s(?:and|&)\s$", text[: fact.start])
+    if (
+        joined
+        and fact.kind == "person"
+        and len(fact.text.split()) > 1
+        and gz.is_first_name(joined.group(1))
+        and not gz.is_first_name(fact.text.split()[-1])
+    ):
+        # "twins Mike and _____" (Bob Bryan): two first names share the surname
+        return f"'{joined.group(1)} and' before it shares its surname"
     head = fact.text.split()[-1].lower()
     if joined and len(fact.text.split()) > 1 and head in _BUILDING_WORDS:
         # "the Foreign and _____" (Commonwealth Office), "the Jules and _____" (Gwen Knapp

@@ -50,6 +50,8 @@ def refusal(text: str, answer: str) -> str | None:
         ("The striker, aged 27, scored twice in the final at Wembley.", "27", "trivia"),
         ("The bank said on Tuesday that profits had risen by 5%.", "on Tuesday", "trivia"),
         ("The lira was relaunched two weeks after EU leaders set a date.", "two weeks", "trivia"),
+        ("The Scottish twins Anna and Jane Lockhart won the pairs title in Perth.",
+         "Jane Lockhart", "part_of_a_name"),
         ("Leith, Perth, Dundee and Oban are among the towns hit by the cuts.", "Dundee",
          "one_of_a_list"),
         ("The bank paid $3.3bn (£1.8bn) for the Korean lender.", "£1.8bn", "in_brackets"),
