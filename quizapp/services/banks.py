@@ -22,6 +22,7 @@ from quizapp.models import (
     User,
     Visibility,
 )
+from quizapp.services.facts import group_into_facts
 from quizapp.services.imports import to_model
 from quizapp.services.language_model import LanguageModel, improve_wording
 
@@ -231,6 +232,7 @@ def regenerate_bank(
     for rank, q in enumerate(keep):
         q.rank = rank
     bank.questions = keep
+    group_into_facts(bank)
     session.flush()
     return added, updated, removed
 
