@@ -58,6 +58,7 @@ class BankList(BaseModel):
 
 class QuestionOut(BaseModel):
     id: int
+    fact_id: int = Field(description="The fact asked about: its questions share one flashcard.")
     type: QuestionType
     fact_kind: str
     prompt: str
@@ -148,7 +149,7 @@ class AnswerOut(BaseModel):
 
 class CardOut(BaseModel):
     id: int
-    question_id: int
+    fact_id: int = Field(description="A learner has one card per fact, whichever form asks it.")
     state: CardStateName
     step: int | None
     stability: float | None
@@ -193,7 +194,7 @@ class NextOut(BaseModel):
 
 class StudyOut(BaseModel):
     bank_id: int
-    added: int = Field(description="Questions that became flashcards now.")
+    added: int = Field(description="Facts that became flashcards now.")
 
 
 class ReviewIn(Strict):

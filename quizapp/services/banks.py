@@ -17,6 +17,7 @@ from quizapp.models import (
     AttemptAnswer,
     Bank,
     Card,
+    Fact,
     Question,
     QuestionStatus,
     User,
@@ -44,8 +45,9 @@ def visible_to(viewer: Any) -> ColumnElement[bool]:
 @dataclass(frozen=True, slots=True)
 class BankSummary:
     bank: Bank
-    questions: int
-    reviewed: int  # the viewer's cards of this bank that have been reviewed at least once
+    questions: int  # live ones
+    facts: int  # that live questions ask about
+    reviewed: int  # the viewer's cards (facts) of this bank reviewed at least once
 
 
 def visible_banks(
@@ -55,7 +57,7 @@ def visible_banks(
     viewer = user.id if user is not None and user.is_authenticated else None
     statement = _all_banks_statement() if everything else _visible_banks_statement()
     rows = session.execute(statement, {"viewer": viewer}).all()
-    return [BankSummary(bank, questions, reviewed) for bank, questions, reviewed in rows]
+    return [BankSummary(*row) for row in rows]
 
 
 @cache
@@ -71,10 +73,14 @@ def _all_banks_statement():  # type: ignore[no-untyped-def]
 
 
 def _banks_statement(visible):  # type: ignore[no-untyped-def]
-    """Each bank with its live question count and how many of them the viewer (the
-    `viewer` parameter, None for a visitor) has reviewed, in one query."""
+    """Each bank with its live questions and their facts, and how many of the facts
+    the viewer (the `viewer` parameter, None for a visitor) has reviewed, in one query."""
     counts = (
-        select(Question.bank_id, func.count().label("n"))
+        select(
+            Question.bank_id,
+            func.count().label("n"),
+            func.count(func.distinct(Question.fact_id)).label("facts"),
+        )
         .where(
             Question.status.in_(LIVE),
             Question.bank_id.in_(select(Bank.id).where(visible)),  # not every bank's
@@ -83,15 +89,20 @@ def _banks_statement(visible):  # type: ignore[no-untyped-def]
         .subquery()
     )
     reviewed = (
-        select(Question.bank_id, func.count().label("n"))
-        .join(Card, Card.question_id == Question.id)
+        select(Fact.bank_id, func.count().label("n"))
+        .join(Card, Card.fact_id == Fact.id)
         .where(Card.user_id == bindparam("viewer"), Card.reps > 0)
-        .group_by(Question.bank_id)
+        .group_by(Fact.bank_id)
         .subquery()
     )
     owner = aliased(User)
     return (
-        select(Bank, func.coalesce(counts.c.n, 0), func.coalesce(reviewed.c.n, 0))
+        select(
+            Bank,
+            func.coalesce(counts.c.n, 0),
+            func.coalesce(counts.c.facts, 0),
+            func.coalesce(reviewed.c.n, 0),
+        )
         .outerjoin(owner, Bank.owner)
         .outerjoin(counts, counts.c.bank_id == Bank.id)
         .outerjoin(reviewed, reviewed.c.bank_id == Bank.id)
@@ -246,7 +257,8 @@ def _has_history(session: Session, q: Question) -> bool:
     if q.id is None:
         return False
     answered = session.scalar(select(func.count()).where(AttemptAnswer.question_id == q.id))
-    carded = session.scalar(select(func.count()).where(Card.question_id == q.id))
+    # a question of a fact someone studies stays (retired), and its fact with it
+    carded = session.scalar(select(func.count()).where(Card.fact_id == q.fact_id))
     return bool(answered or carded)
 
 

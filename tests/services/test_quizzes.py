@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, Card, QuizAttempt, ReviewLog
+from quizapp.models import AttemptAnswer, Card, Question, QuizAttempt, ReviewLog
 from quizapp.services import quizzes, reviews
 from tests.builders import make_bank, make_user
 
@@ -97,7 +97,8 @@ def test_an_answer_counts_when_another_tab_reviewed_its_card_meanwhile(app):
     bank = make_bank(user)
     reviews.ensure_cards(db.session, user, bank, NOW)
     attempt = start(user, bank, count=3)
-    card_id = db.session.scalar(select(Card.id).where(Card.question_id == attempt.question_ids[0]))
+    first = db.session.get(Question, attempt.question_ids[0])
+    card_id = db.session.scalar(select(Card.id).where(Card.fact_id == first.fact_id))
 
     fired: list[bool] = []
 

@@ -1,0 +1,27 @@
+"""Which of a fact's questions a flashcard review shows.
+
+Recall builds memory better than recognition, so a review asks for the answer (fill in
+the blank, short answer) where the fact has such a form; and it moves to the next form
+at each review, so that the learner remembers the fact rather than one wording of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+RECALL_TYPES = ("cloze", "short_answer")
+
+
+class Form(Protocol):
+    type: str
+
+
+F = TypeVar("F", bound=Form)
+
+
+def form_for_review(forms: Sequence[F], reviews_done: int) -> F | None:
+    """The form to show at the review after `reviews_done` reviews; `forms` in bank
+    order. None when the fact has no form left (all retired)."""
+    recall = [form for form in forms if form.type in RECALL_TYPES]
+    pool = recall or list(forms)
+    return pool[reviews_done % len(pool)] if pool else None
