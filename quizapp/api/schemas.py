@@ -93,13 +93,20 @@ class ArticleIn(Strict):
 
 class QuizIn(Strict):
     bank_id: int = Field(ge=1, le=2**31 - 1)
-    count: int | None = Field(10, ge=1, le=1000, description="null: every question.")
+    count: int | None = Field(
+        10, ge=1, le=1000, description="Facts to ask, one question each; null: every fact."
+    )
     types: list[QuestionType] = Field(
         default_factory=lambda: ["multiple_choice", "true_false", "cloze", "short_answer"],
         min_length=1,
         max_length=4,
     )
-    order: Literal["best", "shuffled"] = "best"
+    order: Literal["unseen", "best", "shuffled"] = Field(
+        "unseen",
+        description="unseen: the facts you have not been asked first, then the ones you "
+        "missed last time, then the rest, longest unseen first; best: the bank's most "
+        "important facts first; shuffled.",
+    )
 
 
 class QuizQuestion(BaseModel):
