@@ -270,7 +270,7 @@ def set_visibility(bank: Bank, visibility: Visibility) -> None:
 class QuestionPage:
     """One page of a bank's questions and what the page around them needs."""
 
-    questions: list[Question]
+    questions: list[Question]  # in bank order: fact by fact, best fact first
     page: int  # the page shown: the one asked for, or the last one
     pages: int
     matching: int  # questions that pass the filters, on all pages
@@ -278,6 +278,17 @@ class QuestionPage:
     types: list[str]  # present in the bank, for the filter controls
     kinds: list[str]
     sentence_spans: set[tuple[int, int]]  # source sentences to mark in the article
+
+    @property
+    def facts(self) -> list[tuple[Fact, list[Question]]]:
+        """The page's questions under their facts (a fact cut by the page's end goes
+        on on the next)."""
+        groups: list[tuple[Fact, list[Question]]] = []
+        for q in self.questions:
+            if not groups or groups[-1][0].id != q.fact_id:
+                groups.append((q.fact, []))
+            groups[-1][1].append(q)
+        return groups
 
 
 def question_page(
@@ -319,10 +330,12 @@ def question_page(
     )
     questions = session.scalars(
         select(Question)
+        .join(Fact, Fact.id == Question.fact_id)
         .where(*filters)
-        .order_by(Question.rank)
+        .order_by(Fact.rank, Question.rank)
         .offset((page - 1) * per_page)
         .limit(per_page)
+        .options(contains_eager(Question.fact))
     ).all()
     return QuestionPage(
         questions=list(questions),

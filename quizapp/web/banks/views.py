@@ -93,10 +93,9 @@ def _questions_and_article(
     html = render_template(
         "banks/_questions.html",
         bank=bank,
-        questions=found.questions,
+        facts=found.facts,
         page=found.page,
         pages=found.pages,
-        first_number=(found.page - 1) * QUESTIONS_PER_PAGE + 1,
         paragraphs=article_paragraphs(bank.article.text, found.sentence_spans),
         types=found.types,
         kinds=found.kinds,
