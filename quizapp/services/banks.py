@@ -275,6 +275,7 @@ class QuestionPage:
     pages: int
     matching: int  # questions that pass the filters, on all pages
     shown_total: int  # live questions in the bank
+    live_facts: int  # facts those questions ask about
     types: list[str]  # present in the bank, for the filter controls
     kinds: list[str]
     sentence_spans: set[tuple[int, int]]  # source sentences to mark in the article
@@ -323,11 +324,11 @@ def question_page(
     matching = session.scalar(select(func.count()).select_from(Question).where(*filters)) or 0
     pages = max(1, -(-matching // per_page))
     page = min(max(page, 1), pages)  # past the end: the last page
-    live = session.scalar(
-        select(func.count())
-        .select_from(Question)
-        .where(Question.bank_id == bank.id, Question.status.in_(LIVE))
-    )
+    live, live_facts = session.execute(
+        select(func.count(), func.count(func.distinct(Question.fact_id))).where(
+            Question.bank_id == bank.id, Question.status.in_(LIVE)
+        )
+    ).one()
     questions = session.scalars(
         select(Question)
         .join(Fact, Fact.id == Question.fact_id)
@@ -343,6 +344,7 @@ def question_page(
         pages=pages,
         matching=matching,
         shown_total=live or 0,
+        live_facts=live_facts or 0,
         types=[t for t in QUESTION_TYPES if any(row.type == t for row in present)],
         kinds=sorted({row.fact_kind for row in present}),
         sentence_spans=spans,

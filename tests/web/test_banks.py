@@ -1,4 +1,3 @@
-from markupsafe import escape
 from sqlalchemy import select
 
 from quizapp.domain.documents import Document
@@ -344,7 +343,7 @@ def test_the_bank_page_groups_each_facts_questions_under_it(app, client):
     fact = next(f for f in bank.facts if len(f.questions) > 1 and f.answer)
     item = page[page.index(f'id="f-{fact.id}"') :]
     item = item.split('<li id="f-', 1)[0]  # up to the next fact
-    assert f'value="{fact.rank + 1}"' in page
-    assert str(escape(fact.answer)) in item
+    assert f"Fact {fact.rank + 1}</strong>" in item
+    assert f"{len(bank.facts)} facts, {len(bank.questions)} questions" in page
     for q in fact.questions:
         assert f'id="q-{q.id}"' in item
