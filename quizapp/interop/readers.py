@@ -120,7 +120,7 @@ def read_delimited(text: str, delimiter: str | None = None) -> ReadBank:
     if header[:2] == ["term", "definition"]:
         rows = rows[1:]
     else:
-        header = ["term", "definition", "type", "choices", "source"][: len(rows[0])]
+        header = ["term", "definition", "type", "choices", "source", "fact"][: len(rows[0])]
     if len(header) < 2:
         raise FormatError("Each row needs at least two columns: term and definition.")
     out: list[ReadQuestion | None] = []
@@ -137,6 +137,7 @@ def read_delimited(text: str, delimiter: str | None = None) -> ReadBank:
                 answer=cell.get("definition", ""),
                 choices=[c.strip() for c in choices],
                 source_sentence=cell.get("source", ""),
+                fact_key=(cell.get("fact") or "")[:40],
             )
         )
     return _collect(None, out)

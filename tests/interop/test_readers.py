@@ -31,6 +31,18 @@ def test_csv_and_tsv_round_trip():
         assert read.questions[0].source_sentence == "It cost $420m."
 
 
+def test_csv_and_tsv_keep_which_questions_ask_about_one_fact():
+    from dataclasses import replace
+
+    keyed = replace(
+        BANK,
+        questions=[replace(q, fact_key=f"k{i // 2}") for i, q in enumerate(BANK.questions)],
+    )
+    for delimiter in (",", "\t"):
+        read = read_delimited(csv_format.dump(keyed, delimiter=delimiter), delimiter)
+        assert [q.fact_key for q in read.questions] == [q.fact_key for q in keyed.questions]
+
+
 def test_csv_guarded_formulas_read_back_as_written():
     from tests.interop.test_formats import FORMULAS
 
