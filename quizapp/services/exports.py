@@ -108,6 +108,7 @@ def as_export(session: Session, bank: Bank, learner: User | None = None) -> Expo
             q.difficulty,
             schedule_of(q),
             q.fact_key,
+            q.fact_id,
         )
         for q in bank_questions(session, bank)
     ]

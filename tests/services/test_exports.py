@@ -83,3 +83,13 @@ def test_the_bank_page_and_the_cli_offer_the_learner_s_deck(app, client, tmp_pat
     args = ["export", str(bank.id), "--format", "apkg", "-o", str(out)]
     assert runner.invoke(args=[*args, "--history-of", "ada"]).exit_code == 0
     assert runner.invoke(args=[*args, "--history-of", "nobody"]).exit_code == 1
+
+
+def test_the_anki_deck_has_one_note_per_fact_and_a_card_per_question(app, tmp_path):
+    bank = make_bank(make_user())
+    col = _import_with_scheduling(export_bank(db.session, bank, "apkg").data, tmp_path)
+    try:
+        assert len(col.find_notes("")) == len(bank.facts)
+        assert len(col.find_cards("")) == len(bank.questions)
+    finally:
+        col.close()
