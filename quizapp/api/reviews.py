@@ -72,7 +72,7 @@ def next_review() -> NextOut:
     queue = reviews.next_card(db.session, user, now, query.bank_id)
     counts = Counts(new=queue.new_left, learning=queue.learning_left, due=queue.due_left)
     card = queue.card
-    question = reviews.shown_form(db.session, card) if card is not None else None
+    question = reviews.shown_form(db.session, user, card, now) if card is not None else None
     if card is None or question is None:
         return NextOut(next=None, counts=counts)
     spread = reviews.intervals(reviews.memory_of(card), now, reviews.settings_for(user))

@@ -2,7 +2,8 @@
 
 Recall builds memory better than recognition, so a review asks for the answer (fill in
 the blank, short answer) where the fact has such a form; and it moves to the next form
-at each review, so that the learner remembers the fact rather than one wording of it."""
+on each day the fact is reviewed, so that the learner remembers the fact rather than
+one wording of it (and within a day, meets it in one form only)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ class Form(Protocol):
 F = TypeVar("F", bound=Form)
 
 
-def form_for_review(forms: Sequence[F], reviews_done: int) -> F | None:
-    """The form to show at the review after `reviews_done` reviews; `forms` in bank
-    order. None when the fact has no form left (all retired)."""
+def form_for_review(forms: Sequence[F], days_reviewed: int) -> F | None:
+    """The form to show on a day after `days_reviewed` earlier days of reviews; `forms`
+    in bank order. None when the fact has no form left (all retired)."""
     recall = [form for form in forms if form.type in RECALL_TYPES]
     pool = recall or list(forms)
-    return pool[reviews_done % len(pool)] if pool else None
+    return pool[days_reviewed % len(pool)] if pool else None

@@ -175,15 +175,25 @@ def has_live_form(fact_id: Any) -> Any:
     )
 
 
-def shown_form(session: Session, card: Card) -> Question | None:
+def shown_form(session: Session, user: User, card: Card, now: datetime) -> Question | None:
     """The question a review of this card shows now (domain/review_forms.py): a recall
-    form where the fact has one, another at each review."""
+    form where the fact has one; another on each day the card is reviewed, and the
+    same all day, so that a learner never meets two forms of one fact in one day."""
     forms = session.scalars(
         select(Question)
         .where(Question.fact_id == card.fact_id, Question.status.in_(LIVE))
         .order_by(Question.rank)
     ).all()
-    return form_for_review(forms, card.reps)
+    start, _ = scheduling.day_bounds(now, user.timezone)
+    earlier = session.scalars(
+        select(ReviewLog.reviewed_at).where(
+            ReviewLog.card_id == card.id,
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.reviewed_at < start,
+        )
+    )
+    days = {scheduling.day_bounds(when, user.timezone)[0] for when in earlier}
+    return form_for_review(forms, len(days))
 
 
 def user_card(session: Session, user: User, card_id: int) -> Card | None:

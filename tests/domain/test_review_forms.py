@@ -21,7 +21,7 @@ def test_a_review_asks_for_recall_where_the_fact_has_a_recall_form():
     assert form_for_review([MC, TF, SHORT], 5) is SHORT
 
 
-def test_the_form_changes_from_one_review_to_the_next():
+def test_the_form_changes_from_one_day_of_reviews_to_the_next():
     shown = [form_for_review([MC, CLOZE, TF, SHORT], n) for n in range(4)]
     assert shown == [CLOZE, SHORT, CLOZE, SHORT]
 

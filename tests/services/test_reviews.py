@@ -206,18 +206,19 @@ def test_a_quiz_answer_uses_the_card_another_tab_made_meanwhile(app, monkeypatch
     assert db.session.scalar(select(func.count()).select_from(Card)) == 1
 
 
-def test_a_review_asks_for_the_fact_in_another_recall_form_each_time(app):
+def test_a_review_asks_for_the_fact_in_another_recall_form_each_day(app):
     user, bank, _ = setup_cards()
     card = reviews.next_card(db.session, user, NOW).card
     recall = [q.id for q in card.fact.questions if q.type in ("cloze", "short_answer")]
     assert len(recall) == 2, "the best fact of the sample has both recall forms"
     shown = []
-    now = NOW
-    for _ in range(3):
-        shown.append(reviews.shown_form(db.session, card).id)
-        reviews.apply_rating(db.session, user, card, 3, now)
-        now = card.due
-    assert shown == [recall[0], recall[1], recall[0]]
+    for day in range(3):
+        now = NOW + timedelta(days=day)
+        for minutes in (0, 1, 10):  # learning steps: the card again the same day
+            later = now + timedelta(minutes=minutes)
+            shown.append(reviews.shown_form(db.session, user, card, later).id)
+            reviews.apply_rating(db.session, user, card, 1 if minutes == 0 else 3, later)
+    assert shown == [recall[0]] * 3 + [recall[1]] * 3 + [recall[0]] * 3
 
 
 def test_a_retired_form_is_never_shown_and_a_fact_without_forms_waits(app):
@@ -225,14 +226,14 @@ def test_a_retired_form_is_never_shown_and_a_fact_without_forms_waits(app):
 
     user, bank, _ = setup_cards()
     card = reviews.next_card(db.session, user, NOW).card
-    first = reviews.shown_form(db.session, card)
+    first = reviews.shown_form(db.session, user, card, NOW)
     retire_question(first)
     db.session.commit()
-    assert reviews.shown_form(db.session, card).id != first.id
+    assert reviews.shown_form(db.session, user, card, NOW).id != first.id
     for q in card.fact.questions:
         retire_question(q)
     db.session.commit()
-    assert reviews.shown_form(db.session, card) is None
+    assert reviews.shown_form(db.session, user, card, NOW) is None
     assert reviews.next_card(db.session, user, NOW).card.fact_id != card.fact_id
 
 

@@ -78,7 +78,11 @@ def _show(bank_id: int | None) -> str:
         undone = reviews.user_card(db.session, current_user, wanted)
         if undone is not None and not undone.suspended:
             state = replace(state, card=undone)
-    question = reviews.shown_form(db.session, state.card) if state.card is not None else None
+    question = (
+        reviews.shown_form(db.session, current_user, state.card, now)
+        if state.card is not None
+        else None
+    )
     card = state.card if question is not None else None  # None: every form retired
     summary = reviews.day_summary(db.session, current_user, now, bank_id) if card is None else None
     labels = {}
