@@ -59,7 +59,8 @@ def show(bank_id: int) -> str:
     else:
         # the same for every other viewer; the revision changes with any question, and
         # the uuid, unlike the id, never comes to mean another bank
-        key = f"bank-facts-page/{bank.uuid}/{bank.revision}/{qtype}/{kind}/{page}"
+        # "facts/": pages cached before a bank's facts were listed hold another shape
+        key = f"bank-page/facts/{bank.uuid}/{bank.revision}/{qtype}/{kind}/{page}"
         cached = cache.get(key)
         if cached is None:
             cached = _questions_and_article(bank, qtype, kind, page, None)
