@@ -34,6 +34,7 @@ def bank_out(bank: Bank, question_count: int, viewer: User | None) -> BankOut:
 def question_out(q: Question) -> QuestionOut:
     return QuestionOut(
         id=q.id,
+        fact_id=q.fact_id,
         type=q.type,
         fact_kind=q.fact_kind,
         prompt=q.prompt,
@@ -47,7 +48,7 @@ def question_out(q: Question) -> QuestionOut:
 def card_out(card: Card) -> CardOut:
     return CardOut(
         id=card.id,
-        question_id=card.question_id,
+        fact_id=card.fact_id,
         state=STATE_NAMES[State(card.state)],
         step=card.step,
         stability=card.stability,

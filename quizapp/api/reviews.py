@@ -43,7 +43,7 @@ EARLIEST_REVIEW = datetime(1980, 1, 1, tzinfo=UTC)
     security=SIGNED_IN,
 )
 def study_bank(bank_id: int) -> StudyOut:
-    """Make every live question of the bank one of your flashcards (idempotent)."""
+    """Make every fact of the bank one of your flashcards (idempotent)."""
     user = required_user()
     bank = visible_bank_or_404(bank_id, user)
     added = reviews.ensure_cards(db.session, user, bank, datetime.now(UTC))
@@ -61,7 +61,9 @@ def study_bank(bank_id: int) -> StudyOut:
 )
 def next_review() -> NextOut:
     """The card to review now (due cards first, then new ones within the daily limits),
-    with the interval each rating would give; `next` is null when nothing is due."""
+    with the question to show it in (a recall form where the fact has one, another at
+    each review) and the interval each rating would give; `next` is null when nothing
+    is due."""
     user = required_user()
     query: NextQuery = request.context.query  # type: ignore[attr-defined]
     if query.bank_id is not None:
@@ -70,14 +72,15 @@ def next_review() -> NextOut:
     queue = reviews.next_card(db.session, user, now, query.bank_id)
     counts = Counts(new=queue.new_left, learning=queue.learning_left, due=queue.due_left)
     card = queue.card
-    if card is None:
+    question = reviews.shown_form(db.session, user, card, now) if card is not None else None
+    if card is None or question is None:
         return NextOut(next=None, counts=counts)
     spread = reviews.intervals(reviews.memory_of(card), now, reviews.settings_for(user))
     seconds = {r: int(td.total_seconds()) for r, td in spread.items()}
     return NextOut(
         next=NextCard(
             card=card_out(card),
-            question=question_out(card.question),
+            question=question_out(question),
             intervals=Intervals(
                 again=seconds[1], hard=seconds[2], good=seconds[3], easy=seconds[4]
             ),

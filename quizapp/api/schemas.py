@@ -58,6 +58,7 @@ class BankList(BaseModel):
 
 class QuestionOut(BaseModel):
     id: int
+    fact_id: int = Field(description="The fact asked about: its questions share one flashcard.")
     type: QuestionType
     fact_kind: str
     prompt: str
@@ -92,13 +93,20 @@ class ArticleIn(Strict):
 
 class QuizIn(Strict):
     bank_id: int = Field(ge=1, le=2**31 - 1)
-    count: int | None = Field(10, ge=1, le=1000, description="null: every question.")
+    count: int | None = Field(
+        10, ge=1, le=1000, description="Facts to ask, one question each; null: every fact."
+    )
     types: list[QuestionType] = Field(
         default_factory=lambda: ["multiple_choice", "true_false", "cloze", "short_answer"],
         min_length=1,
         max_length=4,
     )
-    order: Literal["best", "shuffled"] = "best"
+    order: Literal["unseen", "best", "shuffled"] = Field(
+        "unseen",
+        description="unseen: the facts you have not been asked first, then the ones you "
+        "missed last time, then the rest, longest unseen first; best: the bank's most "
+        "important facts first; shuffled.",
+    )
 
 
 class QuizQuestion(BaseModel):
@@ -148,7 +156,7 @@ class AnswerOut(BaseModel):
 
 class CardOut(BaseModel):
     id: int
-    question_id: int
+    fact_id: int = Field(description="A learner has one card per fact, whichever form asks it.")
     state: CardStateName
     step: int | None
     stability: float | None
@@ -193,7 +201,7 @@ class NextOut(BaseModel):
 
 class StudyOut(BaseModel):
     bank_id: int
-    added: int = Field(description="Questions that became flashcards now.")
+    added: int = Field(description="Facts that became flashcards now.")
 
 
 class ReviewIn(Strict):

@@ -48,6 +48,7 @@ class ExportQuestion:
     difficulty: float = 0.5
     schedule: ExportSchedule | None = None  # only in a learner's own export
     fact_key: str = ""
+    fact_id: int = 0  # the questions of one fact share it; 0: not known
 
 
 @dataclass(frozen=True, slots=True)

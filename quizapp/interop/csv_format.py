@@ -9,7 +9,9 @@ import re
 
 from quizapp.interop import ExportBank
 
-HEADER = ["term", "definition", "type", "choices", "source"]
+# "fact": the questions of one fact share it (their sentence and answer span), so that
+# an import makes them one fact again, with one flashcard
+HEADER = ["term", "definition", "type", "choices", "source", "fact"]
 CHOICE_SEPARATOR = " | "
 
 # A cell that starts like a formula (OWASP's list: = + - @, a tab or a carriage return)
@@ -39,7 +41,14 @@ def dump(bank: ExportBank, *, delimiter: str = ",") -> str:
     writer.writerow(HEADER)
     for q in bank.questions:
         # one line per card: a tab or newline inside a field would break TSV readers
-        cells = [q.prompt, q.answer, q.type, CHOICE_SEPARATOR.join(q.choices), q.source_sentence]
+        cells = [
+            q.prompt,
+            q.answer,
+            q.type,
+            CHOICE_SEPARATOR.join(q.choices),
+            q.source_sentence,
+            q.fact_key,
+        ]
         if delimiter == "\t":
             cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
         writer.writerow([guarded(c) for c in cells])

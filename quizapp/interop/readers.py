@@ -120,7 +120,7 @@ def read_delimited(text: str, delimiter: str | None = None) -> ReadBank:
     if header[:2] == ["term", "definition"]:
         rows = rows[1:]
     else:
-        header = ["term", "definition", "type", "choices", "source"][: len(rows[0])]
+        header = ["term", "definition", "type", "choices", "source", "fact"][: len(rows[0])]
     if len(header) < 2:
         raise FormatError("Each row needs at least two columns: term and definition.")
     out: list[ReadQuestion | None] = []
@@ -137,6 +137,7 @@ def read_delimited(text: str, delimiter: str | None = None) -> ReadBank:
                 answer=cell.get("definition", ""),
                 choices=[c.strip() for c in choices],
                 source_sentence=cell.get("source", ""),
+                fact_key=(cell.get("fact") or "")[:40],
             )
         )
     return _collect(None, out)
@@ -279,7 +280,7 @@ def read_apkg(data: bytes) -> ReadBank:
             with sqlite3.connect(path) as db:
                 models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
                 decks = json.loads(db.execute("SELECT decks FROM col").fetchone()[0])
-                notes = db.execute("SELECT mid, flds FROM notes ORDER BY id").fetchall()
+                notes = db.execute("SELECT id, mid, flds FROM notes ORDER BY id").fetchall()
         except (sqlite3.DatabaseError, zipfile.BadZipFile, TypeError, ValueError, RecursionError):
             raise unreadable from None
     try:
@@ -289,16 +290,18 @@ def read_apkg(data: bytes) -> ReadBank:
         raise unreadable from None
 
 
-def _apkg_bank(models: Any, decks: Any, notes: list[tuple[Any, Any]]) -> ReadBank:
+def _apkg_bank(models: Any, decks: Any, notes: list[tuple[Any, Any, Any]]) -> ReadBank:
     title = next((d["name"] for d in decks.values() if d.get("name") != "Default"), None)
     out: list[ReadQuestion | None] = []
-    for mid, flds in notes:
+    for nid, mid, flds in notes:
         model = models.get(str(mid), {})
         fields = {
             f["name"]: v for f, v in zip(model.get("flds", []), flds.split("\x1f"), strict=False)
         }
         values = flds.split("\x1f")
-        if model.get("type") == 1:  # cloze
+        if model.get("name") == "quizapp fact":  # a fact in several forms, from here
+            out += _fact_questions(fields, f"anki-note-{int(nid)}")
+        elif model.get("type") == 1:  # cloze
             text = values[0] if values else ""
             m = re.search(r"\{\{c1::(.*?)(?:::[^}]*)?\}\}", text)
             if not m:
@@ -336,6 +339,40 @@ def _apkg_bank(models: Any, decks: Any, notes: list[tuple[Any, Any]]) -> ReadBan
         else:
             out.append(None)
     return _collect(title, out)
+
+
+_FACT_FORMS = (
+    ("multiple_choice", "Multiple choice"),
+    ("true_false", "True or false"),
+    ("cloze", "Fill in the blank"),
+    ("short_answer", "Short answer"),
+)
+
+
+def _fact_questions(fields: dict[str, str], fact_key: str) -> list[ReadQuestion | None]:
+    """The forms of a "quizapp fact" note (interop/anki.py), one question each."""
+    out: list[ReadQuestion | None] = []
+    for qtype, name in _FACT_FORMS:
+        prompt = _plain(fields.get(name, ""))
+        if not prompt:
+            continue
+        choices: list[str] = []
+        if qtype == "multiple_choice":
+            choices = [c for c in _plain(fields.get("Choices", "")).split("\n") if c.strip()]
+        elif qtype == "true_false":
+            choices = ["True", "False"]
+        out.append(
+            ReadQuestion(
+                qtype,
+                prompt,
+                _plain(fields.get(f"{name} answer", "")),
+                choices,
+                explanation=_plain(fields.get("Explanation", "")),
+                source_sentence=_plain(fields.get("Source", "")),
+                fact_key=fact_key,
+            )
+        )
+    return out
 
 
 READERS = {".json": "json", ".csv": "csv", ".tsv": "tsv", ".gift": "gift", ".apkg": "apkg"}

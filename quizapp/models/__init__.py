@@ -1,7 +1,7 @@
 """All models, imported here so that Alembic sees the whole schema."""
 
 from quizapp.models.article import Article
-from quizapp.models.bank import Bank, Question, QuestionStatus, Visibility
+from quizapp.models.bank import Bank, Fact, Question, QuestionStatus, Visibility
 from quizapp.models.card import Card, ReviewLog
 from quizapp.models.quiz import AttemptAnswer, QuizAttempt
 from quizapp.models.sign_in import SignIn
@@ -14,6 +14,7 @@ __all__ = [
     "AttemptAnswer",
     "Bank",
     "Card",
+    "Fact",
     "Question",
     "QuestionStatus",
     "QuizAttempt",

@@ -1,4 +1,4 @@
-"""A question bank and its questions."""
+"""A question bank, its facts and their questions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,19 @@ import enum
 from datetime import date, datetime
 from uuid import uuid4
 
-from sqlalchemy import JSON, Date, Enum, Float, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import (
+    JSON,
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from quizapp.extensions import IDS_NEVER_REUSED, db
@@ -63,9 +75,49 @@ class Bank(db.Model):  # type: ignore[name-defined,misc]
     questions: Mapped[list[Question]] = relationship(
         back_populates="bank", order_by="Question.rank", cascade="all, delete-orphan"
     )
+    facts: Mapped[list[Fact]] = relationship(
+        back_populates="bank", order_by="Fact.rank", cascade="all, delete-orphan"
+    )
 
     def __repr__(self) -> str:
         return f"<Bank {self.id} {self.name!r}>"
+
+
+class Fact(db.Model):  # type: ignore[name-defined,misc]
+    """One thing the article says that a learner can remember: an answer span of one
+    sentence. Its questions are the forms it is asked in (multiple choice, fill in the
+    blank, ...); a learner has one flashcard of it, whichever form they meet."""
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        # domain/facts.py: fact_key, the sentence and the answer span; what a regenerated
+        # bank matches its facts on
+        UniqueConstraint("bank_id", "key"),
+        Index("ix_facts_bank_id_rank", "bank_id", "rank"),
+        IDS_NEVER_REUSED,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))  # money, percent, date, person, ...
+    rank: Mapped[int] = mapped_column(Integer)  # 0 is the bank's best fact
+    source_sentence: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    # the answer span: source_sentence[answer_start:answer_start + len(answer)] where the
+    # answer stands in the sentence (an edited or imported answer may not)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    answer_start: Mapped[int] = mapped_column(Integer, default=0)
+
+    bank: Mapped[Bank] = relationship(back_populates="facts")
+    # a fact goes with its last question (services/facts.py), in the database's cascade
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="fact", order_by="Question.rank", passive_deletes=True
+    )
+
+    def __repr__(self) -> str:
+        return f"<Fact {self.id} {self.key!r}>"
 
 
 class Question(db.Model):  # type: ignore[name-defined,misc]
@@ -82,6 +134,8 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    # the fact this question asks about, in its form (type)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(32))
     prompt: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
@@ -112,6 +166,7 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     bank: Mapped[Bank] = relationship(back_populates="questions")
+    fact: Mapped[Fact] = relationship(back_populates="questions")
 
     def __repr__(self) -> str:
         return f"<Question {self.id} {self.type} {self.prompt[:30]!r}>"

@@ -1,4 +1,4 @@
-"""Flashcards (one per user and question) and the append-only log of their reviews."""
+"""Flashcards (one per user and fact) and the append-only log of their reviews."""
 
 from __future__ import annotations
 
@@ -19,27 +19,26 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import IDS_NEVER_REUSED, db
-from quizapp.models.bank import Question
+from quizapp.models.bank import Fact
 from quizapp.models.types import UTCDateTime, utcnow
 from quizapp.models.user import User
 
 
 class Card(db.Model):  # type: ignore[name-defined,misc]
-    """The FSRS memory state of one question for one user, in columns so that
-    "due now" is an index range scan."""
+    """The FSRS memory state of one fact for one user, in columns so that "due now" is
+    an index range scan. Every question of the fact reviews it, in whichever form it
+    is asked (services/reviews.py: shown_form)."""
 
     __tablename__ = "cards"
     __table_args__ = (
-        UniqueConstraint("user_id", "question_id"),
+        UniqueConstraint("user_id", "fact_id"),
         Index("ix_cards_user_id_due", "user_id", "due"),
         IDS_NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    question_id: Mapped[int] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE"), index=True
-    )
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
     state: Mapped[int] = mapped_column(SmallInteger, default=1)  # fsrs.State
     step: Mapped[int | None] = mapped_column(SmallInteger, default=0)
     stability: Mapped[float | None] = mapped_column(Float)
@@ -56,7 +55,7 @@ class Card(db.Model):  # type: ignore[name-defined,misc]
     version: Mapped[int] = mapped_column(Integer, default=0)
 
     user: Mapped[User] = relationship()
-    question: Mapped[Question] = relationship()
+    fact: Mapped[Fact] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -19,7 +19,7 @@ from quizapp.models import (
     Article,
     Bank,
     Card,
-    Question,
+    Fact,
     QuizAttempt,
     ReviewLog,
     SignIn,
@@ -81,7 +81,7 @@ class AccountContents:
 def account_contents(session: Session, user: User) -> AccountContents:
     own_banks = select(Bank.id).where(Bank.owner_id == user.id)
     learners = union(
-        select(Card.user_id).join(Question).where(Question.bank_id.in_(own_banks)),
+        select(Card.user_id).join(Fact).where(Fact.bank_id.in_(own_banks)),
         select(QuizAttempt.user_id).where(QuizAttempt.bank_id.in_(own_banks)),
     ).subquery()
 

@@ -17,11 +17,13 @@ from quizapp.models import (
     AttemptAnswer,
     Bank,
     Card,
+    Fact,
     Question,
     QuestionStatus,
     User,
     Visibility,
 )
+from quizapp.services.facts import group_into_facts
 from quizapp.services.imports import to_model
 from quizapp.services.language_model import LanguageModel, improve_wording
 
@@ -43,8 +45,9 @@ def visible_to(viewer: Any) -> ColumnElement[bool]:
 @dataclass(frozen=True, slots=True)
 class BankSummary:
     bank: Bank
-    questions: int
-    reviewed: int  # the viewer's cards of this bank that have been reviewed at least once
+    questions: int  # live ones
+    facts: int  # that live questions ask about
+    reviewed: int  # the viewer's cards (facts) of this bank reviewed at least once
 
 
 def visible_banks(
@@ -54,7 +57,7 @@ def visible_banks(
     viewer = user.id if user is not None and user.is_authenticated else None
     statement = _all_banks_statement() if everything else _visible_banks_statement()
     rows = session.execute(statement, {"viewer": viewer}).all()
-    return [BankSummary(bank, questions, reviewed) for bank, questions, reviewed in rows]
+    return [BankSummary(*row) for row in rows]
 
 
 @cache
@@ -70,10 +73,14 @@ def _all_banks_statement():  # type: ignore[no-untyped-def]
 
 
 def _banks_statement(visible):  # type: ignore[no-untyped-def]
-    """Each bank with its live question count and how many of them the viewer (the
-    `viewer` parameter, None for a visitor) has reviewed, in one query."""
+    """Each bank with its live questions and their facts, and how many of the facts
+    the viewer (the `viewer` parameter, None for a visitor) has reviewed, in one query."""
     counts = (
-        select(Question.bank_id, func.count().label("n"))
+        select(
+            Question.bank_id,
+            func.count().label("n"),
+            func.count(func.distinct(Question.fact_id)).label("facts"),
+        )
         .where(
             Question.status.in_(LIVE),
             Question.bank_id.in_(select(Bank.id).where(visible)),  # not every bank's
@@ -82,15 +89,20 @@ def _banks_statement(visible):  # type: ignore[no-untyped-def]
         .subquery()
     )
     reviewed = (
-        select(Question.bank_id, func.count().label("n"))
-        .join(Card, Card.question_id == Question.id)
+        select(Fact.bank_id, func.count().label("n"))
+        .join(Card, Card.fact_id == Fact.id)
         .where(Card.user_id == bindparam("viewer"), Card.reps > 0)
-        .group_by(Question.bank_id)
+        .group_by(Fact.bank_id)
         .subquery()
     )
     owner = aliased(User)
     return (
-        select(Bank, func.coalesce(counts.c.n, 0), func.coalesce(reviewed.c.n, 0))
+        select(
+            Bank,
+            func.coalesce(counts.c.n, 0),
+            func.coalesce(counts.c.facts, 0),
+            func.coalesce(reviewed.c.n, 0),
+        )
         .outerjoin(owner, Bank.owner)
         .outerjoin(counts, counts.c.bank_id == Bank.id)
         .outerjoin(reviewed, reviewed.c.bank_id == Bank.id)
@@ -231,6 +243,7 @@ def regenerate_bank(
     for rank, q in enumerate(keep):
         q.rank = rank
     bank.questions = keep
+    group_into_facts(bank)
     session.flush()
     return added, updated, removed
 
@@ -244,7 +257,8 @@ def _has_history(session: Session, q: Question) -> bool:
     if q.id is None:
         return False
     answered = session.scalar(select(func.count()).where(AttemptAnswer.question_id == q.id))
-    carded = session.scalar(select(func.count()).where(Card.question_id == q.id))
+    # a question of a fact someone studies stays (retired), and its fact with it
+    carded = session.scalar(select(func.count()).where(Card.fact_id == q.fact_id))
     return bool(answered or carded)
 
 
@@ -256,14 +270,26 @@ def set_visibility(bank: Bank, visibility: Visibility) -> None:
 class QuestionPage:
     """One page of a bank's questions and what the page around them needs."""
 
-    questions: list[Question]
+    questions: list[Question]  # in bank order: fact by fact, best fact first
     page: int  # the page shown: the one asked for, or the last one
     pages: int
     matching: int  # questions that pass the filters, on all pages
     shown_total: int  # live questions in the bank
+    live_facts: int  # facts those questions ask about
     types: list[str]  # present in the bank, for the filter controls
     kinds: list[str]
     sentence_spans: set[tuple[int, int]]  # source sentences to mark in the article
+
+    @property
+    def facts(self) -> list[tuple[Fact, list[Question]]]:
+        """The page's questions under their facts (a fact cut by the page's end goes
+        on on the next)."""
+        groups: list[tuple[Fact, list[Question]]] = []
+        for q in self.questions:
+            if not groups or groups[-1][0].id != q.fact_id:
+                groups.append((q.fact, []))
+            groups[-1][1].append(q)
+        return groups
 
 
 def question_page(
@@ -298,17 +324,19 @@ def question_page(
     matching = session.scalar(select(func.count()).select_from(Question).where(*filters)) or 0
     pages = max(1, -(-matching // per_page))
     page = min(max(page, 1), pages)  # past the end: the last page
-    live = session.scalar(
-        select(func.count())
-        .select_from(Question)
-        .where(Question.bank_id == bank.id, Question.status.in_(LIVE))
-    )
+    live, live_facts = session.execute(
+        select(func.count(), func.count(func.distinct(Question.fact_id))).where(
+            Question.bank_id == bank.id, Question.status.in_(LIVE)
+        )
+    ).one()
     questions = session.scalars(
         select(Question)
+        .join(Fact, Fact.id == Question.fact_id)
         .where(*filters)
-        .order_by(Question.rank)
+        .order_by(Fact.rank, Question.rank)
         .offset((page - 1) * per_page)
         .limit(per_page)
+        .options(contains_eager(Question.fact))
     ).all()
     return QuestionPage(
         questions=list(questions),
@@ -316,6 +344,7 @@ def question_page(
         pages=pages,
         matching=matching,
         shown_total=live or 0,
+        live_facts=live_facts or 0,
         types=[t for t in QUESTION_TYPES if any(row.type == t for row in present)],
         kinds=sorted({row.fact_kind for row in present}),
         sentence_spans=spans,

@@ -19,7 +19,7 @@ from quizapp.interop import (
     gift,
     json_format,
 )
-from quizapp.models import Bank, Card, Question, ReviewLog, User
+from quizapp.models import Bank, Card, Fact, Question, ReviewLog, User
 from quizapp.services.banks import bank_questions
 
 FORMATS = {
@@ -41,12 +41,12 @@ class ExportFile:
 
 
 def learner_schedules(session: Session, bank: Bank, learner: User) -> dict[int, ExportSchedule]:
-    """The learner's flashcards of the bank's questions, with their review histories
-    (undone reviews left out), by question id."""
+    """The learner's flashcards of the bank's facts, with their review histories
+    (undone reviews left out), by fact id."""
     cards = session.scalars(
         select(Card)
-        .join(Question, Question.id == Card.question_id)
-        .where(Card.user_id == learner.id, Question.bank_id == bank.id)
+        .join(Fact, Fact.id == Card.fact_id)
+        .where(Card.user_id == learner.id, Fact.bank_id == bank.id)
     ).all()
     logs: dict[int, list[ReviewLog]] = {}
     for log in session.scalars(
@@ -61,7 +61,7 @@ def learner_schedules(session: Session, bank: Bank, learner: User) -> dict[int, 
         # each review's outcome is the snapshot before the next one, or the card now
         afters = [datetime.fromisoformat(str(h.card_before["due"])) for h in history[1:]]
         afters += [card.due] if history else []
-        schedules[card.question_id] = ExportSchedule(
+        schedules[card.fact_id] = ExportSchedule(
             state=card.state,
             due=card.due,
             reps=card.reps,
@@ -85,6 +85,15 @@ def learner_schedules(session: Session, bank: Bank, learner: User) -> dict[int, 
 
 def as_export(session: Session, bank: Bank, learner: User | None = None) -> ExportBank:
     schedules = learner_schedules(session, bank, learner) if learner is not None else {}
+    # a fact's schedule goes with its first question only: one card, one history
+    scheduled: set[int] = set()
+
+    def schedule_of(q: Question) -> ExportSchedule | None:
+        if q.fact_id in scheduled:
+            return None
+        scheduled.add(q.fact_id)
+        return schedules.get(q.fact_id)
+
     questions = [
         ExportQuestion(
             q.id,
@@ -97,8 +106,9 @@ def as_export(session: Session, bank: Bank, learner: User | None = None) -> Expo
             q.source_sentence,
             q.fact_kind,
             q.difficulty,
-            schedules.get(q.id),
+            schedule_of(q),
             q.fact_key,
+            q.fact_id,
         )
         for q in bank_questions(session, bank)
     ]

@@ -16,6 +16,7 @@ from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import Question as GeneratedQuestion
 from quizapp.domain.text import clean_article
 from quizapp.models import Article, Bank, Question, User, Visibility
+from quizapp.services.facts import group_into_facts
 from quizapp.services.language_model import LanguageModel, improve_wording
 
 Progress = Callable[[int, int], None]
@@ -87,6 +88,7 @@ def import_document(
             source=_clip(doc.source, 1000),
         )
         bank.questions = [to_model(q, rank) for rank, q in enumerate(generated.questions)]
+        group_into_facts(bank)
         return bank
 
     return store_once(session, build, article, generated.text, digest, owner)
@@ -224,6 +226,7 @@ def import_bank_file(
                     fact_key=q.fact_key or fact_key_of(q.source_sentence, q.answer),
                 )
             )
+        group_into_facts(bank)
         return bank
 
     article = stored_article(session, digest, owner)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 
 from quizapp.database import load_by_id
-from quizapp.domain.quiz import Score, is_right, plan_quiz
+from quizapp.domain.quiz import LastAsked, Score, is_right, plan_quiz
 from quizapp.models import AttemptAnswer, Bank, Question, QuizAttempt, User
 from quizapp.services.banks import LIVE, visible_to
 from quizapp.services.reviews import (
@@ -49,7 +49,7 @@ def start_attempt(
     feedback: str,
     now: datetime,
     rng: random.Random,
-    question_ids: list[int] | None = None,
+    missed_question_ids: list[int] | None = None,
     start_key: str | None = None,
     idempotent: bool = False,
 ) -> QuizAttempt:
@@ -75,10 +75,20 @@ def start_attempt(
                 raise StartKeyReused("This Idempotency-Key was sent before with another request.")
             start_key = None
     query = select(Question).where(Question.bank_id == bank.id, Question.status.in_(LIVE))
-    if question_ids is not None:
-        query = query.where(Question.id.in_(question_ids))
+    if missed_question_ids is not None:
+        # a retry asks the facts missed, in another form where one exists
+        missed_facts = select(Question.fact_id).where(Question.id.in_(missed_question_ids))
+        query = query.where(Question.fact_id.in_(missed_facts))
     questions = list(session.scalars(query.order_by(Question.rank)))
-    plan = plan_quiz(questions, count=count, types=types, order=order, rng=rng)
+    plan = plan_quiz(
+        questions,
+        count=count,
+        types=types,
+        order=order,
+        rng=rng,
+        asked=last_asked(session, user, bank),
+        avoid=set(missed_question_ids or ()),
+    )
     if not plan.question_ids:
         raise QuizError("No questions of the chosen types in this bank.")
     attempt = QuizAttempt(
@@ -102,6 +112,19 @@ def start_attempt(
             raise
         return started
     return attempt
+
+
+def last_asked(session: Session, user: User, bank: Bank) -> dict[int, LastAsked]:
+    """The learner's last answer to each fact of the bank they have been asked, in any
+    form, by fact id."""
+    rows = session.execute(
+        select(Question.fact_id, AttemptAnswer.answered_at, AttemptAnswer.correct)
+        .join(AttemptAnswer, AttemptAnswer.question_id == Question.id)
+        .join(QuizAttempt, QuizAttempt.id == AttemptAnswer.attempt_id)
+        .where(QuizAttempt.user_id == user.id, Question.bank_id == bank.id)
+        .order_by(AttemptAnswer.answered_at, AttemptAnswer.id)
+    )
+    return {fact_id: LastAsked(at, bool(right)) for fact_id, at, right in rows}
 
 
 def _not_begun(session: Session, attempt: QuizAttempt) -> bool:

@@ -1,4 +1,5 @@
-"""Flashcards: the daily queue, reviews (from the review page and from quizzes), undo,
+"""Flashcards, one per learner per fact: the daily queue, the form each review shows,
+reviews (from the review page and from quizzes, on any of the fact's questions), undo,
 bury, suspend and leeches. Every change to a card goes through `apply_rating`."""
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.exc import StaleDataError
 
 from quizapp.domain import scheduling
+from quizapp.domain.review_forms import form_for_review
 from quizapp.domain.scheduling import Memory, Settings
-from quizapp.models import Bank, Card, Question, ReviewLog, User
+from quizapp.models import Bank, Card, Fact, Question, ReviewLog, User
 from quizapp.services import new_card_limit
 from quizapp.services.banks import LIVE, visible_to
 from quizapp.services.review_settings import (
@@ -125,8 +127,9 @@ def _restore(card: Card, snap: dict[str, object]) -> None:
 
 
 def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int:
-    """Every live question of the bank becomes one of the user's cards; returns how many
-    were new (made by this call). New cards are due at once and keep the bank's order."""
+    """Every fact of the bank with a live question becomes one of the user's cards;
+    returns how many were new (made by this call). New cards are due at once and keep
+    the bank's order, best fact first."""
     looks_left = 3
     while True:
         # read before the savepoint: on SQLite a transaction that has read cannot
@@ -148,30 +151,58 @@ def ensure_cards(session: Session, user: User, bank: Bank, now: datetime) -> int
 def _missing_cards(session: Session, user: User, bank: Bank, now: datetime) -> list[Card]:
     have = set(
         session.scalars(
-            select(Card.question_id)
-            .join(Question)
-            .where(Card.user_id == user.id, Question.bank_id == bank.id)
+            select(Card.fact_id)
+            .join(Fact, Fact.id == Card.fact_id)
+            .where(Card.user_id == user.id, Fact.bank_id == bank.id)
         )
     )
-    questions = session.scalars(
-        select(Question)
-        .where(Question.bank_id == bank.id, Question.status.in_(LIVE))
-        .order_by(Question.rank)
+    facts = session.execute(
+        select(Fact.id, Fact.rank)
+        .where(Fact.bank_id == bank.id, has_live_form(Fact.id))
+        .order_by(Fact.rank)
     ).all()
     # a microsecond apart, so that "due" keeps the bank's best-first order
     return [
-        Card(user_id=user.id, question_id=q.id, due=now + timedelta(microseconds=q.rank))
-        for q in questions
-        if q.id not in have
+        Card(user_id=user.id, fact_id=fact_id, due=now + timedelta(microseconds=rank))
+        for fact_id, rank in facts
+        if fact_id not in have
     ]
+
+
+def has_live_form(fact_id: Any) -> Any:
+    """Whether the fact has a question that is not retired: one to show it in."""
+    return (
+        select(Question.id).where(Question.fact_id == fact_id, Question.status.in_(LIVE)).exists()
+    )
+
+
+def shown_form(session: Session, user: User, card: Card, now: datetime) -> Question | None:
+    """The question a review of this card shows now (domain/review_forms.py): a recall
+    form where the fact has one; another on each day the card is reviewed, and the
+    same all day, so that a learner never meets two forms of one fact in one day."""
+    forms = session.scalars(
+        select(Question)
+        .where(Question.fact_id == card.fact_id, Question.status.in_(LIVE))
+        .order_by(Question.rank)
+    ).all()
+    start, _ = scheduling.day_bounds(now, user.timezone)
+    earlier = session.scalars(
+        select(ReviewLog.reviewed_at).where(
+            ReviewLog.card_id == card.id,
+            ReviewLog.undone_at.is_(None),
+            ReviewLog.reviewed_at < start,
+        )
+    )
+    days = {scheduling.day_bounds(when, user.timezone)[0] for when in earlier}
+    return form_for_review(forms, len(days))
 
 
 def user_card(session: Session, user: User, card_id: int) -> Card | None:
     """The user's card, while its bank is theirs to see; None otherwise (404)."""
     return session.scalar(
         select(Card)
-        .join(Question, Question.id == Card.question_id)
-        .join(Bank, Bank.id == Question.bank_id)
+        .join(Fact, Fact.id == Card.fact_id)
+        .join(Bank, Bank.id == Fact.bank_id)
         .where(Card.id == card_id, Card.user_id == user.id, visible_to(user.id))
     )
 
@@ -249,16 +280,14 @@ def review_card(
 
 
 def question_card(session: Session, user: User, question: Question) -> Card | None:
-    """The learner's flashcard of this question, if they have one."""
-    return session.scalar(_question_card_statement(), {"user": user.id, "question": question.id})
+    """The learner's flashcard of this question's fact, if they have one."""
+    return session.scalar(_question_card_statement(), {"user": user.id, "fact": question.fact_id})
 
 
 @cache
 def _question_card_statement():  # type: ignore[no-untyped-def]
     # built once: every quiz answer runs it
-    return select(Card).where(
-        Card.user_id == bindparam("user"), Card.question_id == bindparam("question")
-    )
+    return select(Card).where(Card.user_id == bindparam("user"), Card.fact_id == bindparam("fact"))
 
 
 def record_quiz_answer(
@@ -269,13 +298,14 @@ def record_quiz_answer(
     now: datetime,
     card: Card | None = None,
 ) -> tuple[ReviewLog, scheduling.Outcome]:
-    """A quiz answer is a review too: right = Good, wrong = Again. `card` is the
-    question's card if the caller already read it; a learner without one gets one."""
+    """A quiz answer is a review too, of the card of the question's fact: right = Good,
+    wrong = Again. `card` is that card if the caller already read it; a learner
+    without one gets one."""
     card = card or question_card(session, user, question)
     if card is None:
         try:
             with session.begin_nested():
-                card = Card(user_id=user.id, question_id=question.id, due=now)
+                card = Card(user_id=user.id, fact_id=question.fact_id, due=now)
                 session.add(card)
                 session.flush()
         except IntegrityError:  # made meanwhile, by the learner's quiz in another tab
@@ -421,17 +451,17 @@ def _showable(by_bank: bool):  # type: ignore[no-untyped-def]
     day it is shared again."""
     query = (
         select(Card)
-        .join(Question, Question.id == Card.question_id)
-        .join(Bank, Bank.id == Question.bank_id)
+        .join(Fact, Fact.id == Card.fact_id)
+        .join(Bank, Bank.id == Fact.bank_id)
         .where(
             Card.user_id == bindparam("user"),
             Card.suspended.is_(False),
-            Question.status.in_(LIVE),
+            has_live_form(Card.fact_id),
             visible_to(bindparam("user")),
             or_(Card.buried_until.is_(None), Card.buried_until <= bindparam("now")),
         )
     )
-    return query.where(Question.bank_id == bindparam("bank")) if by_bank else query
+    return query.where(Fact.bank_id == bindparam("bank")) if by_bank else query
 
 
 @cache
@@ -469,9 +499,7 @@ def due_today_by_bank(session: Session, user: User, now: datetime) -> dict[int, 
 def _by_bank_statement():  # type: ignore[no-untyped-def]
     learning, due, new, _ = _counts_statement(False).selected_columns
     return (
-        _showable(False)
-        .with_only_columns(Question.bank_id, learning, due, new)
-        .group_by(Question.bank_id)
+        _showable(False).with_only_columns(Fact.bank_id, learning, due, new).group_by(Fact.bank_id)
     )
 
 
@@ -480,12 +508,12 @@ def _candidate_statement(which: str, by_bank: bool, avoiding: bool):  # type: ig
     """The card to show from one of the lists; `avoiding` skips the cards asking about
     the sentence of the card just reviewed (parameters avoid_bank, avoid_start)."""
     now, end = bindparam("now"), bindparam("end")
-    query = _showable(by_bank).options(contains_eager(Card.question).contains_eager(Question.bank))
+    query = _showable(by_bank).options(contains_eager(Card.fact).contains_eager(Fact.bank))
     if avoiding:
         query = query.where(
             or_(
-                Question.bank_id != bindparam("avoid_bank"),
-                Question.sentence_start != bindparam("avoid_start"),
+                Fact.bank_id != bindparam("avoid_bank"),
+                Fact.sentence_start != bindparam("avoid_start"),
             )
         )
     if which == "due":
@@ -576,7 +604,7 @@ def day_summary(
             func.coalesce(func.sum(ReviewLog.duration_ms), 0),
         )
         .join(Card, Card.id == ReviewLog.card_id)
-        .join(Question, Question.id == Card.question_id)
+        .join(Fact, Fact.id == Card.fact_id)
         .where(
             ReviewLog.user_id == user.id,
             ReviewLog.source == "review",
@@ -587,14 +615,15 @@ def day_summary(
     upcoming = _showable(bank_id is not None).with_only_columns(func.min(Card.due))
     upcoming = upcoming.where(Card.reps > 0, Card.due > bindparam("now"))
     if bank_id is not None:
-        logs = logs.where(Question.bank_id == bank_id)
+        logs = logs.where(Fact.bank_id == bank_id)
     reviews, right, milliseconds = session.execute(logs).one()
     next_due = session.scalar(upcoming, {"user": user.id, "now": now, "bank": bank_id})
     return DaySummary(int(reviews), int(right), int(milliseconds) // 1000, next_due)
 
 
 def _sentence_of(session: Session, card_id: int) -> tuple[int, int] | None:
-    """(bank, sentence) of the card's question: its siblings ask about the same one."""
+    """(bank, sentence) of the card's fact: the facts of the same sentence are close
+    enough to give each other away."""
     row = session.execute(_sentence_statement(), {"card": card_id}).first()
     return (row[0], row[1]) if row is not None else None
 
@@ -602,7 +631,7 @@ def _sentence_of(session: Session, card_id: int) -> tuple[int, int] | None:
 @cache
 def _sentence_statement():  # type: ignore[no-untyped-def]
     return (
-        select(Question.bank_id, Question.sentence_start)
-        .join(Card, Card.question_id == Question.id)
+        select(Fact.bank_id, Fact.sentence_start)
+        .join(Card, Card.fact_id == Fact.id)
         .where(Card.id == bindparam("card"))
     )

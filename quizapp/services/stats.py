@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 
 from quizapp.domain import scheduling
 from quizapp.domain import stats as calc
-from quizapp.models import Bank, Card, Question, ReviewLog, User
-from quizapp.services.banks import LIVE
-from quizapp.services.reviews import memory_of, settings_for
+from quizapp.models import Bank, Card, Fact, ReviewLog, User
+from quizapp.services.reviews import has_live_form, memory_of, settings_for
 
 HEATMAP_DAYS = 91
 FORECAST_DAYS = 30
@@ -55,13 +54,11 @@ def statistics(session: Session, user: User, now: datetime) -> Statistics:
 
     horizon = start_today + timedelta(days=FORECAST_DAYS)
     due_times = session.scalars(
-        select(Card.due)
-        .join(Question)
-        .where(
+        select(Card.due).where(
             Card.user_id == user.id,
             Card.reps > 0,
             Card.suspended.is_(False),
-            Question.status.in_(LIVE),
+            has_live_form(Card.fact_id),
             Card.due < horizon,
         )
     )
@@ -102,8 +99,8 @@ def statistics(session: Session, user: User, now: datetime) -> Statistics:
     bank_rows = {}
     for card, bank in session.execute(
         select(Card, Bank)
-        .join(Question, Question.id == Card.question_id)
-        .join(Bank, Bank.id == Question.bank_id)
+        .join(Fact, Fact.id == Card.fact_id)
+        .join(Bank, Bank.id == Fact.bank_id)
         .where(Card.user_id == user.id)
     ):
         bank_rows[bank.id] = bank

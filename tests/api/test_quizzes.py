@@ -106,3 +106,15 @@ def test_invalid_quiz_requests_are_422(api: ApiClient, public_bank: Bank) -> Non
     ):
         response = api.post("/quizzes", body)
         assert response.status_code == 422, body
+
+
+def test_a_new_quiz_asks_the_facts_not_asked_yet(api: ApiClient, public_bank: Bank) -> None:
+    fact_of = {q.id: q.fact_id for q in public_bank.questions}
+    first = api.post("/quizzes", {"bank_id": public_bank.id, "count": 5}).json
+    for q in first["questions"]:
+        api.post(f"/quizzes/{first['id']}/answers", {"question_id": q["id"], "answer": "x"})
+    second = api.post("/quizzes", {"bank_id": public_bank.id, "count": 5}).json
+    asked = [fact_of[q["id"]] for q in first["questions"] + second["questions"]]
+    assert len(set(asked)) == 10
+    best = api.post("/quizzes", {"bank_id": public_bank.id, "count": 5, "order": "best"}).json
+    assert [q["id"] for q in best["questions"]] == [q["id"] for q in first["questions"]]

@@ -14,7 +14,7 @@ from tests.api.conftest import ApiClient
 
 
 def _first_card(api: ApiClient, bank: Bank) -> dict:
-    assert api.post(f"/banks/{bank.id}/cards").json["added"] == len(bank.questions)
+    assert api.post(f"/banks/{bank.id}/cards").json["added"] == len(bank.facts)
     nxt = api.get(f"/reviews/next?bank_id={bank.id}").json
     assert nxt["counts"]["new"] > 0
     return nxt["next"]
@@ -23,7 +23,9 @@ def _first_card(api: ApiClient, bank: Bank) -> dict:
 def test_next_card_shows_the_interval_of_each_rating(api: ApiClient, public_bank: Bank) -> None:
     nxt = _first_card(api, public_bank)
     assert nxt["card"]["state"] == "learning" and nxt["card"]["reps"] == 0
-    assert nxt["question"]["id"] == public_bank.questions[0].id
+    # the bank's best fact, asked for rather than recognised
+    assert nxt["card"]["fact_id"] == nxt["question"]["fact_id"] == public_bank.facts[0].id
+    assert nxt["question"]["type"] in ("cloze", "short_answer")
     # FSRS's learning steps are 1 and 10 minutes; Hard on the first step is their mean
     intervals = nxt["intervals"]
     assert (intervals["again"], intervals["hard"], intervals["good"]) == (60, 330, 600)

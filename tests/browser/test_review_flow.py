@@ -115,3 +115,30 @@ def test_a_reached_new_card_limit_says_so_and_studies_more_today(page):
         ".more-new"
     )
     assert page.get_by_role("button", name="Study 2 more today").is_visible()
+
+
+def test_studying_the_built_in_bank_offers_each_fact_once(page):
+    register(page, "learner")
+    bank = db.session.scalars(db.select(Bank)).one()
+    facts = len(bank.facts)
+    db.session.execute(db.update(User).values(new_per_day=facts))
+    db.session.commit()
+    page.goto(f"/banks/{bank.id}")
+    page.get_by_role("button", name="Review as flashcards").click()
+    page.wait_for_url(re.compile(rf"/banks/{bank.id}/review"))
+    assert f"{facts} facts of this bank are now your flashcards" in page.inner_text(".flashes")
+    assert counts(page) == (facts, 0, 0)
+
+    prompts = {q.prompt: q for q in bank.questions}
+    seen = []
+    for n in range(25):
+        question = prompts[page.inner_text(".flashcard .prompt")]
+        assert question.type in ("cloze", "short_answer") or not any(
+            q.type in ("cloze", "short_answer") for q in question.fact.questions
+        )
+        seen.append(question.fact_id)
+        page.keyboard.press(" ")
+        with page.expect_navigation():
+            page.keyboard.press("3" if n % 2 else "4")
+    assert len(set(seen)) == len(seen)  # no fact twice, in any form
+    assert counts(page)[0] == facts - 25

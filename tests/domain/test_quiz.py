@@ -1,7 +1,9 @@
 import random
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from quizapp.domain.quiz import Score, is_right, plan_quiz
+from quizapp.domain.quiz import LastAsked, Score, is_right, plan_quiz
 
 
 @dataclass
@@ -11,7 +13,13 @@ class Q:
     answer: str
     choices: list[str] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
+    fact_id: int = 0
 
+    def __post_init__(self) -> None:
+        self.fact_id = self.fact_id or self.id  # a fact of its own unless told
+
+
+ALL_TYPES = ["multiple_choice", "true_false", "cloze", "short_answer"]
 
 BANK = [
     Q(1, "multiple_choice", "$420m", ["$420m", "$210m", "$630m", "$840m"]),
@@ -55,6 +63,60 @@ def test_shuffled_order_is_a_permutation_and_choices_are_shuffled_per_attempt():
         orders.add(tuple(plan.choice_order["1"]))
     assert len(orders) > 1
     assert plan.choice_order["3"] == ["True", "False"]
+
+
+def forms_of(fact_id: int, first_id: int) -> list[Q]:
+    """A fact in all four forms, as the generator makes most."""
+    return [
+        Q(first_id + i, qtype, "x", ["x", "y"] if qtype == "multiple_choice" else [], [], fact_id)
+        for i, qtype in enumerate(ALL_TYPES)
+    ]
+
+
+FOUR_FORMS = [q for fact in range(1, 61) for q in forms_of(fact, fact * 10)]
+
+
+def test_a_quiz_asks_each_fact_once_in_the_ticked_types_in_proportion():
+    plan = plan_quiz(FOUR_FORMS, count=20, types=ALL_TYPES, order="shuffled", rng=random.Random(3))
+    asked = [next(q for q in FOUR_FORMS if q.id == i) for i in plan.question_ids]
+    assert len({q.fact_id for q in asked}) == 20
+    assert Counter(q.type for q in asked) == dict.fromkeys(ALL_TYPES, 5)
+
+
+def test_two_shuffled_quizzes_draw_from_the_whole_bank():
+    one, two = (
+        plan_quiz(FOUR_FORMS, count=10, types=ALL_TYPES, order="shuffled", rng=random.Random(s))
+        for s in (1, 2)
+    )
+    assert set(one.question_ids) != set(two.question_ids)
+
+
+def test_five_new_quizzes_of_ten_ask_fifty_different_facts():
+    asked: dict[int, LastAsked] = {}
+    facts = set()
+    for run in range(5):
+        plan = plan_quiz(
+            FOUR_FORMS,
+            count=10,
+            types=ALL_TYPES,
+            order="unseen",
+            rng=random.Random(run),
+            asked=asked,
+        )
+        for q in FOUR_FORMS:
+            if q.id in plan.question_ids:
+                facts.add(q.fact_id)
+                asked[q.fact_id] = LastAsked(datetime(2026, 1, run + 1, tzinfo=UTC), True)
+    assert len(facts) == 50
+
+
+def test_a_retry_asks_the_missed_facts_in_another_form():
+    missed = [10, 20]  # fact 1 and 2, asked as multiple choice
+    retry = [q for q in FOUR_FORMS if q.fact_id in (1, 2)]
+    plan = plan_quiz(
+        retry, count=None, types=ALL_TYPES, order="best", rng=random.Random(1), avoid=missed
+    )
+    assert len(plan.question_ids) == 2 and not set(plan.question_ids) & set(missed)
 
 
 def test_choice_answers_must_match_exactly_and_typed_ones_are_forgiven():

@@ -71,3 +71,35 @@ def test_fields_are_html_escaped():
     hostile = type(q)(9, "short_answer", "<b>Who</b>?", "<i>x</i>", source_sentence="<script>")
     note = anki_export.note(hostile, "A")
     assert note.fields[0] == "&lt;b&gt;Who&lt;/b&gt;?" and note.fields[4] == "&lt;script&gt;"
+
+
+def facts_bank():  # type: ignore[no-untyped-def]
+    """BANK with its first three questions forms of one fact (say, the farm's cost)."""
+    from dataclasses import replace
+
+    return replace(
+        BANK,
+        questions=[
+            replace(q, fact_id=10 if q.id <= 3 else 11, fact_key=f"k{min(q.id, 4)}")
+            for q in BANK.questions
+        ],
+    )
+
+
+def test_a_fact_is_one_note_with_a_card_for_each_form(tmp_path):
+    col = open_in_anki(anki_export.dump(facts_bank()), tmp_path)
+    try:
+        assert len(col.find_notes("")) == 2
+        fact = col.get_note(col.find_notes('"note:quizapp fact"')[0])
+        assert fact.guid == anki_export.fact_guid(10)
+        assert fact["Multiple choice answer"] == "$420m"
+        assert fact["Fill in the blank"] == "Fill in the blank: Chief executive _____ said so."
+        assert fact["Short answer"] == ""
+        cards = [col.get_card(c) for c in col.find_cards('"note:quizapp fact"')]
+        assert sorted(c.template()["name"] for c in cards) == [
+            "Fill in the blank",
+            "Multiple choice",
+            "True or false",
+        ]
+    finally:
+        col.close()

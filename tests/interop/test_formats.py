@@ -106,7 +106,7 @@ def test_cells_that_would_run_as_spreadsheet_formulas_are_written_as_text():
             "+3.2%",
             "-1,000",
         ]
-    assert csv_format.dump(FORMULAS).splitlines()[1].endswith(",'\tTab first.")
+    assert csv_format.dump(FORMULAS).splitlines()[1].endswith(",'\tTab first.,")
 
 
 def test_gift_escapes_special_characters_and_writes_each_type():

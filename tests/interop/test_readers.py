@@ -31,6 +31,18 @@ def test_csv_and_tsv_round_trip():
         assert read.questions[0].source_sentence == "It cost $420m."
 
 
+def test_csv_and_tsv_keep_which_questions_ask_about_one_fact():
+    from dataclasses import replace
+
+    keyed = replace(
+        BANK,
+        questions=[replace(q, fact_key=f"k{i // 2}") for i, q in enumerate(BANK.questions)],
+    )
+    for delimiter in (",", "\t"):
+        read = read_delimited(csv_format.dump(keyed, delimiter=delimiter), delimiter)
+        assert [q.fact_key for q in read.questions] == [q.fact_key for q in keyed.questions]
+
+
 def test_csv_guarded_formulas_read_back_as_written():
     from tests.interop.test_formats import FORMULAS
 
@@ -179,3 +191,15 @@ def test_gift_braces_without_an_end_are_read_in_linear_time():
     read = read_gift("Q " + "{" * 50_000)
     assert time.perf_counter() - started < 5
     assert read.questions == []  # a question with no answer block is no question
+
+
+def test_an_anki_fact_note_comes_back_as_its_forms_of_one_fact():
+    from tests.interop.test_anki import facts_bank
+
+    bank = facts_bank()
+    read = read_apkg(anki.dump(bank))
+    assert sorted((q.type, q.prompt, q.answer) for q in read.questions) == sorted(
+        (q.type, q.prompt, q.answer) for q in bank.questions
+    )
+    keys = {q.type: q.fact_key for q in read.questions}
+    assert keys["multiple_choice"] == keys["true_false"] == keys["cloze"] != keys["short_answer"]

@@ -12,7 +12,7 @@ from quizapp.models import (
     AttemptAnswer,
     Bank,
     Card,
-    Question,
+    Fact,
     QuizAttempt,
     ReviewLog,
     User,
@@ -78,8 +78,8 @@ def test_deleting_removes_everything_the_user_holds(ada_and_bob) -> None:  # typ
     bob_cards_on_his_bank = db.session.scalar(
         select(func.count())
         .select_from(Card)
-        .join(Question, Question.id == Card.question_id)
-        .where(Card.user_id == bob.id, Question.bank_id == bobs.id)
+        .join(Fact, Fact.id == Card.fact_id)
+        .where(Card.user_id == bob.id, Fact.bank_id == bobs.id)
     )
 
     accounts.delete_account(db.session, ada)

@@ -99,9 +99,9 @@ def test_regenerate_keeps_edits_retirements_and_history(app):
     assert [q.rank for q in bank.questions] == list(range(before))
 
 
-def test_question_pages_follow_bank_order_and_clamp_past_the_end(app):
+def test_question_pages_go_fact_by_fact_and_clamp_past_the_end(app):
     bank = make_bank(make_user())
-    ordered = [q.id for q in bank.questions]
+    ordered = [q.id for f in bank.facts for q in f.questions]
     per_page = 7
     pages = -(-len(ordered) // per_page)
 
@@ -118,6 +118,9 @@ def test_question_pages_follow_bank_order_and_clamp_past_the_end(app):
 
     first = page(1)
     assert [q.id for q in first.questions] == ordered[:per_page]
+    assert [q.id for _, qs in first.facts for q in qs] == ordered[:per_page]
+    assert all(q.fact_id == fact.id for fact, qs in first.facts for q in qs)
+    assert [f.rank for f, _ in first.facts] == sorted({q.fact.rank for q in first.questions})
     assert (first.pages, first.matching, first.shown_total) == (pages, len(ordered), len(ordered))
     assert {(q.sentence_start, q.sentence_end) for q in bank.questions} == first.sentence_spans
     assert set(first.types) == {q.type for q in bank.questions}

@@ -166,7 +166,7 @@ def test_parallel_study_clicks_make_each_card_once(app):
     bank = make_bank(user)
     db.session.commit()
     user_id, bank_id = user.id, bank.id
-    live = len(bank.questions)
+    live = len(bank.facts)
 
     def study(i: int) -> int:
         me = db.session.get(User, user_id)

@@ -41,7 +41,7 @@ def test_an_anki_export_for_a_learner_keeps_schedule_and_history(app, tmp_path):
         assert (kind, queue) == (2, 2)  # a review card in the review queue
         assert interval == round((studied.due - studied.last_review).total_seconds() / 86400)
         assert by_reps[1][1] == -1  # the suspended one stays suspended
-        assert col.db.scalar("select count() from cards where reps = 0") == len(cards) - 2
+        assert col.db.scalar("select count() from cards where reps = 0") == len(bank.questions) - 2
     finally:
         col.close()
 
@@ -83,3 +83,13 @@ def test_the_bank_page_and_the_cli_offer_the_learner_s_deck(app, client, tmp_pat
     args = ["export", str(bank.id), "--format", "apkg", "-o", str(out)]
     assert runner.invoke(args=[*args, "--history-of", "ada"]).exit_code == 0
     assert runner.invoke(args=[*args, "--history-of", "nobody"]).exit_code == 1
+
+
+def test_the_anki_deck_has_one_note_per_fact_and_a_card_per_question(app, tmp_path):
+    bank = make_bank(make_user())
+    col = _import_with_scheduling(export_bank(db.session, bank, "apkg").data, tmp_path)
+    try:
+        assert len(col.find_notes("")) == len(bank.facts)
+        assert len(col.find_cards("")) == len(bank.questions)
+    finally:
+        col.close()

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, Card, QuizAttempt, ReviewLog
+from quizapp.models import AttemptAnswer, Card, Question, QuizAttempt, ReviewLog
 from quizapp.services import quizzes, reviews
 from tests.builders import make_bank, make_user
 
@@ -20,7 +20,7 @@ def start(user, bank, count=5, **kw):
         bank,
         count=count,
         types=kw.pop("types", ALL),
-        order="best",
+        order=kw.pop("order", "best"),
         feedback="each",
         now=NOW,
         rng=random.Random(0),
@@ -35,11 +35,31 @@ def answer_right(attempt, position):
     return quizzes.submit_answer(db.session, attempt, position, q.answer, now=NOW)
 
 
-def test_an_attempt_asks_the_best_questions_first(app):
+def test_an_attempt_asks_the_best_facts_first(app):
     user = make_user()
     bank = make_bank(user)
     attempt = start(user, bank, count=5)
-    assert attempt.question_ids == [q.id for q in bank.questions[:5]]
+    asked = [db.session.get(Question, i) for i in attempt.question_ids]
+    assert [q.fact_id for q in asked] == [f.id for f in bank.facts[:5]]
+
+
+def test_new_quizzes_move_through_the_bank_and_come_back_to_the_missed(app):
+    user = make_user()
+    bank = make_bank(user)
+    first = start(user, bank, count=5, order="unseen")
+    for position in range(5):
+        if position == 0:
+            quizzes.submit_answer(db.session, first, position, "wrong", now=NOW)
+        else:
+            answer_right(first, position)
+    facts = {f.id for f in bank.facts}
+    second = start(user, bank, count=len(facts) - 4, order="unseen")
+    fact_of = {q.id: q.fact_id for q in bank.questions}
+    first_facts = [fact_of[i] for i in first.question_ids]
+    second_facts = [fact_of[i] for i in second.question_ids]
+    # every fact not asked yet, then the one missed
+    assert set(second_facts[:-1]) == facts - set(first_facts)
+    assert second_facts[-1] == first_facts[0]
 
 
 def test_answers_are_scored_and_the_attempt_finishes(app):
@@ -97,7 +117,8 @@ def test_an_answer_counts_when_another_tab_reviewed_its_card_meanwhile(app):
     bank = make_bank(user)
     reviews.ensure_cards(db.session, user, bank, NOW)
     attempt = start(user, bank, count=3)
-    card_id = db.session.scalar(select(Card.id).where(Card.question_id == attempt.question_ids[0]))
+    first = db.session.get(Question, attempt.question_ids[0])
+    card_id = db.session.scalar(select(Card.id).where(Card.fact_id == first.fact_id))
 
     fired: list[bool] = []
 
@@ -131,8 +152,11 @@ def test_retry_asks_only_the_missed_questions(app):
     attempt = start(user, bank, count=4)
     answer_right(attempt, 0)
     quizzes.submit_answer(db.session, attempt, 1, "wrong", now=NOW)
-    retry = start(user, bank, count=None, question_ids=quizzes.missed_question_ids(attempt))
-    assert retry.question_ids == attempt.question_ids[1:]
+    missed = quizzes.missed_question_ids(attempt)
+    retry = start(user, bank, count=None, missed_question_ids=missed)
+    fact_of = {q.id: q.fact_id for q in bank.questions}
+    assert [fact_of[i] for i in retry.question_ids] == [fact_of[i] for i in missed]
+    assert not set(retry.question_ids) & set(missed)  # each in another form
 
 
 def test_a_start_key_starts_one_attempt_until_it_is_answered(app):

@@ -29,19 +29,18 @@ def rate_next(user, rating, now=NOW, bank=None, last=None):
     return card
 
 
-def test_every_live_question_becomes_one_card_once(app):
+def test_every_fact_becomes_one_card_once(app):
     user, bank, added = setup_cards()
-    assert added == len(bank.questions)
+    assert added == len(bank.facts) < len(bank.questions)
     assert reviews.ensure_cards(db.session, user, bank, NOW) == 0
 
 
 def test_new_cards_come_in_bank_order_up_to_the_daily_limit(app):
     user, bank, _ = setup_cards(new_per_day=3)
     queue = reviews.next_card(db.session, user, NOW)
-    assert queue.new_left == 3 and queue.card.question_id == bank.questions[0].id
-    seen = []
+    assert queue.new_left == 3 and queue.card.fact_id == bank.facts[0].id
     for _ in range(3):
-        seen.append(rate_next(user, 4).question_id)  # Easy: out of today's queue
+        rate_next(user, 4)  # Easy: out of today's queue
     queue = reviews.next_card(db.session, user, NOW)
     assert queue.new_left == 0 and queue.card is None
 
@@ -66,14 +65,14 @@ def test_siblings_of_the_same_sentence_are_not_back_to_back(app):
     user, _, _ = setup_cards()
     first = rate_next(user, 3)
     queue = reviews.next_card(db.session, user, NOW, last_card_id=first.id)
-    assert queue.card.question.sentence_start != first.question.sentence_start
+    assert queue.card.fact.sentence_start != first.fact.sentence_start
 
 
 def test_a_sibling_comes_next_when_nothing_else_is_left(app):
     user, _, _ = setup_cards()
     first = rate_next(user, 3)
     cards = db.session.scalars(select(Card).where(Card.user_id == user.id)).all()
-    same = [c for c in cards if c.question.sentence_start == first.question.sentence_start]
+    same = [c for c in cards if c.fact.sentence_start == first.fact.sentence_start]
     siblings = {c.id for c in same if c.id != first.id}
     assert siblings, "the sample article has a sentence with several questions"
     for card in cards:
@@ -182,7 +181,7 @@ def test_quiz_answers_review_the_same_cards(app):
     db.session.commit()
     logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
     assert [(log.rating, log.source) for log in logs] == [(3, "quiz"), (1, "quiz")]
-    card = db.session.scalar(select(Card).where(Card.question_id == first.id))
+    card = db.session.scalar(select(Card).where(Card.fact_id == first.fact_id))
     assert card.reps == 1 and card.due > NOW
 
 
@@ -191,7 +190,7 @@ def test_a_quiz_answer_uses_the_card_another_tab_made_meanwhile(app, monkeypatch
     can make it first, between this request's look and its insert."""
     user = make_user()
     question = make_bank(user).questions[0]
-    made_elsewhere = Card(user_id=user.id, question_id=question.id, due=NOW)
+    made_elsewhere = Card(user_id=user.id, fact_id=question.fact_id, due=NOW)
     db.session.add(made_elsewhere)
     db.session.flush()
     looks = []
@@ -205,3 +204,58 @@ def test_a_quiz_answer_uses_the_card_another_tab_made_meanwhile(app, monkeypatch
     log, _ = reviews.record_quiz_answer(db.session, user, question, True, NOW)
     assert log.card_id == made_elsewhere.id
     assert db.session.scalar(select(func.count()).select_from(Card)) == 1
+
+
+def test_a_review_asks_for_the_fact_in_another_recall_form_each_day(app):
+    user, bank, _ = setup_cards()
+    card = reviews.next_card(db.session, user, NOW).card
+    recall = [q.id for q in card.fact.questions if q.type in ("cloze", "short_answer")]
+    assert len(recall) == 2, "the best fact of the sample has both recall forms"
+    shown = []
+    for day in range(3):
+        now = NOW + timedelta(days=day)
+        for minutes in (0, 1, 10):  # learning steps: the card again the same day
+            later = now + timedelta(minutes=minutes)
+            shown.append(reviews.shown_form(db.session, user, card, later).id)
+            reviews.apply_rating(db.session, user, card, 1 if minutes == 0 else 3, later)
+    assert shown == [recall[0]] * 3 + [recall[1]] * 3 + [recall[0]] * 3
+
+
+def test_a_retired_form_is_never_shown_and_a_fact_without_forms_waits(app):
+    from quizapp.services.banks import retire_question
+
+    user, bank, _ = setup_cards()
+    card = reviews.next_card(db.session, user, NOW).card
+    first = reviews.shown_form(db.session, user, card, NOW)
+    retire_question(first)
+    db.session.commit()
+    assert reviews.shown_form(db.session, user, card, NOW).id != first.id
+    for q in card.fact.questions:
+        retire_question(q)
+    db.session.commit()
+    assert reviews.shown_form(db.session, user, card, NOW) is None
+    assert reviews.next_card(db.session, user, NOW).card.fact_id != card.fact_id
+
+
+def test_answers_to_any_form_of_a_fact_review_its_one_card(app):
+    user = make_user()
+    bank = make_bank(user)
+    fact = next(f for f in bank.facts if len(f.questions) >= 3)
+    for minutes, question in enumerate(fact.questions[:3]):
+        reviews.record_quiz_answer(
+            db.session, user, question, True, NOW + timedelta(minutes=10 * minutes)
+        )
+    db.session.commit()
+    card = db.session.scalars(select(Card).where(Card.user_id == user.id)).one()
+    assert card.fact_id == fact.id and card.reps == 3
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 3
+
+
+def test_a_day_of_new_cards_shows_each_fact_once(app):
+    user, bank, _ = setup_cards(new_per_day=100)
+    facts = []
+    while (queue := reviews.next_card(db.session, user, NOW)).card is not None:
+        facts.append(queue.card.fact_id)
+        reviews.apply_rating(db.session, user, queue.card, 4, NOW)  # Easy: done for today
+    db.session.commit()
+    assert sorted(facts) == sorted(f.id for f in bank.facts)

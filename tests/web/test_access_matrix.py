@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Card
+from quizapp.models import Card, Question
 from quizapp.services import accounts
 from quizapp.services.reviews import ensure_cards
 from tests.builders import SECOND_ARTICLE, login, make_attempt, make_bank, make_user
@@ -127,7 +127,8 @@ def world(app) -> World:
     question = bank.questions[0]
     attempt = make_attempt(ada, bank)
     ensure_cards(db.session, ada, bank, datetime.now(UTC))
-    card = db.session.scalar(db.select(Card).where(Card.question_id == attempt.question_ids[0]))
+    asked = db.session.get(Question, attempt.question_ids[0])
+    card = db.session.scalar(db.select(Card).where(Card.fact_id == asked.fact_id))
     token, ada_secret = accounts.create_token(db.session, ada, "ada's script")
     mallory = accounts.find_user(db.session, "mallory")
     _, mallory_secret = accounts.create_token(db.session, mallory, "mallory's script")

@@ -129,9 +129,10 @@ def test_long_banks_are_paged(app, client):
     assert len(bank.questions) > 50
     first = client.get(f"/banks/{bank.id}").get_data(as_text=True)
     second = client.get(f"/banks/{bank.id}?page=2").get_data(as_text=True)
-    assert f'id="q-{bank.questions[0].id}"' in first
-    assert f'id="q-{bank.questions[50].id}"' not in first
-    assert f'id="q-{bank.questions[50].id}"' in second
+    ordered = [q for f in bank.facts for q in f.questions]  # fact by fact
+    assert f'id="q-{ordered[0].id}"' in first
+    assert f'id="q-{ordered[50].id}"' not in first
+    assert f'id="q-{ordered[50].id}"' in second
     assert "Page 2 of" in second
     assert client.get(f"/banks/{bank.id}?page=999").status_code == 200
 
@@ -334,3 +335,15 @@ def test_a_bank_under_a_repeated_id_gets_its_own_cached_page(app, client):
         db.session.commit()
     page = client.get(f"/banks/{bank_id}").get_data(as_text=True)
     assert "Eastbrook" in page and "Northfield" not in page
+
+
+def test_the_bank_page_groups_each_facts_questions_under_it(app, client):
+    bank = make_bank(make_user(), visibility=Visibility.PUBLIC)
+    page = client.get(f"/banks/{bank.id}").get_data(as_text=True)
+    fact = next(f for f in bank.facts if len(f.questions) > 1 and f.answer)
+    item = page[page.index(f'id="f-{fact.id}"') :]
+    item = item.split('<li id="f-', 1)[0]  # up to the next fact
+    assert f"Fact {fact.rank + 1}</strong>" in item
+    assert f"{len(bank.facts)} facts, {len(bank.questions)} questions" in page
+    for q in fact.questions:
+        assert f'id="q-{q.id}"' in item

@@ -22,6 +22,15 @@ def test_home_shows_private_banks_to_their_owner_only(app, client):
     assert "0 studied" in page
 
 
+def test_home_counts_a_banks_facts_and_how_many_the_learner_has_studied(app, client):
+    bank = make_bank(make_user("ada"))
+    login(client, "ada")
+    facts, questions = len(bank.facts), len(bank.questions)
+    page = client.get("/").get_data(as_text=True)
+    assert f"{facts} facts, {questions} questions" in page
+    assert f'aria-label="0 of {facts} facts studied"' in page
+
+
 def test_home_without_banks_says_how_to_add_one(client):
     assert "quizapp seed" in client.get("/").get_data(as_text=True)
 

@@ -3,7 +3,7 @@ import re
 from markupsafe import escape
 
 from quizapp.extensions import db
-from quizapp.models import AttemptAnswer, Card, Question, QuizAttempt, ReviewLog, Visibility
+from quizapp.models import AttemptAnswer, Bank, Card, Question, QuizAttempt, ReviewLog, Visibility
 from tests.builders import login, make_bank, make_user
 
 
@@ -170,7 +170,10 @@ def test_retry_the_missed_ones(app, client):
         )
     response = client.post(f"/quiz/{attempt.id}/retry")
     retry_id = int(re.search(r"/quiz/(\d+)/1", response.headers["Location"]).group(1))
-    assert db.session.get(QuizAttempt, retry_id).question_ids == attempt.question_ids[:2]
+    retried = db.session.get(QuizAttempt, retry_id).question_ids
+    fact_of = {q.id: q.fact_id for q in db.session.scalars(db.select(Question))}
+    assert [fact_of[i] for i in retried] == [fact_of[i] for i in attempt.question_ids[:2]]
+    assert not set(retried) & set(attempt.question_ids[:2])  # asked in another form
 
 
 def quiz_form_key(client, bank):
@@ -250,10 +253,8 @@ def test_question_numbers_outside_the_quiz_are_not_found(app, client):
 def test_user_text_in_answers_is_escaped(app, client):
     make_user()
     login(client)
-    # a typed question, whose answer the feedback shows as the learner wrote it
-    attempt = start_quiz(
-        client, make_bank(None, visibility=Visibility.PUBLIC), types=["short_answer", "cloze"]
-    )
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    attempt = start_quiz(client, bank, types=["short_answer"])  # a typed answer, shown back
     client.post(f"/quiz/{attempt.id}/1", data={"answer": "<script>alert(1)</script>"})
     page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
@@ -328,3 +329,30 @@ def test_a_visitors_quiz_ends_with_a_word_when_the_banks_owner_leaves(app, clien
         response = client.get(path, follow_redirects=True)
         assert response.status_code == 200, path
         assert "its bank is no longer shared" in response.get_data(as_text=True)
+
+
+def test_five_new_quizzes_of_ten_ask_fifty_different_facts(app, client):
+    from quizapp.services.seed import seed_builtin
+
+    seed_builtin(db.session, app.config["SEEDS_DIR"])
+    db.session.commit()
+    bank = db.session.scalars(db.select(Bank)).one()
+    assert len(bank.facts) >= 50
+    make_user()
+    login(client)
+    page = client.get(f"/banks/{bank.id}/quiz").get_data(as_text=True)
+    assert re.search(r'value="unseen"\s+checked|checked[^>]*value="unseen"', page)
+    fact_of = {q.id: q.fact_id for q in bank.questions}
+    asked = []
+    for _ in range(5):
+        data = {"count": "10", "types": ["multiple_choice", "true_false", "cloze", "short_answer"]}
+        attempt = start_quiz(client, bank, order="unseen", **data)
+        asked += [fact_of[i] for i in attempt.question_ids]
+        asked_types = {db.session.get(Question, i).type for i in attempt.question_ids}
+        their_types = {
+            q.type for q in bank.questions if fact_of[q.id] in asked[-10:] and q.status == "active"
+        }
+        assert asked_types == their_types  # every type the facts have is asked
+        for n in range(1, 11):
+            client.post(f"/quiz/{attempt.id}/{n}", data={"answer": "not it"})
+    assert len(asked) == len(set(asked)) == 50

@@ -2,6 +2,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -37,6 +38,19 @@ def test_study_then_review_with_intervals_on_the_buttons(app, client):
     assert f"last={card}" in response.headers["Location"]
     assert db.session.get(Card, card).reps == 1
     assert "19 new" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_studying_makes_one_card_per_fact_shown_in_a_recall_form(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    page = client.post(f"/banks/{bank.id}/study", follow_redirects=True).get_data(as_text=True)
+    assert f"{len(bank.facts)} facts of this bank are now your flashcards." in page
+    assert db.session.scalar(select(func.count()).select_from(Card)) == len(bank.facts)
+    card, _ = shown_card(page)
+    fact = db.session.get(Card, card).fact
+    recall = [q for q in fact.questions if q.type in ("cloze", "short_answer")]
+    assert any(str(escape(q.prompt)) in page for q in recall)
 
 
 def test_stale_submit_keeps_the_first_review(app, client):
@@ -274,7 +288,7 @@ def test_the_end_of_a_session_says_what_was_done_and_what_comes_next(app, client
     assert "Nothing more to review now" in page
     assert "Today you reviewed 2 cards,\n      2 of them right, in 1 min." in page
     assert re.search(r"The next card is due in \d+d\s*\(<time datetime=", page)
-    held = len(bank.questions) - 2
+    held = len(bank.facts) - 2
     assert f"{held} new cards are waiting</strong>;\n    today's limit of 2 is reached" in page
     assert "Study 2 more today" in page
 
@@ -295,6 +309,15 @@ def test_the_charts_carry_their_axes_labels_and_numbers(app, client):
     # the same data as tables, for screen readers and for phones without hover
     assert "Reviews per day</caption>" in page and "Cards due per day</caption>" in page
     assert re.search(r"<tr><td>\d{4}-\d\d-\d\d</td><td>1</td></tr>", page)
+
+
+def test_facts_you_know_counts_the_facts_studied(app, client):
+    make_user()
+    login(client)
+    bank = make_bank(None, visibility=Visibility.PUBLIC)
+    study(client, bank)
+    page = client.get("/stats").get_data(as_text=True)
+    assert f"% of {len(bank.facts)} facts</span>" in page
 
 
 SETTINGS = {

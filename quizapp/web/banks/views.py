@@ -57,16 +57,17 @@ def show(bank_id: int) -> str:
     page = request.args.get("page", 1, type=int) or 1
     action_form = ActionForm() if is_owner else None
     if action_form is not None:  # retired questions, statistics, edit forms: never cached
-        total, body = _questions_and_article(bank, qtype, kind, page, action_form)
+        total, facts, body = _questions_and_article(bank, qtype, kind, page, action_form)
     else:
         # the same for every other viewer; the revision changes with any question, and
         # the uuid, unlike the id, never comes to mean another bank
-        key = f"bank-page/{bank.uuid}/{bank.revision}/{qtype}/{kind}/{page}"
+        # "facts/": pages cached before a bank's facts were listed hold another shape
+        key = f"bank-page/facts/{bank.uuid}/{bank.revision}/{qtype}/{kind}/{page}"
         cached = cache.get(key)
         if cached is None:
             cached = _questions_and_article(bank, qtype, kind, page, None)
             cache.set(key, cached)
-        total, body = cached
+        total, facts, body = cached
     # the learner's own counts, never cached: says when today's limit holds new cards back
     today = (
         reviews.today_counts(db.session, current_user, datetime.now(UTC), bank.id)
@@ -78,6 +79,7 @@ def show(bank_id: int) -> str:
         bank=bank,
         body=Markup(body),  # noqa: S704  (rendered by Jinja, which escaped every text in it)
         total=total,
+        facts=facts,
         is_owner=is_owner,
         action_form=action_form,
         today=today,
@@ -87,8 +89,8 @@ def show(bank_id: int) -> str:
 
 def _questions_and_article(
     bank: Bank, qtype: str | None, kind: str | None, page: int, owner_form: ActionForm | None
-) -> tuple[int, str]:
-    """(live questions, the HTML of the question list and the marked article); with
+) -> tuple[int, int, str]:
+    """(live questions, their facts, the HTML of the question list and the marked article); with
     the owner's form, their view: retired questions, statistics and edit actions."""
     owner = owner_form is not None
     found = bank_service.question_page(
@@ -103,10 +105,9 @@ def _questions_and_article(
     html = render_template(
         "banks/_questions.html",
         bank=bank,
-        questions=found.questions,
+        facts=found.facts,
         page=found.page,
         pages=found.pages,
-        first_number=(found.page - 1) * QUESTIONS_PER_PAGE + 1,
         paragraphs=article_paragraphs(bank.article.text, found.sentence_spans),
         types=found.types,
         kinds=found.kinds,
@@ -116,7 +117,7 @@ def _questions_and_article(
         action_form=owner_form,
         stats=item_statistics(db.session, bank) if owner else {},
     )
-    return found.shown_total, html
+    return found.shown_total, found.live_facts, html
 
 
 @bp.route("/import", methods=["GET", "POST"])

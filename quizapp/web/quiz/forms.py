@@ -34,10 +34,11 @@ class QuizSettingsForm(FlaskForm):
     order = RadioField(
         "Order",
         choices=[
+            SelectChoice("unseen", "New to me first"),
             SelectChoice("best", "Most important first"),
             SelectChoice("shuffled", "Shuffled"),
         ],
-        default="best",
+        default="unseen",
     )
     feedback = RadioField(
         "Feedback",

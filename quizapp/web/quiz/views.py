@@ -46,7 +46,7 @@ def new(bank_id: int) -> str | Response:
         chosen = {
             "count": None if form.count.data == "all" else int(form.count.data or 10),
             "types": list(form.types.data or []),
-            "order": form.order.data or "best",
+            "order": form.order.data or "unseen",
             "feedback": form.feedback.data or "each",
         }
         try:
@@ -199,7 +199,7 @@ def retry(attempt_id: int) -> Response:
         feedback=attempt.settings.get("feedback", "each"),
         now=_now(),
         rng=random.Random(),
-        question_ids=missed,
+        missed_question_ids=missed,
         # Retry pressed twice makes one retry; pressed again after it is finished, another
         start_key=f"retry-{attempt.id}",
     )

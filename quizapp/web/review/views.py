@@ -64,7 +64,7 @@ def study(bank_id: int) -> Response:
     added = reviews.ensure_cards(db.session, current_user, bank, _now())
     db.session.commit()
     if added:
-        flash(f"{counted(added, 'question')} of this bank are now your flashcards.", "success")
+        flash(f"{counted(added, 'fact')} of this bank are now your flashcards.", "success")
     return redirect(url_for("review.bank_queue", bank_id=bank.id))
 
 
@@ -114,7 +114,12 @@ def _show(bank_id: int | None) -> str:
         undone = reviews.user_card(db.session, current_user, wanted)
         if undone is not None and not undone.suspended:
             state = replace(state, card=undone)
-    card = state.card
+    question = (
+        reviews.shown_form(db.session, current_user, state.card, now)
+        if state.card is not None
+        else None
+    )
+    card = state.card if question is not None else None  # None: every form retired
     summary = reviews.day_summary(db.session, current_user, now, bank_id) if card is None else None
     labels = {}
     if card is not None:
@@ -124,6 +129,7 @@ def _show(bank_id: int | None) -> str:
         "review/review.html",
         state=state,
         card=card,
+        question=question,
         summary=summary,
         until_next=scheduling.format_interval(summary.next_due - now)
         if summary is not None and summary.next_due is not None
