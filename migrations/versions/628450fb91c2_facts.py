@@ -1,7 +1,7 @@
 """Facts: each bank's questions grouped by the fact they ask about.
 
 Revision ID: 628450fb91c2
-Revises: c3f6a1d8e592
+Revises: d9e2f4a6b8c1
 Create Date: 2026-11-30
 
 A bank's questions of one fact_key become one fact, ranked in the order of its first
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '628450fb91c2'
-down_revision = 'c3f6a1d8e592'
+down_revision = 'd9e2f4a6b8c1'
 branch_labels = None
 depends_on = None
 
