@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Bank, Card, ReviewLog, User
 from tests.browser.contrast import contrast
-from tests.browser.test_quiz_flow import register
+from tests.browser.test_quiz_flow import register as register_anywhere
+
+
+def register(page, name: str) -> None:
+    """A learner for whom it is about noon: their day starts at 4 a.m. local time, and
+    cards due in 1 to 10 minutes must still be today's whenever the suite runs (in UTC,
+    a run at 03:55 saw them as tomorrow's)."""
+    register_anywhere(page, name)
+    offset = (12 - datetime.now(UTC).hour + 12) % 24 - 12  # hours east of UTC, -12..11
+    zone = f"Etc/GMT{-offset:+d}" if offset else "UTC"  # Etc/GMT-9 is nine hours east
+    db.session.execute(db.update(User).where(User.username == name).values(timezone=zone))
+    db.session.commit()
 
 
 def counts(page) -> tuple[int, int, int]:

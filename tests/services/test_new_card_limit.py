@@ -40,7 +40,7 @@ def test_a_reached_limit_says_how_many_wait_and_offers_another_days_worth(app):
     study_new(user, 2)
     queue = reviews.next_card(db.session, user, NOW)
     assert queue.card is None and queue.new_left == 0
-    assert queue.new_held_back == len(bank.questions) - 2
+    assert queue.new_held_back == len(bank.facts) - 2
     assert (queue.new_limit, queue.more_new) == (2, 2)
 
 
@@ -49,7 +49,8 @@ def test_studying_more_today_lets_that_many_more_new_cards_in(app):
     study_new(user, 2)
     assert more(user, 3) == 5
     queue = reviews.next_card(db.session, user, NOW)
-    assert queue.new_left == 3 and queue.card.question_id == bank.questions[2].id
+    third = sorted(bank.facts, key=lambda f: f.rank)[2]  # new cards come best fact first
+    assert queue.new_left == 3 and queue.card.fact_id == third.id
     assert queue.more_new == 0  # the limit lets new cards in again: nothing to offer
     study_new(user, 3)
     queue = reviews.next_card(db.session, user, NOW)
@@ -138,7 +139,7 @@ def test_the_offer_stops_where_the_review_limit_would(app):
 def test_a_learner_with_no_new_cards_a_day_is_offered_twenty(app):
     user, bank = learner(new_per_day=0)
     queue = reviews.next_card(db.session, user, NOW)
-    assert queue.card is None and queue.more_new == 20 < len(bank.questions)
+    assert queue.card is None and queue.more_new == 20 < len(bank.facts)
 
 
 def test_the_limit_is_the_learners_for_every_bank(app):

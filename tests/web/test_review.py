@@ -398,7 +398,7 @@ def more_new_form(page: str) -> dict[str, str]:
 def test_study_more_today_raises_the_limit_and_shows_the_next_new_card(app, client):
     user, bank = reach_the_new_card_limit(client, new_per_day=1)
     page = client.get(f"/banks/{bank.id}/review").get_data(as_text=True)
-    waiting = len(bank.questions) - 1
+    waiting = len(bank.facts) - 1
     assert f"{waiting} new cards are waiting</strong>;\n    today's limit of 1 is reached" in page
     assert "Study 1 more today" in page and "For today only" in page
     form = more_new_form(page)
