@@ -63,13 +63,10 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     candidates = extract_facts(sentences, title=title or headline)
     references = References(sentences, candidates)
     sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
-    introduced: dict[str, int] = {}
-    naming: dict[str, set[int]] = defaultdict(set)
+    naming: dict[str, set[int]] = defaultdict(set)  # each name: the sentences naming it
     for f in candidates:
         naming[full_name(f)].add(f.sentence.index)
-        if full_name(f) in references.protagonists:
-            name = full_name(f)
-            introduced[name] = min(introduced.get(name, f.sentence.index), f.sentence.index)
+    introduced = {name: min(naming[name]) for name in references.protagonists if name in naming}
     refusals: dict[int, str] = {}
     facts = []
     for f in candidates:
