@@ -494,7 +494,7 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
             own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
     rng.shuffle(own)
-    for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng)):
+    for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng, bounds)):
         v = canonical_number(text)
         if v is not None and bounds[0] < v < bounds[1]:
             yield text
@@ -557,18 +557,25 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "", text.lower().replace(",", ""))
 
 
-def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
+def _perturbed(
+    fact: Fact, pool: FactPool, rng: random.Random, bounds: tuple[float, float]
+) -> Iterable[str]:
+    """Made-up figures for `fact`: first a ladder of three that the answer stands in at a
+    random rung, then looser ones for when a rung is refused. Offsets drawn around the
+    answer leave it in the middle of the choices (and 7.9% beside 15.8%, its double, is
+    the answer scaled): a test-wise learner picks the figure the others were made from."""
     text = fact.text
-    # words: "three sequels" -> "two sequels", "five sequels"
+    # words: "three sequels" -> "two sequels", "four sequels"
     word = re.match(r"(?i)([a-z]+)(.*)", text)
     if word and word.group(1).lower() in WORD_VALUES:
         value = WORD_VALUES[word.group(1).lower()]
+        rungs = _ladder(value, 1, False, (max(bounds[0], 0), min(bounds[1], 21)), rng)
+        fallback = [value + d for d in (1, -1, 2, 3, -2, 4) if 0 < value + d <= 20]
         out = []
-        for delta in (1, -1, 2, 3, -2, 4):
-            if 0 < value + delta <= 20:
-                w = _NUMBER_WORD_LIST[value + delta - 1]
-                w = w.capitalize() if word.group(1)[0].isupper() else w
-                out.append(w + word.group(2))
+        for v in dict.fromkeys(int(v) for v in (*rungs, *fallback)):
+            w = _NUMBER_WORD_LIST[v - 1]
+            w = w.capitalize() if word.group(1)[0].isupper() else w
+            out.append(w + word.group(2))
         return out
     if fact.kind == "date":
         days = _other_days(text, rng)
@@ -577,9 +584,11 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
     decade = re.search(r"((?:1[5-9]|20)\d)0s", text)
     if decade:  # "the early 1950s" -> "the early 1940s", "1960s": other decades
         tens = int(decade.group(1))
+        rungs = _ladder(tens, 1, False, (float("-inf"), 203), rng)
         steps = [-1, 1, -2, 2, -3]
         rng.shuffle(steps)
-        return [text.replace(decade.group(0), f"{tens + s}0s") for s in steps if tens + s <= 202]
+        others = dict.fromkeys([*(int(t) for t in rungs), *(tens + s for s in steps)])
+        return [text.replace(decade.group(0), f"{t}0s") for t in others if t <= 202]
     if re.fullmatch(r"\d{1,2}-\d{1,2}", text):
         return []  # a made-up score may be no score the game allows (6-6 for a set): the
         # article's own scores only
@@ -597,29 +606,74 @@ def _perturbed(fact: Fact, pool: FactPool, rng: random.Random) -> Iterable[str]:
         return []
     if _shape(text) == "year" or (fact.kind == "date" and 1500 <= q.value <= 2100):
         latest = max([*pool.years, int(q.value)])
+        year_bounds = (bounds[0], min(bounds[1], latest + 2))
+        rungs = _ladder(q.value, rng.choice((1, 2, 3, 5)), False, year_bounds, rng)
         deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
         rng.shuffle(deltas)
-        values = [q.value + d for d in deltas if q.value + d <= latest + 1]
-        return [text.replace(str(int(q.value)), str(int(v)), 1) for v in values]
+        values = [*rungs, *(q.value + d for d in deltas if q.value + d <= latest + 1)]
+        return [text.replace(str(int(q.value)), str(int(v)), 1) for v in dict.fromkeys(values)]
     value = q.value
+    percent = "%" in q.suffix or "per" in q.suffix
+    positive = (
+        max(bounds[0], 0.0),
+        min(bounds[1], 100.0) if percent and value <= 100 else bounds[1],
+    )
     if value == int(value) and 0 <= value < 20 and not q.decimals and not _SCALED.search(q.suffix):
-        # a small count moves by a few: "18 years" -> 17, 19, 21, never 72
+        # a small count moves by a few: "18 years" -> 17, 19, 20, never 72
+        rungs = _ladder(value, 1, False, positive, rng)
         steps = [-1, 1, -2, 2, 3, -3, 4]
         rng.shuffle(steps)
-        candidates = [value + s for s in steps]
+        candidates = [*rungs, *(value + s for s in steps)]
     else:
+        round_to = None if q.decimals else value
+        rungs = _ladder(value, rng.choice((1.25, 1.5)), True, positive, rng, round_to)
         factors = [0.5, 1.5, 2.0, 0.75, 1.25, 0.6, 1.6]
         rng.shuffle(factors)
-        candidates = [value * f for f in factors]
+        candidates = [*rungs, *(value * f for f in factors)]
     out = []
     for v in candidates:
-        if ("%" in q.suffix or "per" in q.suffix) and v > 100 >= value:
+        if percent and v > 100 >= value:
             continue
         if not q.decimals:
             v = _round_like(v, value)
         if v != value and v > 0:
             out.append(format_like(q, v))
-    return out
+    return list(dict.fromkeys(out))
+
+
+def _ladder(
+    value: float,
+    step: float,
+    geometric: bool,
+    bounds: tuple[float, float],
+    rng: random.Random,
+    round_like: float | None = None,
+) -> list[float]:
+    """Three other rungs of a ladder of four, evenly spaced (by `step` added, or times
+    `step` when geometric), with `value` on a rung drawn at random among those that keep
+    every rung positive, inside the open `bounds` and distinct once rounded like
+    `round_like` (kept to their rung's decimals otherwise). [] when no rung fits."""
+    positions = [0, 1, 2, 3]
+    rng.shuffle(positions)
+    for k in positions:
+        rungs = []
+        for i in range(4):
+            if i == k:
+                continue
+            v = value * step ** (i - k) if geometric else value + step * (i - k)
+            if round_like is not None:
+                v = _round_like(v, round_like)
+            elif geometric:
+                v = round(v, max(0, _decimals_of(value)))
+            rungs.append(v)
+        if all(v > 0 and bounds[0] < v < bounds[1] for v in rungs) and len({*rungs, value}) == 4:
+            return rungs
+    return []
+
+
+def _decimals_of(value: float) -> int:
+    text = repr(value)
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
 # "10 billion" is a magnitude: 7, 8 and 9 billion beside it make the round one stand out

@@ -296,3 +296,44 @@ def test_an_organisation_named_for_what_it_is_gets_others_of_that_noun_only():
     for seed in range(5):
         chosen = pick_distractors(gallery, facts, random.Random(seed))
         assert chosen and all(c.endswith("Gallery") for c in chosen)
+
+
+def _rank_of_answer(answer: str, distractors: list[str]) -> int:
+    values = sorted([answer, *distractors], key=lambda t: float(re.sub(r"[^\d.]", "", t)))
+    return values.index(answer)
+
+
+def test_a_made_up_figure_leaves_the_answer_at_any_rank_among_the_choices():
+    # figures drawn around the answer put it in the middle, where a test-wise learner
+    # looks; on a ladder of four it stands first, last or between, by chance
+    facts = article_facts("Growth\n\nThe economy grew by 7.9% last year, said Tom Hart.")
+    answer = fact(facts, "7.9%")
+    ranks = set()
+    for seed in range(40):
+        out = pick_distractors(answer, facts, random.Random(seed))
+        assert len(out) == 3
+        ranks.add(_rank_of_answer("7.9%", out))
+        ladder = sorted(float(t.rstrip("%")) for t in [*out, "7.9%"])
+        steps = [b / a for a, b in zip(ladder, ladder[1:])]
+        assert max(steps) / min(steps) < 1.1  # evenly spaced: no figure is the odd one out
+    assert ranks == {0, 1, 2, 3}
+
+
+def test_a_small_count_stands_at_any_rank_too():
+    facts = article_facts("Record\n\nAt 18 years he became the youngest ever winner in Paris.")
+    ranks = {
+        _rank_of_answer(
+            "18 years", pick_distractors(fact(facts, "18 years"), facts, random.Random(s))
+        )
+        for s in range(40)
+    }
+    assert ranks == {0, 1, 2, 3}
+
+
+def test_a_ladder_keeps_inside_what_the_stem_allows():
+    facts = article_facts("Shares\n\nThe firm said it was buying 90% of the bank on Monday.")
+    stem = "The firm said it was buying _____ of the bank on Monday."
+    for seed in range(20):
+        out = pick_distractors(fact(facts, "90%"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3
+        assert all(0 < float(d.rstrip("%")) < 100 for d in out)
