@@ -116,12 +116,11 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
     if own_acronym and fact.text[:1].isupper():
         # "Korea First Bank (KFB)": the brackets would spell the answer out
         edits.append(Edit(fact.end, fact.end + own_acronym.end(), ""))
-    conversion = re.match(
-        r"\s\([$£€¥][\d.,]+\s?(?:bn|m|k|billion|million)?[^()]{0,20}\)", text[fact.end :]
-    )
+    conversion = _CONVERSION.match(text[fact.end :])
     if conversion and fact.kind == "money":
-        # "less than $100 (£53)": the other currency gives the figure's size away
-        edits.append(Edit(fact.end, fact.end + conversion.end(), ""))
+        # "less than $100 (£53)", "$250 (about £132)", "$10bn a year (£5.5bn)": the
+        # other currency gives the figure's size away; the words between stay
+        edits.append(Edit(fact.end + conversion.start("brackets"), fact.end + conversion.end(), ""))
     edits.append(Edit(fact.start, fact.end, fact.text if answer is None else answer))
     start = end = 0
     for e in sorted(edits, key=lambda e: -e.start):
@@ -133,6 +132,16 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
             if e.start < fact.start:
                 start, end = start + shift, end + shift
     return text, start, end
+
+
+# the same sum in another currency, in brackets right after the figure or after a few
+# words that go with it ("per annum", "a year")
+_CONVERSION = re.compile(
+    r"(?:\s(?:a|an|per|each|every|annually|annum|year|month|week|day|in\stotal)){0,3}"
+    r"(?P<brackets>\s\((?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost"
+    r"|over|more\sthan|less\sthan|under|c\.|or|equivalent\sto)\s)?[$£€¥][\d.,]+\s?"
+    r"(?:bn|m|k|billion|million|trillion)?[^()]{0,20}\))"
+)
 
 
 # Wikipedia's "[citation needed]" and "[12]": marks for editors, not part of the fact

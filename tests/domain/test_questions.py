@@ -209,3 +209,22 @@ def test_an_organisation_is_asked_by_name_only_when_the_article_says_it_is_one()
     prompts = [q.prompt for q in bank.questions if q.type == "short_answer"]
     assert any(p.startswith("Which organisation praised ministers") for p in prompts)
     assert not any("published the standard" in p and "Which" in p for p in prompts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kept"),
+    [
+        ("The laptop costs $250 (about £132), said Tom Hart.", "$250", "costs _____, said"),
+        (
+            "Rich nations should give $10bn per annum (£5.5bn) to the fund, said Tom Hart.",
+            "$10bn",
+            "give _____ per annum to the fund",
+        ),
+        ("The bank paid $420m (£230m) for the firm, said Tom Hart.", "$420m", "paid _____ for"),
+    ],
+)
+def test_the_same_sum_in_another_currency_is_not_shown_beside_the_blank(sentence, answer, kept):
+    facts, ctx = setup("Money\n\n" + sentence)
+    stem = build_cloze(fact(facts, answer), ctx).prompt
+    assert kept in stem
+    assert "£" not in stem
