@@ -471,6 +471,10 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         for other in re.findall(r"[A-Z][a-z]{3,}", rest):
             if other == word or (len(word) > 4 and fuzz.ratio(word, other) >= 80):
                 return f"'{other}' in the sentence gives away '{word}'"
+        # "The _____ is an example of a datagram protocol" (User Datagram Protocol): a
+        # rare word is as telling in lower case
+        if re.search(rf"\b{re.escape(word.lower())}s?\b", rest):
+            return f"'{word.lower()}' in the sentence gives away '{word}'"
     if (
         fact.kind == "place"
         and fact.subkind in ("region", "country")

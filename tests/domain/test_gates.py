@@ -112,6 +112,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Ocean", "part_of_a_name"),
         ("His father, Hans Luder (or Ludher, later Luther), was a leaseholder of copper mines.",
          "Hans Luder", "gives_itself_away"),
+        ("The Hypertext Transfer Protocol became the hypertext standard of the web.",
+         "Hypertext Transfer Protocol", "gives_itself_away"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
