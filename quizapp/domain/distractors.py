@@ -458,7 +458,14 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     if level == "country" and _named_with_the(fact, stem):
         near = list(gz.countries_with_the())[:15]  # "the _____": only these fit
     elif level == "country":
+        # the nearest few, in any order, before the farther: Seoul and Beijing are
+        # Tokyo's rivals for a reader, Hanoi less so
         near = list(gz.countries_near(fact.text))
+        first, later = near[:5], near[5:]
+        rng.shuffle(first)
+        rng.shuffle(later)
+        yield from first + later
+        return
     elif level == "city":
         code = country or gz.city_country(fact.text, pool.countries)
         near = list(gz.cities_by_country().get(code or "", []))[:20]

