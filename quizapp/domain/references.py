@@ -432,6 +432,11 @@ class References:
                 # is the subject itself points at what the sentences before said
                 refused = refused or f"'{t.text}' points back"
                 continue
+            if word == "there" and t.tag == "RB" and not quoted[i]:
+                # "among the first to settle there": where, only the sentences before say
+                # (the existential "there were" is tagged EX)
+                refused = refused or "'there' refers to a place named before"
+                continue
             if quoted[i] and word in _PLURAL and t.tag == "PRP" and not _plural_before(shape, i):
                 # '"They are one of the major clubs in Europe"': who, the speaker knew
                 refused = refused or f"'{t.text}' in the quotation refers to nothing named"
@@ -678,7 +683,8 @@ def _possessive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
 
 # refusals the sentence before can answer: a description or a pronoun pointing back
 _POINTS_BACK = re.compile(
-    r"refers back$|points back$|refers to (?:nobody|nothing|one of several things) named before$"
+    r"refers back$|points back$"
+    r"|refers to (?:nobody|nothing|one of several things|a place) named before$"
 )
 
 
@@ -688,6 +694,8 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
     relaunch its currency") which thing is meant is a guess. A pronoun for a thing
     ("it", "they") goes with what the sentence before was about; "he" and "she", which
     no single name fitted, stay ambiguous."""
+    if refusal.startswith("'there'"):  # "settle there": a place the sentence before names
+        return re.search(r"\b(?:in|at|to|from|near)\s(?:[a-z]+\s){0,3}[A-Z]", before) is not None
     described = re.match(r"'([^']+)' (?:refers|points) back$", refusal)
     if described is None:  # "he" between two men stays between them with more words
         pronoun = re.match(r"'(\w+)' refers", refusal)

@@ -316,3 +316,22 @@ def test_the_programme_inside_a_sentence_points_back_unless_the_sentence_says_wh
     assert out[1].startswith("REFUSED")  # which programme, no sentence said
     assert out[2].startswith("Boeing announced")
     assert out[3].startswith("Tom Hart said")
+
+
+def test_there_is_led_in_by_the_sentence_naming_the_place():
+    out = resolved(
+        "Weavers from Flanders came to the valley of Ardenne in 1680. "
+        "In 1685, the weaver Tom Hart was among the first to settle there."
+    )
+    assert out[1].startswith("Weavers from Flanders came")
+    assert out[1].endswith("to settle there.")
+
+
+def test_there_with_no_place_before_is_refused_but_there_were_is_not():
+    out = resolved(
+        "The weavers worked long hours for little pay. "
+        "In 1685, the weaver Tom Hart was among the first to settle there. "
+        "There were 40 weavers in Ghent by 1700."
+    )
+    assert out[1] == "REFUSED: 'there' refers to a place named before"
+    assert out[2] == "There were 40 weavers in Ghent by 1700."
