@@ -110,6 +110,10 @@ WORTH_FEATURES: tuple[str, ...] = (
     "candidates_in_sentence",
     "only_of_kind_in_sentence",
     "has_role",
+    # what follows "for" (mostly a length of time: "for three years") or "on" (a day, a
+    # subject: "on Monday") readers called trivia more often (733 labels: 0.702 -> 0.719)
+    "after_for",
+    "after_on",
 )
 
 
