@@ -558,6 +558,12 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
             count = items.count(",") + (1 if re.search(r",\s(?:and|or)\b", items) else 2)
             if count == int(value):
                 return "the sentence lists as many items as the answer counts"
+    if re.search(
+        r"\s(?:goals?|points?|tries|try|runs?|wickets?|sets?|games?|frames?)$", fact.text
+    ) and (re.search(r"(?<![\d.])\d{1,3}-\d{1,3}(?![\d.])", text)):
+        # "won 3-1, with _____ from Vale and one by Hart": the score and the other
+        # scorers' share add up to the answer
+        return "a count the score in the sentence adds up to"
     parts = re.match(r"\s?(?:\w+\s?)?:(.*)", text[fact.end :])
     if parts and len(re.findall(_A_NUMBER, parts.group(1))) >= 2:
         return "a total the sentence breaks down into its parts"

@@ -114,6 +114,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Hans Luder", "gives_itself_away"),
         ("The Hypertext Transfer Protocol became the hypertext standard of the web.",
          "Hypertext Transfer Protocol", "gives_itself_away"),
+        ("Leeds won 3-1 at home, with two goals from Tom Hart and one by Ben Vale.",
+         "two goals", "counted_in_the_sentence"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
