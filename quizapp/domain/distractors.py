@@ -538,12 +538,16 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
     if other is None and m2 and re.search(r"from\s$", before):
         other = canonical_number(m2.group(1))
     others = [other] if other is not None else []
-    if _shape(fact.text) == "year":
+    # "April 2005" is a year as much as "2005" is: the stem's years bound it alike
+    yearly = _shape(fact.text) == "year" or (
+        fact.kind == "date" and re.search(r"\b(?:1[5-9]|20)\d\d\b", fact.text) is not None
+    )
+    if yearly:
         # "completed by April 2005 and accretive in _____": a year the stem names on one
         # side of the answer rules out every choice on its other side
         others += [float(y) for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", before + " " + after)]
     decade = re.search(r"\b(?:the\s)?(early|mid|late)?[\s-]?((?:1[5-9]|20)\d)0s\b", before + after)
-    if _shape(fact.text) == "year" and decade and int(decade.group(2)) == int(value) // 10:
+    if yearly and decade and int(decade.group(2)) == int(value) // 10:
         # "in the late 1960s ... in _____": the decade, and the part of it, the stem says
         first = int(decade.group(2)) * 10
         part = {"early": (0, 4), "mid": (3, 7), "late": (5, 9)}.get(decade.group(1) or "", (0, 9))
@@ -614,7 +618,7 @@ def _perturbed(
     if _shape(text) == "year" or (fact.kind == "date" and 1500 <= q.value <= 2100):
         latest = max([*pool.years, int(q.value)])
         year_bounds = (bounds[0], min(bounds[1], latest + 2))
-        rungs = _ladder(q.value, rng.choice((1, 2, 3, 5)), False, year_bounds, rng)
+        rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)
         deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
         rng.shuffle(deltas)
         values = [*rungs, *(q.value + d for d in deltas if q.value + d <= latest + 1)]

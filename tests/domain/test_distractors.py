@@ -314,7 +314,7 @@ def test_a_made_up_figure_leaves_the_answer_at_any_rank_among_the_choices():
         assert len(out) == 3
         ranks.add(_rank_of_answer("7.9%", out))
         ladder = sorted(float(t.rstrip("%")) for t in [*out, "7.9%"])
-        steps = [b / a for a, b in zip(ladder, ladder[1:])]
+        steps = [b / a for a, b in zip(ladder, ladder[1:], strict=False)]
         assert max(steps) / min(steps) < 1.1  # evenly spaced: no figure is the odd one out
     assert ranks == {0, 1, 2, 3}
 
@@ -337,3 +337,15 @@ def test_a_ladder_keeps_inside_what_the_stem_allows():
         out = pick_distractors(fact(facts, "90%"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
         assert all(0 < float(d.rstrip("%")) < 100 for d in out)
+
+
+def test_a_month_and_year_keeps_the_side_of_a_year_the_stem_names():
+    facts = article_facts(
+        "Deal\n\nThe deal should be completed by April 2005 and add to earnings in 2006, "
+        "the bank said. The bank was founded in 1990."
+    )
+    stem = "The deal should be completed by _____ and add to earnings in 2006, the bank said."
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "April 2005"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3
+        assert all(1995 <= int(d.split()[-1]) < 2006 for d in out)
