@@ -558,6 +558,13 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
             count = items.count(",") + (1 if re.search(r",\s(?:and|or)\b", items) else 2)
             if count == int(value):
                 return "the sentence lists as many items as the answer counts"
+        # "taught by _____ tutors, Ann Vale and Tom Hart": the noun, then the names
+        named = re.match(
+            rf"\s[a-z-]+(?:\s[a-z-]+)?,\s({_PERSON}(?:,\s{_PERSON})*,?\s(?:and|or)\s{_PERSON})",
+            text[fact.end :],
+        )
+        if named and len(re.findall(_PERSON, named.group(1))) == int(value):
+            return "the sentence names as many as the answer counts"
     if re.search(
         r"\s(?:goals?|points?|tries|try|runs?|wickets?|sets?|games?|frames?)$", fact.text
     ) and (re.search(r"(?<![\d.])\d{1,3}-\d{1,3}(?![\d.])", text)):
@@ -579,6 +586,10 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
         if len(same) >= 2 and fact.text.endswith(unit):
             return "a part of a total the sentence gives with all its parts"
     return None
+
+
+# a name of capitalised words, with the particles names have ("Ludwig van Beethoven")
+_PERSON = r"[A-Z][\w'.-]*(?:\s(?:(?:von|van|de|der|da|di|del|du|la|le|bin|al)\s)?[A-Z][\w'.-]*)*"
 
 
 def _a_year(amount: tuple[str, str]) -> bool:

@@ -116,6 +116,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Hypertext Transfer Protocol", "gives_itself_away"),
         ("Leeds won 3-1 at home, with two goals from Tom Hart and one by Ben Vale.",
          "two goals", "counted_in_the_sentence"),
+        ("As a student he was taught by two tutors, Ann Vale and Tom Hart, at Oxford.",
+         "two", "counted_in_the_sentence"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
