@@ -620,8 +620,9 @@ def repeated(fact: Fact, shape: Shape) -> str | None:
 
 def in_brackets(fact: Fact, shape: Shape) -> str | None:
     """ "$3.3bn (£1.8bn)": what the brackets say repeats the fact beside them."""
-    text = fact.sentence.text
-    if text.rfind("(", 0, fact.start) > text.rfind(")", 0, fact.start):
+    before = fact.sentence.text[: fact.start]
+    # counted, not the last bracket looked at: "(German: [...] ( listen); _____ - 1546)"
+    if before.count("(") > before.count(")"):
         return "inside brackets"
     return None
 

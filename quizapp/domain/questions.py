@@ -112,6 +112,11 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
     text = fact.sentence.text
     edits = [e for e in ctx.edits if e.end <= fact.start or e.start >= fact.end]
     edits += [Edit(m.start(), m.end(), "") for m in _CITATION.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), "")
+        for m in _PRONUNCIATION.finditer(text)
+        if m.end() <= fact.start or m.start() >= fact.end
+    ]
     own_acronym = re.match(r"\s\(([A-Z]{2,8})\)", text[fact.end :])
     if own_acronym and fact.text[:1].isupper():
         # "Korea First Bank (KFB)": the brackets would spell the answer out
@@ -141,6 +146,16 @@ _CONVERSION = re.compile(
     r"(?P<brackets>\s\((?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost"
     r"|over|more\sthan|less\sthan|under|c\.|or|equivalent\sto)\s)?[$£€¥][\d.,]+\s?"
     r"(?:bn|m|k|billion|million|trillion)?[^()]{0,20}\))"
+)
+
+
+# Wikipedia's pronunciation guides: "(/ˈluːθər/; German: [ˈmaʁtiːn] ( listen); 1483 -":
+# IPA between slashes or square brackets, with its language and its audio link
+_IPA = "ˈˌːəɐʊɪʃʒθðŋɔæɛʌɑɒɜʁçɲʎɣχ"
+_PRONUNCIATION = re.compile(
+    rf"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s*)?(?:/[^/\n]*[{_IPA}][^/\n]*/|\[[^\]\n]*[{_IPA}][^\]\n]*\])"
+    r"(?:\s*\(\s*listen\s*\))?;?\s*"
+    r"|\(\s*listen\s*\);?\s*"
 )
 
 

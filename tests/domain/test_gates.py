@@ -118,6 +118,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "two goals", "counted_in_the_sentence"),
         ("As a student he was taught by two tutors, Ann Vale and Tom Hart, at Oxford.",
          "two", "counted_in_the_sentence"),
+        ("Anna Berg (Swedish: [ˈanːa] ( listen); 3 May 1901 – 9 June 1970) was a painter.",
+         "3 May 1901", "in_brackets"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):

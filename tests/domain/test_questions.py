@@ -228,3 +228,13 @@ def test_the_same_sum_in_another_currency_is_not_shown_beside_the_blank(sentence
     stem = build_cloze(fact(facts, answer), ctx).prompt
     assert kept in stem
     assert "£" not in stem
+
+
+def test_a_pronunciation_guide_is_not_shown_in_the_stem():
+    facts, ctx = setup(
+        "Painter\n\nAnna Berg (/ˈɑːnə bɛrg/; Swedish: [ˈanːa ˈbærj] ( listen); 3 May 1901 – "
+        "9 June 1970) was a Swedish painter who worked in Uppsala."
+    )
+    stem = build_cloze(fact(facts, "Uppsala"), ctx).prompt
+    assert "Anna Berg (3 May 1901 – 9 June 1970) was a Swedish painter" in stem
+    assert "listen" not in stem and "/" not in stem
