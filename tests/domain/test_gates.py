@@ -120,6 +120,10 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "two", "counted_in_the_sentence"),
         ("Anna Berg (Swedish: [ˈanːa] ( listen); 3 May 1901 – 9 June 1970) was a painter.",
          "3 May 1901", "in_brackets"),
+        ('"It will sell," said Tom Hart, an analyst at Vale Morgan Securities.',
+         "Vale Morgan Securities", "trivia"),
+        ("Tom Hart, head of the Lund Central Bank, said the lira was strong.",
+         "Lund Central Bank", "trivia"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
@@ -305,3 +309,8 @@ def test_the_headline_naming_the_answer_by_another_name_makes_it_the_topic():
     gadget = next(f for f in facts if f.text == "HarbourMaster Pro")
     assert answer_refusal(gadget, "HMP gadget goes on sale").startswith("the_topic")
     assert answer_refusal(gadget, "Fishing boats go electric") is None
+
+
+def test_an_organisation_the_sentence_reports_on_is_no_source_detail():
+    assert refusal("Tom Hart, who joined Vale Morgan in 2001, bought the Lund Central Bank.",
+                   "Lund Central Bank") is None  # fmt: skip
