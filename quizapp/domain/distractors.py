@@ -439,7 +439,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     """Places of the same level: the article's own, then the gazetteer's nearest."""
     level = fact.subkind or "place"
     # "_____ and Basra in Iraq": the stem says the country; only its cities will do
-    said = re.search(r"_____[^.;]{0,40}?\bin\s((?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", stem)
+    said = re.search(r"_____[^.;]{0,40}?\bin\s((?:the\s)?[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)", stem)
     country = gz.country_code(said.group(1).removeprefix("the ")) if said else None
     own = [
         f.text
@@ -552,6 +552,21 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
         first = int(decade.group(2)) * 10
         part = {"early": (0, 4), "mid": (3, 7), "late": (5, 9)}.get(decade.group(1) or "", (0, 9))
         low, high = max(low, first + part[0] - 1), min(high, first + part[1] + 1)
+    # "18 years and _____" days, "two hours and _____" minutes: fewer than the next
+    # unit up holds
+    carry = re.search(
+        r"\b(years?|months?|weeks?|days?|hours?|minutes?|feet|foot)\s(?:and\s)?$", before
+    )
+    unit = re.search(r"\b(months?|weeks?|days?|hours?|minutes?|seconds?|inches?)$", fact.text)
+    if carry and unit:
+        caps = {("year", "month"): 12, ("year", "week"): 53, ("year", "day"): 366,
+                ("month", "day"): 31, ("week", "day"): 7, ("day", "hour"): 24,
+                ("hour", "minute"): 60, ("minute", "second"): 60, ("feet", "inch"): 12,
+                ("foot", "inch"): 12}  # fmt: skip
+        bigger = carry.group(1).rstrip("s") if carry.group(1) != "feet" else "feet"
+        cap = caps.get((bigger, unit.group(1).removesuffix("es").rstrip("s")))
+        if cap:
+            high = min(high, float(cap))
     for other in others:
         if other > value:
             high = min(high, other)

@@ -349,3 +349,23 @@ def test_a_month_and_year_keeps_the_side_of_a_year_the_stem_names():
         out = pick_distractors(fact(facts, "April 2005"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
         assert all(1995 <= int(d.split()[-1]) < 2006 for d in out)
+
+
+def test_a_city_the_stem_places_in_a_country_by_its_initials_gets_that_countrys_cities():
+    facts = article_facts(
+        "Cuts\n\nThe Foreign Office will close 19 posts. They include Dallas in the US, "
+        "Bordeaux in France and Oporto in Portugal. Staff in Lyon and Paris will move."
+    )
+    stem = "They include _____ in the US, Bordeaux in France and Oporto in Portugal."
+    out = pick_distractors(fact(facts, "Dallas"), facts, random.Random(0), stem=stem)
+    assert len(out) == 3
+    assert not {"Lyon", "Paris", "Bordeaux"} & set(out)
+
+
+def test_days_after_years_stay_under_a_year():
+    facts = article_facts("Record\n\nAt 18 years and 187 days he became the youngest winner.")
+    stem = "At 18 years and _____ he became the youngest winner."
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "187 days"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3
+        assert all(int(d.split()[0]) < 366 for d in out)
