@@ -152,10 +152,12 @@ _CONVERSION = re.compile(
 # Wikipedia's pronunciation guides: "(/ˈluːθər/; German: [ˈmaʁtiːn] ( listen); 1483 -":
 # IPA between slashes or square brackets, with its language and its audio link
 _IPA = "ˈˌːəɐʊɪʃʒθðŋɔæɛʌɑɒɜʁçɲʎɣχ"
-_PRONUNCIATION = re.compile(
+_ONE_PRONUNCIATION = (
     rf"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s*)?(?:/[^/\n]*[{_IPA}][^/\n]*/|\[[^\]\n]*[{_IPA}][^\]\n]*\])"
-    r"(?:\s*\(\s*listen\s*\))?;?\s*"
-    r"|\(\s*listen\s*\);?\s*"
+    r"(?:\s*\(\s*listen\s*\))?"
+)
+_PRONUNCIATION = re.compile(
+    rf"{_ONE_PRONUNCIATION}(?:\s(?:or|and)\s{_ONE_PRONUNCIATION})*[;,]?\s*|\(\s*listen\s*\);?\s*"
 )
 
 

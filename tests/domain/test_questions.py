@@ -232,7 +232,8 @@ def test_the_same_sum_in_another_currency_is_not_shown_beside_the_blank(sentence
 
 def test_a_pronunciation_guide_is_not_shown_in_the_stem():
     facts, ctx = setup(
-        "Painter\n\nAnna Berg (/ˈɑːnə bɛrg/; Swedish: [ˈanːa ˈbærj] ( listen); 3 May 1901 – "
+        "Painter\n\nAnna Berg (/ˈɑːnə bɛrg/ or /ˈænə/; Swedish: [ˈanːa ˈbærj] ( listen); "
+        "3 May 1901 – "
         "9 June 1970) was a Swedish painter who worked in Uppsala."
     )
     stem = build_cloze(fact(facts, "Uppsala"), ctx).prompt
