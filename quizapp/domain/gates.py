@@ -315,6 +315,31 @@ def loose_phrase(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+def a_verb(fact: Fact, shape: Shape) -> str | None:
+    """ "These orders should help _____ Boeing's profits" (underpin): the tagger read a
+    verb as a noun. A phrase whose first word may be a verb, right after "to", a modal
+    or "help", asks for a word of the writer's, not a thing. (The lexicon alone is no
+    guide: "a fumble", "the dismantling", "sediments" are nouns there.)"""
+    if not fact.is_phrase:
+        return None
+    first = re.match(r"[A-Za-z]+", fact.text)
+    if first is None:
+        return None
+    kinds = gz.parts_of_speech(first.group())
+    prev = [t for t in shape.tokens if t.end <= fact.start]
+    if (
+        "VERB" in kinds
+        and prev
+        and (prev[-1].tag in ("TO", "MD") or prev[-1].text.lower() in _BARE_INFINITIVE)
+    ):
+        return f"'{first.group()}' after '{prev[-1].text}' is a verb"
+    return None
+
+
+# verbs followed by a verb's bare form: "help underpin", "let slip", "make do"
+_BARE_INFINITIVE = frozenset("help helps helped helping let lets make makes made".split())
+
+
 def _base_zipf(word: str) -> float:
     """How common a word is, counting its singular: plurals are rarer than their words
     ("closures" 3.4, "closure" 3.9)."""
@@ -654,6 +679,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     trivia,
     generic,
     loose_phrase,
+    a_verb,
     modifier,
     score_in_a_sequence,
     named_thing,

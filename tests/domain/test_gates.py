@@ -122,6 +122,7 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "3 May 1901", "in_brackets"),
         ('"It will sell," said Tom Hart, an analyst at Vale Morgan Securities.',
          "Vale Morgan Securities", "trivia"),
+        ("These orders should help underpin the profits of the firm.", "underpin", "a_verb"),
         ("Tom Hart, head of the Lund Central Bank, said the lira was strong.",
          "Lund Central Bank", "trivia"),
     ],
@@ -314,3 +315,7 @@ def test_the_headline_naming_the_answer_by_another_name_makes_it_the_topic():
 def test_an_organisation_the_sentence_reports_on_is_no_source_detail():
     assert refusal("Tom Hart, who joined Vale Morgan in 2001, bought the Lund Central Bank.",
                    "Lund Central Bank") is None  # fmt: skip
+
+
+def test_a_noun_a_verb_could_spell_is_still_a_noun_after_a_determiner():
+    assert refusal("The offence lost the game after a fumble in the last minute.", "fumble") is None
