@@ -451,7 +451,8 @@ class References:
                 manner = i + 1 < len(tokens) and tokens[i + 1].text.lower() in _MANNER_NOUNS
                 if (
                     word in _DEMONSTRATIVE
-                    and (before_verb or such or manner)  # "finding such a vaccine", anywhere
+                    # "finding such a vaccine", "in this latest tussle": anywhere
+                    and (before_verb or such or manner or word in ("this", "these"))
                     and not quoted[i]
                     and _points_back(tokens, i)
                 ):
@@ -870,7 +871,7 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         return False  # "said that ...", "the car that won"
     if word == "such" and nxt.tag == "DT" and i + 2 < len(tokens):
         i, nxt = i + 1, tokens[i + 2]  # "such a vaccine"
-    if nxt.tag not in ("NN", "NNS", "JJ", "CD"):
+    if nxt.tag not in ("NN", "NNS", "JJ", "JJR", "JJS", "CD"):  # "this latest tussle"
         return False
     head = next((t for t in tokens[i + 1 : i + 4] if t.tag in ("NN", "NNS")), None)
     return head is not None and head.text.lower() not in _TIME_NOUNS

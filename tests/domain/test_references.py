@@ -335,3 +335,13 @@ def test_there_with_no_place_before_is_refused_but_there_were_is_not():
     )
     assert out[1] == "REFUSED: 'there' refers to a place named before"
     assert out[2] == "There were 40 weavers in Ghent by 1700."
+
+
+def test_this_and_a_noun_point_back_wherever_they_stand():
+    out = resolved(
+        "The weavers worked long hours for little pay. "
+        "Analysts are divided over which mill will win this latest tussle in the town. "
+        "Tom Hart opened a mill this year in Ghent."
+    )
+    assert out[1] == "REFUSED: 'this latest' points back"
+    assert out[2] == "Tom Hart opened a mill this year in Ghent."  # a time says when
