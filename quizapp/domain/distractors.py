@@ -540,12 +540,12 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
     others = [other] if other is not None else []
     # "April 2005" is a year as much as "2005" is: the stem's years bound it alike
     yearly = _shape(fact.text) == "year" or (
-        fact.kind == "date" and re.search(r"\b(?:1[5-9]|20)\d\d\b", fact.text) is not None
+        fact.kind == "date" and re.search(r"\b(?:1\d|20)\d\d\b", fact.text) is not None
     )
     if yearly:
         # "completed by April 2005 and accretive in _____": a year the stem names on one
         # side of the answer rules out every choice on its other side
-        others += [float(y) for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", before + " " + after)]
+        others += [float(y) for y in re.findall(r"\b(?:1\d|20)\d\d\b", before + " " + after)]
     decade = re.search(r"\b(?:the\s)?(early|mid|late)?[\s-]?((?:1[5-9]|20)\d)0s\b", before + after)
     if yearly and decade and int(decade.group(2)) == int(value) // 10:
         # "in the late 1960s ... in _____": the decade, and the part of it, the stem says
@@ -630,13 +630,16 @@ def _perturbed(
     q = parse_quantity(text)
     if q is None:
         return []
-    if _shape(text) == "year" or (fact.kind == "date" and 1500 <= q.value <= 2100):
+    if _shape(text) == "year" or (fact.kind == "date" and 1000 <= q.value <= 2100):
+        # no later than a year after the article's latest: it was written then (a
+        # history that ends in 1498 was not, so before 1900 the cap is a decade on)
         latest = max([*pool.years, int(q.value)])
-        year_bounds = (bounds[0], min(bounds[1], latest + 2))
+        cap = latest + 2 if latest >= 1900 else latest + 11
+        year_bounds = (bounds[0], min(bounds[1], cap))
         rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)
         deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
         rng.shuffle(deltas)
-        values = [*rungs, *(q.value + d for d in deltas if q.value + d <= latest + 1)]
+        values = [*rungs, *(q.value + d for d in deltas if q.value + d < cap)]
         return [text.replace(str(int(q.value)), str(int(v)), 1) for v in dict.fromkeys(values)]
     value = q.value
     percent = "%" in q.suffix or "per" in q.suffix

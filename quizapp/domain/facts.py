@@ -83,6 +83,20 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\d,.$£€-])\b(?:1[5-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|units|people|adults))"
         ),
     ),  # noqa: E501
+    # a year before 1500 only where a year is expected: "in 1497", "until 1066" ("1200
+    # people" is a count)
+    (
+        "date",
+        re.compile(
+            "(?:"
+            + "|".join(
+                rf"(?<=\b{w}\s)|(?<=\b{w.capitalize()}\s)"
+                for w in ("in", "since", "until", "by", "from", "before", "after", "circa")
+            )
+            + r"|(?<=\bc\.\s)|(?<=\bAD\s))"
+            r"1[0-4]\d\d\b(?![\d%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b)|\s(?:[a-z]+s|people|men)\b)"
+        ),
+    ),
     ("number", re.compile(rf"\b{_NUM}(?:\s?(?:to|-|–|and)\s?{_NUM})?\s{_TIME_UNITS}\b")),
     # a measure keeps its unit: "100 feet", "617.1 nautical miles", "8 to 10 miles"
     ("number", re.compile(rf"\b{_NUM}(?:\s?(?:to|-|–)\s?{_NUM})?\s?{_MEASURES}")),

@@ -369,3 +369,14 @@ def test_days_after_years_stay_under_a_year():
         out = pick_distractors(fact(facts, "187 days"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
         assert all(int(d.split()[0]) < 366 for d in out)
+
+
+def test_a_year_before_1500_gets_years_on_its_side_of_the_stems():
+    facts = article_facts(
+        "Schools\n\nHe went to school in Ulm in 1497 and in Lund in 1498, and later to Rome."
+    )
+    stem = "He went to school in Ulm in 1497 and in Lund in _____, and later to Rome."
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "1498"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3
+        assert all(1497 < int(d) <= 1510 for d in out)
