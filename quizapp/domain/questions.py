@@ -126,6 +126,10 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
         # "less than $100 (£53)", "$250 (about £132)", "$10bn a year (£5.5bn)": the
         # other currency gives the figure's size away; the words between stay
         edits.append(Edit(fact.end + conversion.start("brackets"), fact.end + conversion.end(), ""))
+    measure = _MEASURE_CONVERSION.match(text[fact.end :])
+    if measure and fact.numeric:
+        # "about 60 km (37 mi) from Warsaw": the other unit gives the figure away
+        edits.append(Edit(fact.end, fact.end + measure.end(), ""))
     edits.append(Edit(fact.start, fact.end, fact.text if answer is None else answer))
     start = end = 0
     for e in sorted(edits, key=lambda e: -e.start):
@@ -146,6 +150,16 @@ _CONVERSION = re.compile(
     r"(?P<brackets>\s\((?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost"
     r"|over|more\sthan|less\sthan|under|c\.|or|equivalent\sto)\s)?[$£€¥][\d.,]+\s?"
     r"(?:bn|m|k|billion|million|trillion)?[^()]{0,20}\))"
+)
+
+
+# the same measure in other units, in brackets right after it: "60 km (37 mi)"
+_MEASURE_CONVERSION = re.compile(
+    r"\s?\((?:about|approximately|approx\.|roughly|around|c\.|some|nearly|over)?\s?"
+    r"[\d.,]+(?:\s?(?:–|-|to)\s?[\d.,]+)?\s?(?:mi|miles?|km|kilometres?|kilometers?|ft|feet|foot|m"
+    r"|metres?|meters?|in|inches|cm|mm|kg|kilograms?|lb|lbs|pounds|st|oz|ounces|g|t|tonnes?|tons?"
+    r"|acres?|ha|hectares?|sq\s?mi|sq\s?km|km2|km²|mi2|mi²|m2|m²|sq\s?ft|°[CF]|mph|km/h|kph|knots?"
+    r"|l|litres?|liters?|gal|gallons?)\)"
 )
 
 

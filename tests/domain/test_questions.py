@@ -239,3 +239,9 @@ def test_a_pronunciation_guide_is_not_shown_in_the_stem():
     stem = build_cloze(fact(facts, "Uppsala"), ctx).prompt
     assert "Anna Berg (3 May 1901 – 9 June 1970) was a Swedish painter" in stem
     assert "listen" not in stem and "/" not in stem
+
+
+def test_the_same_measure_in_other_units_is_not_shown_beside_the_blank():
+    facts, ctx = setup("Village\n\nThe village lies about 60 km (37 mi) from the capital, Oslo.")
+    stem = build_cloze(fact(facts, "60 km"), ctx).prompt
+    assert "about _____ from the capital" in stem
