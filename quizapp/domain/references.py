@@ -718,8 +718,28 @@ def full_name(fact: Fact) -> str:
     return fact.aliases[0] if fact.aliases else fact.text
 
 
+_QUANTIFIERS = frozenset(
+    "one some many most each all none several few both either neither any".split()
+)
+_COPULA_WORDS = frozenset(
+    "is was has had have been will would be remains seems appears not".split()
+)
+
+
 def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
-    """ "It is expected that", "it was not clear whether", "it emerged": no referent."""
+    """ "It is expected that", "it was not clear whether", "it emerged": no referent.
+    A passive with its purpose or agent ("It was employed for draining mines", "it was
+    used to pump water") has one: the thing employed."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].text.lower() in _COPULA_WORDS:
+        k += 1
+    if (
+        k > i + 1
+        and k + 1 < len(tokens)
+        and tokens[k].tag == "VBN"
+        and tokens[k + 1].text.lower() in ("to", "for", "by", "as", "in", "at", "on", "with")
+    ):
+        return False
     rest = " ".join(
         t.text if t.tag.startswith("NNP") else t.text.lower() for t in tokens[i + 1 : i + 6]
     )
@@ -806,6 +826,9 @@ def _noun_before(shape: Shape, i: int) -> bool:
         and p.first not in compared
         # "Developed in the 1950s, it has grown": a time is not what "it" is
         and p.head.lower() not in _TIME_NOUNS
+        # "One of its earliest uses": a part counted of what "its" means
+        and p.head.lower() not in _QUANTIFIERS
+        and shape.tokens[p.last].tag != "CD"
         and not re.fullmatch(r"\d{4}s?", p.head)
         for p in shape.phrases
     )

@@ -345,3 +345,21 @@ def test_this_and_a_noun_point_back_wherever_they_stand():
     )
     assert out[1] == "REFUSED: 'this latest' points back"
     assert out[2] == "Tom Hart opened a mill this year in Ghent."  # a time says when
+
+
+def test_it_in_a_passive_with_its_purpose_means_a_thing():
+    out = resolved(
+        "The weavers worked long hours for little pay. "
+        "It was employed for spinning wool at mills in Ghent by 1300. "
+        "It is expected that the mill will close in Ghent."
+    )
+    assert out[1] == "REFUSED: 'It' refers to nobody named before"
+    assert out[2] == "It is expected that the mill will close in Ghent."  # no referent needed
+
+
+def test_one_of_its_is_no_antecedent_for_its():
+    out = resolved(
+        "The weavers worked long hours for little pay. "
+        "One of its earliest mills was in the town of Ghent in 1300."
+    )
+    assert out[1] == "REFUSED: 'its' refers to nobody named before"
