@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import NUMERIC_KINDS, Fact, answer_key, zipf
+from quizapp.domain.facts import A_TEAM_AFTER, A_TEAM_BEFORE, NUMERIC_KINDS, Fact, answer_key, zipf
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
 from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity, sort_of
 from quizapp.domain.text import word_occurrences
@@ -288,6 +288,12 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
                 continue  # "said his wife, _____": only a woman will do
             # the answer's form: a surname for a surname ("Kuechly"), a full name else
             yield name.split()[-1] if len(fact.text.split()) == 1 else name
+    elif fact.kind == "place" and _as_a_team(
+        stem.partition("_____")[0], stem.partition("_____")[2]
+    ):
+        # "Chelsea have not played _____ since": a town's name for its club; other
+        # towns (Vigo, Murcia) are no opponents, the article's other clubs are
+        yield from _teams(fact, pool, rng)
     elif fact.kind == "place":
         yield from _places(fact, pool, rng, stem)
     elif fact.kind in ("org", "product", "event"):
@@ -433,6 +439,26 @@ def _same_head(a: str, b: str) -> bool:
 
 def _full_name(f: Fact) -> str:
     return f.aliases[0] if f.aliases else f.text
+
+
+def _as_a_team(before: str, after: str) -> bool:
+    return bool(re.search(A_TEAM_BEFORE, before.rstrip() + " ") or A_TEAM_AFTER.match(after))
+
+
+def _teams(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
+    """The article's names it uses as teams (a club, or a town that plays, beats or is
+    beaten), other than the answer."""
+    names = []
+    for f in pool.facts:
+        if f.kind not in ("org", "place") or is_variant(f.text, fact.text, people=False):
+            continue
+        text = f.sentence.text
+        club = "sport_club" in pool.profile(f).sorts
+        if club or _as_a_team(text[: f.start], text[f.end :]):
+            names.append(_full_name(f))
+    unique = list(dict.fromkeys(names))
+    rng.shuffle(unique)
+    yield from unique
 
 
 def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> Iterator[str]:

@@ -697,8 +697,8 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     # players (British usage); "Smith and Jones have" is two people
     plural_verb = re.match(r"\s(?:have|are|were)\b", after) and not before.endswith(" and")
     if (
-        _A_TEAM_AFTER.match(after)
-        or re.search(_A_TEAM_BEFORE, before + " ")
+        A_TEAM_AFTER.match(after)
+        or re.search(A_TEAM_BEFORE, before + " ")
         or (plural_verb and not name.endswith("s"))
     ):
         # "when Chelsea take on Barcelona", "the Chelsea captain", "beat Barcelona": a
@@ -758,13 +758,13 @@ def _apposition_head(after: str) -> str:
     return words[-1] if words else ""
 
 
-_A_TEAM_AFTER = re.compile(
+A_TEAM_AFTER = re.compile(
     r"\s(?:take on|took on|takes on|beat|beats|face|faces|faced|drew with|draw with|"
     r"lost to|lose to|defeated|thrashed|knocked out)\b|"
     r"(?:'s)?\s(?:captain|striker|manager|coach|fans|boss|defender|midfielder|"
     r"goalkeeper|squad|supporters|first team)\b"
 )
-_A_TEAM_BEFORE = (
+A_TEAM_BEFORE = (
     r"\b(?:beat|beating|against|faces|face|facing|defeated|lost to|draw with|drew with|"
     r"take on|takes on|took on|played|playing)\s$"
 )

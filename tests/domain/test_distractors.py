@@ -380,3 +380,15 @@ def test_a_year_before_1500_gets_years_on_its_side_of_the_stems():
         out = pick_distractors(fact(facts, "1498"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
         assert all(1497 < int(d) <= 1510 for d in out)
+
+
+def test_a_town_that_plays_gets_the_articles_teams_not_other_towns():
+    facts = article_facts(
+        "Cup\n\nLeeds beat Hull 2-0 on Saturday and Fulham lost to Stoke in Madrid. "
+        "Leeds have not played Barcelona since a tie in Paris five years ago. "
+        "Fans travelled from Vigo and Murcia to the 2002 final in Barcelona."
+    )
+    stem = "Leeds have not played _____ since a tie in Paris five years ago."
+    out = pick_distractors(fact(facts, "Barcelona"), facts, random.Random(0), stem=stem)
+    assert set(out) <= {"Hull", "Fulham", "Stoke"}
+    assert len(out) == 3
