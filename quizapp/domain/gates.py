@@ -574,6 +574,15 @@ def first_name_only(fact: Fact, shape: Shape) -> str | None:
         full = fact.aliases[0].split()
         if len(full) > 1 and full[0] == fact.text:
             return "a first name alone"
+    if (
+        fact.kind == "person"
+        and " " not in fact.text
+        and re.search(r"\b(?:Sir|Dame|Lord|Lady)\s$", fact.sentence.text[: fact.start])
+        and gz.is_first_name(fact.text)
+    ):
+        # "Sir John said ...": how the article calls a knight it named in full before;
+        # "John" is no answer, and "Which Sir said" no question
+        return "a first name alone, after a title"
     return None
 
 

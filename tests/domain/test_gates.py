@@ -123,6 +123,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
         ('"It will sell," said Tom Hart, an analyst at Vale Morgan Securities.',
          "Vale Morgan Securities", "trivia"),
         ("These orders should help underpin the profits of the firm.", "underpin", "a_verb"),
+        ('Sir John said "real progress" had been made, adding that it was only the start.',
+         "John", "first_name_only"),
         ("Tom Hart, head of the Lund Central Bank, said the lira was strong.",
          "Lund Central Bank", "trivia"),
     ],
