@@ -358,6 +358,8 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     """ "the UK chancellor", "US aircraft firm Boeing", "the 21st James Bond film": a
     place or a person's name used as an adjective says where or whose, in passing; the
     sentence is about the noun after it."""
+    if re.match(r"(?:ex|pro|anti|non|post|pre|neo|pan)-[A-Z]", fact.text):
+        return "a name made an adjective by its prefix ('ex-England')"
     if fact.kind not in ("place", "person"):
         return None
     if re.match(r"\s[a-z][a-z-]+\b", fact.sentence.text[fact.end :]):

@@ -125,6 +125,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
         ("These orders should help underpin the profits of the firm.", "underpin", "a_verb"),
         ('Sir John said "real progress" had been made, adding that it was only the start.',
          "John", "first_name_only"),
+        ("The ex-England coach has been given a six-month contract by the club.",
+         "ex-England", "modifier"),
         ("Tom Hart, head of the Lund Central Bank, said the lira was strong.",
          "Lund Central Bank", "trivia"),
     ],
