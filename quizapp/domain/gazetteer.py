@@ -49,7 +49,7 @@ ORG_WORDS = frozenset(
     telecom telecommunications cloud society organisation organization school hospital
     museum bureau reserve treasury parliament congress senate government administration
     institute ballet opera orchestra theatre theater gallery choir band magazine newspaper
-    channel center centre""".split()
+    channel center centre church synod diocese""".split()
 )
 # Lower-case nouns that, just before a capitalised name, say it is an organisation.
 ORG_CUE_NOUNS = frozenset(

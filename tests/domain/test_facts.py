@@ -171,3 +171,13 @@ def test_an_everyday_noun_opening_a_sentence_before_a_first_name_is_a_role():
     assert "Architect Jane Moss" not in facts
     assert "Julius Baer" not in facts  # a bank, named with its word for bank
     assert "Marine Trust" not in facts  # "Marine" may be a first name; "Nordic" no role
+
+
+def test_a_church_is_an_organisation_whatever_first_name_it_starts_with():
+    facts = facts_of(
+        "In 1520 Tom Hart was sent to Ulm by the Roman Catholic Church to preach. "
+        "Later the Methodist Church ordained Ann Vale."
+    )
+    assert facts["Roman Catholic Church"] == "org"
+    assert facts["Methodist Church"] == "org"
+    assert facts["Tom Hart"] == "person"
