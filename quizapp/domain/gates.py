@@ -307,6 +307,13 @@ def loose_phrase(fact: Fact, shape: Shape) -> str | None:
         for t in tokens
         if t.text[:1].isalpha() and _base_zipf(t.text.replace("-", "")) < _TERM_ZIPF
     ]
+    if re.search(r"\b[a-z]{3,}\s(?:and|or)\s$", text[: fact.start]) or re.match(
+        r"\s(?:and|or)\s[a-z]{3,}", text[fact.end :]
+    ):
+        # "18 new embassies or _____" (consulates), "a phone and _____": one of a pair
+        # of common nouns is guessed from the other or filled by any of its kind
+        # (readers: acceptable 2 times in 9)
+        return "one of a pair of common nouns: its partner gives it away"
     if rare and not any(t.tag in ("NN", "NNS") for t in rare):
         # a term is a noun ("austerity programme", "thylakoids"); a rare adjective before
         # everyday nouns ("managerial career", "handheld gaming market", "six-month
@@ -460,6 +467,8 @@ def named_thing(fact: Fact, shape: Shape) -> str | None:
         return "part of an event's name"
     if re.match(r"[–-]\d{2}\b", text[fact.end :]):
         return "the first year of a season ('2007-08')"
+    if re.search(r"\d{4}[–-]$", text[: fact.start]) and re.fullmatch(r"\d{2,4}", fact.text):
+        return "the second year of a season ('2007-08')"
     model = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", text[: fact.start])
     if (
         model

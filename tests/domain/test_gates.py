@@ -86,7 +86,7 @@ def test_a_whole_name_passes():
 def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
     text = (
         "Airbus plans to carry key workers with embassy closures to their homes by smaller "
-        "planes and phycobilisomes against an austerity programme in a managerial career."
+        "planes with phycobilisomes against an austerity programme in a managerial career."
     )
     s = split_sentences(text)[0]
     for phrase, refused in (
@@ -127,6 +127,7 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "John", "first_name_only"),
         ("The ex-England coach has been given a six-month contract by the club.",
          "ex-England", "modifier"),
+        ("The club lost its monopoly from the 2007–08 season onwards.", "08", "named_thing"),
         ("Tom Hart, head of the Lund Central Bank, said the lira was strong.",
          "Lund Central Bank", "trivia"),
     ],
@@ -323,3 +324,9 @@ def test_an_organisation_the_sentence_reports_on_is_no_source_detail():
 
 def test_a_noun_a_verb_could_spell_is_still_a_noun_after_a_determiner():
     assert refusal("The offence lost the game after a fumble in the last minute.", "fumble") is None
+
+
+def test_one_of_a_pair_of_common_nouns_is_no_term_to_ask():
+    reason = refusal("Eight embassies closed but 18 new embassies or consulates opened.",
+                     "consulates")  # fmt: skip
+    assert reason is not None and reason.startswith("loose_phrase")
