@@ -385,6 +385,10 @@ class References:
                 # organisation is named here
                 refused = refused or f"'{sentence.text[t.start : epithet]}' refers back"
                 continue
+            if _bare_relational(tokens, i, quoted):
+                # "three sequels followed": sequels to what, only the sentences before say
+                refused = refused or f"'{t.text}' points back"
+                continue
             if _inner_event_anaphor(tokens, i, quoted):
                 # "spent on implementing the programme": which programme, only the
                 # sentences before say (and the one before, shown first, may)
@@ -949,6 +953,27 @@ def _inner_org_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # typ
     return after is None or (
         after.text != "of" and after.tag not in ("NNP", "NNPS", "NN", "NNS", "CD")
     )
+
+
+# nouns that name a thing by another ("a sequel" is a sequel to something): without that
+# something beside them they point back
+_RELATIONAL = frozenset(
+    """sequel sequels prequel prequels successor successors predecessor predecessors remake
+    remakes counterpart counterparts follow-up follow-ups spin-off spin-offs""".split()
+)
+
+
+def _bare_relational(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]
+    """ "three sequels followed", not "a sequel to Airport", "Airport's sequel" or "the
+    film's successor"."""
+    t = tokens[i]
+    if quoted[i] or t.text.lower() not in _RELATIONAL or t.tag not in ("NN", "NNS"):
+        return False
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if after in ("to", "of", "for") or (i + 1 < len(tokens) and tokens[i + 1].tag == "NNP"):
+        return False
+    before = tokens[max(0, i - 3) : i]
+    return not any(b.tag in ("PRP$", "POS", "NNP", "NNPS") or b.text in ("'s", "'") for b in before)
 
 
 # what an article does or plans, named once and then called "the programme" or "the

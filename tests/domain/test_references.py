@@ -363,3 +363,14 @@ def test_one_of_its_is_no_antecedent_for_its():
         "One of its earliest mills was in the town of Ghent in 1300."
     )
     assert out[1] == "REFUSED: 'its' refers to nobody named before"
+
+
+def test_a_sequel_needs_what_it_follows():
+    out = resolved(
+        "Tom Hart wrote the novel Harbour in 1968. "
+        "In a sign of the popularity of the genre - three sequels followed. "
+        "A sequel to Harbour appeared in 1975. Hart's successor was Ann Vale."
+    )
+    assert out[1] == "REFUSED: 'sequels' points back"
+    assert out[2] == "A sequel to Harbour appeared in 1975."
+    assert out[3] == "Hart's successor was Ann Vale."
