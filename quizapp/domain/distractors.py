@@ -527,7 +527,7 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
             own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
     rng.shuffle(own)
-    for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng, bounds)):
+    for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng, bounds, stem)):
         v = canonical_number(text)
         if v is not None and bounds[0] < v < bounds[1]:
             yield text
@@ -610,7 +610,7 @@ def _shape(text: str) -> str:
 
 
 def _perturbed(
-    fact: Fact, pool: FactPool, rng: random.Random, bounds: tuple[float, float]
+    fact: Fact, pool: FactPool, rng: random.Random, bounds: tuple[float, float], stem: str = ""
 ) -> Iterable[str]:
     """Made-up figures for `fact`: first a ladder of three that the answer stands in at a
     random rung, then looser ones for when a rung is refused. Offsets drawn around the
@@ -673,9 +673,19 @@ def _perturbed(
         max(bounds[0], 0.0),
         min(bounds[1], 100.0) if percent and value <= 100 else bounds[1],
     )
-    if value == int(value) and 0 <= value < 20 and not q.decimals and not _SCALED.search(q.suffix):
-        # a small count moves by a few: "18 years" -> 17, 19, 20, never 72
-        rungs = _ladder(value, 1, False, positive, rng)
+    before = stem.partition("_____")[0]
+    if value == int(value) and not q.decimals and re.search(r"\b(?:age of|aged)\s$", before):
+        # "died at the age of _____": an age moves by years, never to 131
+        rungs = _ladder(value, rng.choice((2, 3, 5)), False, (positive[0], 111.0), rng)
+        candidates = [*rungs, *(value + s for s in (-4, 4, -8, 8) if 0 < value + s < 111)]
+    elif (
+        value == int(value) and 0 <= value < 20 and not q.decimals and not _SCALED.search(q.suffix)
+    ):
+        # a small count moves by a few: "18 years" -> 17, 19, 20, never 72; an
+        # approximate one ("about 15 km") by more, or every choice is about right
+        approximate = re.search(_APPROXIMATELY, before)
+        step = max(2, round(value / 3)) if approximate else 1
+        rungs = _ladder(value, step, False, positive, rng)
         steps = [-1, 1, -2, 2, 3, -3, 4]
         rng.shuffle(steps)
         candidates = [*rungs, *(value + s for s in steps)]
@@ -730,6 +740,11 @@ def _decimals_of(value: float) -> int:
     text = repr(value)
     return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
+
+_APPROXIMATELY = (
+    r"\b(?:about|around|some|nearly|almost|roughly|approximately|over|more than|less than"
+    r"|under|up to|at least)\s$"
+)
 
 # "10 billion" is a magnitude: 7, 8 and 9 billion beside it make the round one stand out
 _SCALED = re.compile(r"(?i)\b(?:hundred|thousand|million|billion|trillion|bn|m|k)\b|^(?:bn|m|k)$")

@@ -392,3 +392,23 @@ def test_a_town_that_plays_gets_the_articles_teams_not_other_towns():
     out = pick_distractors(fact(facts, "Barcelona"), facts, random.Random(0), stem=stem)
     assert set(out) <= {"Hull", "Fulham", "Stoke"}
     assert len(out) == 3
+
+
+def test_an_age_moves_by_years():
+    facts = article_facts(
+        "Obituary\n\nNovelist Tom Hart, who has died at the age of 84, wrote nine books."
+    )
+    stem = "Novelist Tom Hart, who has died at the age of _____, wrote nine books."
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "84"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3
+        assert all(60 <= int(d) <= 110 for d in out)
+
+
+def test_an_approximate_count_moves_by_more_than_one():
+    facts = article_facts("Village\n\nThe village lies about 15 km from the coast, said Tom Hart.")
+    stem = "The village lies about _____ from the coast, said Tom Hart."
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "15 km"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3
+        assert all(abs(int(d.split()[0]) - 15) >= 5 for d in out)
