@@ -119,6 +119,19 @@ class FactPool:
         ]
 
     @cached_property
+    def team_names(self) -> list[str]:
+        """The names the article uses as teams: a club, or a town that plays, beats or
+        is beaten. Found once per article, not once per question."""
+        names = []
+        for f in self.facts:
+            if f.kind not in ("org", "place"):
+                continue
+            text = f.sentence.text
+            if "sport_club" in self.profile(f).sorts or _as_a_team(text[: f.start], text[f.end :]):
+                names.append(_full_name(f))
+        return list(dict.fromkeys(names))
+
+    @cached_property
     def by_name(self) -> dict[str, Fact]:
         """A fact for each name as distractors write it (the fullest form)."""
         out: dict[str, Fact] = {}
@@ -288,9 +301,7 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
                 continue  # "said his wife, _____": only a woman will do
             # the answer's form: a surname for a surname ("Kuechly"), a full name else
             yield name.split()[-1] if len(fact.text.split()) == 1 else name
-    elif fact.kind == "place" and _as_a_team(
-        stem.partition("_____")[0], stem.partition("_____")[2]
-    ):
+    elif fact.kind == "place" and _as_a_team(*stem.partition("_____")[::2]):
         # "Chelsea have not played _____ since": a town's name for its club; other
         # towns (Vigo, Murcia) are no opponents, the article's other clubs are
         yield from _teams(fact, pool, rng)
@@ -446,19 +457,10 @@ def _as_a_team(before: str, after: str) -> bool:
 
 
 def _teams(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
-    """The article's names it uses as teams (a club, or a town that plays, beats or is
-    beaten), other than the answer."""
-    names = []
-    for f in pool.facts:
-        if f.kind not in ("org", "place") or is_variant(f.text, fact.text, people=False):
-            continue
-        text = f.sentence.text
-        club = "sport_club" in pool.profile(f).sorts
-        if club or _as_a_team(text[: f.start], text[f.end :]):
-            names.append(_full_name(f))
-    unique = list(dict.fromkeys(names))
-    rng.shuffle(unique)
-    yield from unique
+    """The article's names it uses as teams, other than the answer."""
+    others = [n for n in pool.team_names if not is_variant(n, fact.text, people=False)]
+    rng.shuffle(others)
+    yield from others
 
 
 def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> Iterator[str]:
@@ -585,12 +587,8 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
     )
     unit = re.search(r"\b(months?|weeks?|days?|hours?|minutes?|seconds?|inches?)$", fact.text)
     if carry and unit:
-        caps = {("year", "month"): 12, ("year", "week"): 53, ("year", "day"): 366,
-                ("month", "day"): 31, ("week", "day"): 7, ("day", "hour"): 24,
-                ("hour", "minute"): 60, ("minute", "second"): 60, ("feet", "inch"): 12,
-                ("foot", "inch"): 12}  # fmt: skip
         bigger = carry.group(1).rstrip("s") if carry.group(1) != "feet" else "feet"
-        cap = caps.get((bigger, unit.group(1).removesuffix("es").rstrip("s")))
+        cap = _UNIT_CAPS.get((bigger, unit.group(1).removesuffix("es").rstrip("s")))
         if cap:
             high = min(high, float(cap))
     for other in others:
@@ -599,6 +597,13 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
         elif other < value:
             low = max(low, other)
     return low, high
+
+
+# how many of a smaller unit the next one up holds: "18 years and _____ days" < 366
+_UNIT_CAPS = {("year", "month"): 12, ("year", "week"): 53, ("year", "day"): 366,
+              ("month", "day"): 31, ("week", "day"): 7, ("day", "hour"): 24,
+              ("hour", "minute"): 60, ("minute", "second"): 60, ("feet", "inch"): 12,
+              ("foot", "inch"): 12}  # fmt: skip
 
 
 @lru_cache(maxsize=8192)

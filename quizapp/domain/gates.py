@@ -263,13 +263,13 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
 
 # "said Tom Hart, an analyst at _____" / "Tom Hart, head of the _____, said": a name,
 # then up to eight words of role, then the preposition naming the employer
-_SOURCE_DESCRIBED = re.compile(
-    r"(?:^|\s|\")(?:[A-Z][\w'.-]*\s?){1,4},\s(?:[\w&'-]+\s){0,8}(?:at|of|for|with|from)\s"
+_SOURCE_ROLE = (
+    r"(?:[A-Z][\w'.-]*\s?){1,4},\s(?:[\w&'-]+\s){0,8}(?:at|of|for|with|from)\s"
     r"(?:the\s)?(?:[a-z-]+\s){0,3}$"
 )
+_SOURCE_DESCRIBED = re.compile(rf"(?:^|\s|\"){_SOURCE_ROLE}")
 _SOURCE_BEFORE = re.compile(
-    r"\b(?:said|says|added|explained|warned|according\sto)\s(?:[A-Z][\w'.-]*\s?){1,4},\s"
-    r"(?:[\w&'-]+\s){0,8}(?:at|of|for|with|from)\s(?:the\s)?(?:[a-z-]+\s){0,3}$"
+    rf"\b(?:said|says|added|explained|warned|according\sto)\s{_SOURCE_ROLE}"
 )
 
 
@@ -332,12 +332,11 @@ def a_verb(fact: Fact, shape: Shape) -> str | None:
     first = re.match(r"[A-Za-z]+", fact.text)
     if first is None:
         return None
-    kinds = gz.parts_of_speech(first.group())
     prev = [t for t in shape.tokens if t.end <= fact.start]
     if (
-        "VERB" in kinds
-        and prev
+        prev
         and (prev[-1].tag in ("TO", "MD") or prev[-1].text.lower() in _BARE_INFINITIVE)
+        and "VERB" in gz.parts_of_speech(first.group())
     ):
         return f"'{first.group()}' after '{prev[-1].text}' is a verb"
     return None
