@@ -20,11 +20,12 @@ from functools import cache
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import Fact
 from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, sort_of
-from quizapp.domain.syntax import Shape, analyse
+from quizapp.domain.syntax import Phrase, Shape, analyse
 from quizapp.domain.text import Sentence
 
 # How far back a pronoun may reach: a news paragraph is one to three sentences
 _LOOKBACK = 3
+_DEFINITE_REACH = 2  # sentences
 _PERSONAL = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _THING = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
@@ -155,6 +156,9 @@ class References:
     _nouns: dict[str, set[str]] = field(default_factory=dict)
     _labels: dict[str, str] = field(default_factory=dict)
     _resolved_subjects: set[str] = field(default_factory=set)
+    # nouns the sentences read so far introduced a particular one of ("a report", "the
+    # launch of Sky", "the Alta Vista Tract"): a later bare "the report" means that one
+    _introduced: dict[str, int] = field(default_factory=dict)
     # the person and the organisation the article is about, where it has them
     protagonists: set[str] = field(default_factory=set)
 
@@ -220,6 +224,7 @@ class References:
                 s, shape, mentions, entities, open_quotes[s.index], previous_subjects
             )
             previous_subjects = {m[1].name for m in mentions if m[2]} | self._resolved_subjects
+            self._introduced.update(dict.fromkeys(_introductions(shape), s.index))
         self._attribute_quotations(open_quotes)
         self._lead_in_where_pointing_back()
 
@@ -291,6 +296,11 @@ class References:
                 prefix = Edit(0, 0, f"{speaker[:1].upper()}{speaker[1:]} said: {opens}")
                 self._resolved[s.index] = Resolution(edits=(prefix, *r.edits))
 
+    def _recent(self, index: int) -> set[str]:
+        """Nouns introduced in the last sentences, where a plain "the" + noun still means
+        the one introduced; further on it is as often the kind ("the cell")."""
+        return {n for n, at in self._introduced.items() if index - at <= _DEFINITE_REACH}
+
     def profile(self, fact: Fact) -> Profile | None:
         """What the article says the name is (roles.py)."""
         return self._profiles.get(fact.key)
@@ -315,6 +325,12 @@ class References:
         pending = sorted(mentions, key=lambda m: m[0])
         opening = _opening_anaphor(shape)
         quoted = _quoted_from(shape, continues_quotation)
+        definites = {
+            shape.tokens[p.first].start: p
+            for p in shape.phrases
+            if _familiar_definite(shape, p, self._recent(sentence.index), quoted)
+            and (opening is None or shape.tokens[p.first].start != opening[0])
+        }
         speaker = _speaker_named(shape, quoted, mentions)
         needs_speaker = not speaker and (continues_quotation or sum(quoted) > 0.5 * len(tokens))
         speaker_name = ""
@@ -374,6 +390,22 @@ class References:
                         else f"{written} {entity.label}"
                     )
                     edits.append(Edit(start, end, replacement))
+                    named.add(entity.name)
+                continue
+            definite = definites.get(t.start)
+            if definite is not None:
+                # "In 1914 developers acquired the tract": the tract an earlier sentence
+                # introduced, which this one does not name (direct anaphora, Vieira and
+                # Poesio 2000); put the name in where the article gives one
+                entity = self._named_by_head(entities, definite.head.lower(), sentence.index)
+                if entity is None:
+                    refused = refused or f"'{definite.text}' refers back"
+                elif entity.name not in named:
+                    entity.salience += _MENTION_WEIGHT
+                    label = entity.label  # with "the" where the article writes it so
+                    if i == 0:
+                        label = label[:1].upper() + label[1:]
+                    edits.append(Edit(definite.start, definite.end, label))
                     named.add(entity.name)
                 continue
             epithet = _epithet_after_verb(shape, i, quoted)
@@ -579,6 +611,21 @@ class References:
         if len(fits) > 1 and weight[0] <= _MARGIN * weight[1]:
             return None
         return fits[0]
+
+    @staticmethod
+    def _named_by_head(entities: dict[str, _Entity], noun: str, now: int) -> _Entity | None:
+        """For "the tract": the one name of the last sentences that ends in the noun as
+        written ("the Alta Vista Tract"); "the network" is not ESPN because the article
+        once spelt ESPN out."""
+        ending = [
+            e
+            for e in entities.values()
+            if e.kind != "person"
+            and now - e.at <= _DEFINITE_REACH
+            and len(e.label.split()) > 1
+            and e.label.split()[-1].lower() == noun
+        ]
+        return ending[0] if len(ending) == 1 else None
 
     def _places(self, noun: str) -> set[str]:
         level = _PLACE_ANAPHORS[noun]
@@ -1001,6 +1048,60 @@ def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # t
         # "the change to the lira", "the plan for schools" say which; "by 2006" does not
         and after.text not in (",", "(", "of", "for", "on", "between", "with", "that", "which")
     )
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _introductions(shape: Shape) -> set[str]:
+    """The nouns a sentence introduces one particular thing by: "a new college", "the
+    launch of Sky Multichannels", "the Alta Vista Tract" (a name's last word)."""
+    tokens = shape.tokens
+    out = set()
+    for p in shape.phrases:
+        determiner = tokens[p.first].text.lower()
+        head = tokens[p.last]
+        after = tokens[p.last + 1].text if p.last + 1 < len(tokens) else ""
+        name = head.tag in ("NNP", "NNPS") and p.last > p.first and tokens[p.last - 1].tag == "NNP"
+        described = head.tag in ("NN", "NNS") and (
+            determiner in ("a", "an", "another") or (determiner == "the" and after == "of")
+        )
+        if name or described:
+            out.add(_singular(head.text.lower()))
+    return out
+
+
+# nouns another rule resolves, or that say when rather than which
+_DEFINITE_ELSEWHERE = _TIME_NOUNS | _INNER_ANAPHORS | _EVENT_NOUNS
+# after a definite's noun, words that go on to say which one it is
+_RESTRICTIVE = frozenset({"that", "which", "who", "whose", "where", "("})
+
+
+def _familiar_definite(
+    shape: Shape, phrase: Phrase, introduced: set[str], quoted: tuple[bool, ...]
+) -> bool:
+    """ "the tract", "the report": a plain definite whose noun an earlier sentence
+    introduced, with nothing in this sentence that says which."""
+    tokens = shape.tokens
+    first, last = phrase.first, phrase.last
+    if tokens[first].text.lower() != "the" or quoted[first] or last != first + 1:
+        # "the NP-complete knapsack problem": a description full enough to be new
+        return False
+    head = tokens[last]
+    noun = _singular(head.text.lower())
+    if head.tag not in ("NN", "NNS") or not head.text.isalpha() or not head.text.islower():
+        return False
+    if noun not in introduced or head.text.lower() in _DEFINITE_ELSEWHERE | _PLACE_ANAPHORS.keys():
+        return False
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and (
+        after.text.lower() in _RESTRICTIVE or after.tag in ("NNP", "CD", "IN", "TO")
+    ):
+        # "the report of the panel", "the person in the car", "the tract Alta Vista"
+        return False
+    # "a new plan ... the plan": this sentence introduced it
+    return not any(_singular(t.text.lower()) == noun for t in tokens[:first])
 
 
 def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:

@@ -374,3 +374,50 @@ def test_a_sequel_needs_what_it_follows():
     assert out[1] == "REFUSED: 'sequels' points back"
     assert out[2] == "A sequel to Harbour appeared in 1975."
     assert out[3] == "Hart's successor was Ann Vale."
+
+
+def test_a_plain_the_for_a_name_just_given_puts_the_name_in():
+    out = resolved(
+        "The Ocean Vista Tract was laid out north of the railway in 1905. "
+        "In 1914 the builders Hart and Vale acquired the tract and sold the lots."
+    )
+    assert (
+        out[1]
+        == "In 1914 the builders Hart and Vale acquired the Ocean Vista Tract and sold the lots."
+    )
+
+
+def test_a_plain_the_for_a_thing_just_introduced_points_back():
+    out = resolved(
+        "Inspectors published a report on colleges in Leeds on Monday. "
+        "According to the report, half of the courses were taught by volunteers. "
+        "The weather in Leeds was wet and cold all week in May. "
+        "Tom Hart said the report was late."
+    )
+    # led in by the sentence that says which report
+    assert out[1] == (
+        "Inspectors published a report on colleges in Leeds on Monday. "
+        "According to the report, half of the courses were taught by volunteers."
+    )
+    assert out[3] == "Tom Hart said the report was late."  # further on: left as it stands
+
+
+def test_a_definite_that_says_which_or_was_never_introduced_stands():
+    out = resolved(
+        "Inspectors published a report on colleges in Leeds on Monday. "
+        "The report of the panel on teachers in Leeds was published in June. "
+        "Tom Hart said a new plan would replace the plan of 2001 in June. "
+        "Ann Vale said the weather in Leeds was the worst for years."
+    )
+    assert out[1].startswith("The report of the panel")
+    assert out[2].startswith("Tom Hart said a new plan")
+    assert out[3].startswith("Ann Vale said the weather")
+
+
+def test_a_definite_two_sentences_on_is_refused_without_a_lead_in():
+    out = resolved(
+        "The miners built a lever to lift the water in Ghent in 1712. "
+        "Tom Hart paid for the work in Ghent with his own money. "
+        "One end of the lever carried a weight that held the valve shut."
+    )
+    assert out[2] == "REFUSED: 'the lever' refers back"
