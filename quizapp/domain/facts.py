@@ -370,9 +370,16 @@ def _capitalised_spans(
                     j += 2
                     continue
             break
-        spans.extend(_trim_name(sentence, tokens[i : j + 1]))
+        # "his vice-Chair Ismail El Gizouli": a lower-case prefix makes the first word a
+        # role or an adjective ("ex-England coach"), which the name after it is not part of
+        first = i + 1 if j > i and ROLE_PREFIX.match(tokens[i].group()) else i
+        spans.extend(_trim_name(sentence, tokens[first : j + 1]))
         i = j + 1
     return spans
+
+
+# English prefixes that, hyphened to a capitalised word, make a role or an adjective of it
+ROLE_PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan|vice|mid|semi|co)-[A-Z]")
 
 
 def _institution_follows(tokens: list[re.Match[str]], k: int) -> bool:

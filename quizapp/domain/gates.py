@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import BODIES, NUMERIC_KINDS, Fact, list_items, zipf
+from quizapp.domain.facts import BODIES, NUMERIC_KINDS, ROLE_PREFIX, Fact, list_items, zipf
 from quizapp.domain.numbers import canonical_number
 from quizapp.domain.references import Resolution, full_name
 from quizapp.domain.roles import Profile
@@ -364,7 +364,7 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     """ "the UK chancellor", "US aircraft firm Boeing", "the 21st James Bond film": a
     place or a person's name used as an adjective says where or whose, in passing; the
     sentence is about the noun after it."""
-    if re.match(r"(?:ex|pro|anti|non|post|pre|neo|pan)-[A-Z]", fact.text):
+    if ROLE_PREFIX.match(fact.text):
         return "a name made an adjective by its prefix ('ex-England')"
     if fact.kind not in ("place", "person"):
         return None

@@ -181,3 +181,12 @@ def test_a_church_is_an_organisation_whatever_first_name_it_starts_with():
     assert facts["Roman Catholic Church"] == "org"
     assert facts["Methodist Church"] == "org"
     assert facts["Tom Hart"] == "person"
+
+
+def test_a_role_hyphened_to_a_capital_stays_out_of_the_name():
+    found = facts_of(
+        "The panel was led by his vice-Chair Ismail Hamad after the resignation of its head. "
+        "The ex-England coach John Hart joined the club in May."
+    )
+    assert "Ismail Hamad" in found and "vice-Chair Ismail Hamad" not in found
+    assert "John Hart" in found and "ex-England coach John Hart" not in found
