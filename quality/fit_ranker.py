@@ -73,7 +73,12 @@ def examples(  # type: ignore[no-untyped-def]
             end = start + len(grader.squash(a0["text"]))
             humans[i].append((start, end, [a["text"] for a in qa["answers"]]))
     analysis = analyse_article(squad_text(article))
-    table = feature_table(analysis.facts, analysis.sentences, analysis.title)
+    table = feature_table(
+        analysis.facts,
+        analysis.sentences,
+        analysis.title,
+        analysis.references.article_sentences,
+    )
     by_sentence = defaultdict(list)
     for f in analysis.facts:
         by_sentence[f.sentence.index].append(f)

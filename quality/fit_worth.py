@@ -45,7 +45,12 @@ def rated_examples() -> list[tuple[int, list[float], int]]:
             text = banks[question["article"]]["article"]
             if text not in analyses:
                 analysis = analyse_article(text)
-                table = feature_table(analysis.facts, analysis.sentences, analysis.title)
+                table = feature_table(
+                    analysis.facts,
+                    analysis.sentences,
+                    analysis.title,
+                    analysis.references.article_sentences,
+                )
                 analyses[text] = (analysis, table)
             analysis, table = analyses[text]
             fact = next(

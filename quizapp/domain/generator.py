@@ -59,9 +59,10 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     text = clean_article(raw_text)
     headline, body = split_title(text)
     offset = len(text) - len(body)
-    sentences = [s for s in split_sentences(body, offset=offset) if _usable(s)]
+    every = split_sentences(body, offset=offset)
+    sentences = [s for s in every if _usable(s)]
     candidates = extract_facts(sentences, title=title or headline)
-    references = References(sentences, candidates)
+    references = References(sentences, candidates, article_sentences=every)
     sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
     naming: dict[str, set[int]] = defaultdict(set)  # each name: the sentences naming it
     for f in candidates:
@@ -82,7 +83,7 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
             refusals[id(f)] = reason
         else:
             facts.append(f)
-    score_facts(facts, sentences, title or headline)
+    score_facts(facts, sentences, title or headline, every)
     return Analysis(text, title or headline, sentences, candidates, facts, refusals, references)
 
 

@@ -151,11 +151,16 @@ def probability(values: list[float], m: Model | None = None) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def score_facts(facts: list[Fact], sentences: list[Sentence], title: str | None) -> None:
+def score_facts(
+    facts: list[Fact],
+    sentences: list[Sentence],
+    title: str | None,
+    article_sentences: list[Sentence] | None = None,
+) -> None:
     """Set each fact's `asked` to the probability that people ask about it, and its
     `score` (the bank's order) to the probability that a reader finds it worth asking,
     where readers' labels have been fitted; else to `asked`."""
-    table = feature_table(facts, sentences, title)
+    table = feature_table(facts, sentences, title, article_sentences)
     worth = worth_model()
     for f in facts:
         values = table[id(f)]
@@ -169,9 +174,13 @@ def score_facts(facts: list[Fact], sentences: list[Sentence], title: str | None)
 
 
 def feature_table(
-    facts: list[Fact], sentences: list[Sentence], title: str | None
+    facts: list[Fact],
+    sentences: list[Sentence],
+    title: str | None,
+    article_sentences: list[Sentence] | None = None,
 ) -> dict[int, list[float]]:
-    """id(fact) -> its feature values, in FEATURES order."""
+    """id(fact) -> its feature values, in FEATURES order; `article_sentences`, where
+    given, has the short sentences too, for where quotations open and close."""
     n = max(1, len(sentences))
     mentions: Counter[str] = Counter(f.key for f in facts)
     spread: dict[str, set[int]] = defaultdict(set)
@@ -182,7 +191,7 @@ def feature_table(
     first_of_paragraph = {}
     for s in sentences:
         first_of_paragraph.setdefault(s.paragraph, s.index)
-    open_quote = quotation_open_before(sentences)
+    open_quote = quotation_open_before(article_sentences or sentences)
     lists = {s.index: list_items(s.text) for s in sentences}
     title_words = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", title or "")}
     by_sentence: dict[int, list[Fact]] = defaultdict(list)

@@ -151,6 +151,9 @@ class References:
 
     sentences: list[Sentence]
     facts: list[Fact]
+    # every sentence of the article, the short ones left out of `sentences` too: a
+    # quotation may close in one ('Treatments are needed now."')
+    article_sentences: list[Sentence] = field(default_factory=list)
     _resolved: dict[int, Resolution] = field(default_factory=dict)
     _profiles: dict[str, Profile] = field(default_factory=dict)
     _nouns: dict[str, set[str]] = field(default_factory=dict)
@@ -189,7 +192,7 @@ class References:
         }
         honorific = _honorific_genders(self.sentences)
         entities: dict[str, _Entity] = {}
-        open_quotes = quotation_open_before(self.sentences)
+        open_quotes = quotation_open_before(self.article_sentences or self.sentences)
         previous_subjects: set[str] = set()
         clock = _Clock()
         for s in self.sentences:

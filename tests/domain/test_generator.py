@@ -153,3 +153,17 @@ def test_someone_named_once_only_to_quote_them_is_not_asked_about():
     answers = {q.answer for q in generate_bank(story).questions}
     assert "Moira Blane" not in answers  # a vox pop: what she said is the fact
     assert "Alan Reid" in answers  # a minister quoted once holds an office
+
+
+def test_a_quotation_closing_in_a_short_sentence_is_closed_for_the_next():
+    text = (
+        "Aid for Kenya\n\n"
+        "The charity's head, Tom Hart, said: \"A failure to fund treatment condemns a "
+        'generation of people to death. "Disease is hurting the poorest countries in the '
+        'region. Treatments are needed now." On Wednesday, Ann Vale visited the slums of '
+        "the Kenyan capital Nairobi with the charity."
+    )
+    bank = generate_bank(text)
+    asked = {q.answer for q in bank.questions}
+    # the last sentence is the reporter's, not the quoted head's
+    assert "Nairobi" in asked or "Ann Vale" in asked
