@@ -604,6 +604,9 @@ def _defined_terms(text: str) -> frozenset[str]:
 _DEFINED = re.compile(r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(([^()]{1,40})\)")
 
 
+_SHARED_SURNAME = re.compile(r"\s(?:and|&)\s[A-Z][a-z]+\s[A-Z][a-z]")
+
+
 def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     name = text[s:e]
     words = name.split()
@@ -618,6 +621,8 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] += 4
     if len(words) >= 2 and gz.is_first_name(words[0]) and words[1][0].isupper():
         v["person"] += 3
+    if len(words) == 1 and gz.is_first_name(name) and _SHARED_SURNAME.match(after):
+        v["person"] += 4  # "twins Mike and Bob Bryan": two first names, one surname
     if (
         len(words) in (2, 3)
         and low_words[0] in gz.CHINESE_SURNAMES

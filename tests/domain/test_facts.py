@@ -190,3 +190,8 @@ def test_a_role_hyphened_to_a_capital_stays_out_of_the_name():
     )
     assert "Ismail Hamad" in found and "vice-Chair Ismail Hamad" not in found
     assert "John Hart" in found and "ex-England coach John Hart" not in found
+
+
+def test_a_first_name_before_and_a_full_name_is_a_person():
+    found = facts_of("American twins Mike and Bob Hart won the doubles in Seville on Saturday.")
+    assert found.get("Mike") == "person"
