@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import FactPool, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
@@ -73,7 +74,7 @@ class Context:
     lead_in: str = ""
 
     def led(self, stem: str) -> str:
-        return f"{self.lead_in} {stem}" if self.lead_in else stem
+        return f"{without_asides(self.lead_in)} {stem}" if self.lead_in else stem
 
 
 Builder = Callable[[Fact, Context], "Question | None"]
@@ -115,6 +116,11 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
     edits += [
         Edit(m.start(), m.end(), "")
         for m in _PRONUNCIATION.finditer(text)
+        if m.end() <= fact.start or m.start() >= fact.end
+    ]
+    edits += [
+        Edit(m.start(), m.end(), "")
+        for m in foreign_glosses(text)
         if m.end() <= fact.start or m.start() >= fact.end
     ]
     own_acronym = re.match(r"\s\(([A-Z]{2,8})\)", text[fact.end :])
@@ -175,10 +181,35 @@ _PRONUNCIATION = re.compile(
 )
 
 
+# "private schools (Irish: scoil phríobháideach)": the same words in another language,
+# whose name gives away where; a language is a people's adjective or one of these
+_LANGUAGES = gz.DEMONYMS | frozenset(
+    """latin sanskrit arabic hebrew english mongolian romansh cyrillic persian urdu hindi
+    gaelic norse yiddish pinyin old middle ancient classical modern simplified
+    traditional""".split()
+)
+_GLOSS = re.compile(r"\s?\(((?:[A-Z][a-z]+\s){0,2}[A-Za-z][a-z]+):\s[^()]{1,120}\)")
+
+
+def foreign_glosses(text: str) -> list[re.Match[str]]:
+    """The brackets giving a sentence's words in another language."""
+    return [
+        m for m in _GLOSS.finditer(text) if all(w.lower() in _LANGUAGES for w in m.group(1).split())
+    ]
+
+
 # Wikipedia's "[citation needed]" and "[12]": marks for editors, not part of the fact
 _CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,30}\d{0,3}\??)\]"
 )  # [12] [when?] [note 2]
+
+
+def without_asides(text: str) -> str:
+    """A sentence without its citation marks, pronunciations and translations."""
+    asides = [*_CITATION.finditer(text), *_PRONUNCIATION.finditer(text), *foreign_glosses(text)]
+    for m in sorted(asides, key=lambda m: -m.start()):
+        text = text[: m.start()] + text[m.end() :]
+    return text
 
 
 def cloze_stem(fact: Fact, ctx: Context) -> str:

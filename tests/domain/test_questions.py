@@ -245,3 +245,21 @@ def test_the_same_measure_in_other_units_is_not_shown_beside_the_blank():
     facts, ctx = setup("Village\n\nThe village lies about 60 km (37 mi) from the capital, Oslo.")
     stem = build_cloze(fact(facts, "60 km"), ctx).prompt
     assert "about _____ from the capital" in stem
+
+
+def test_a_translation_in_brackets_is_not_shown():
+    facts, ctx = setup(
+        "Schools\n\nIn Norway, private schools (Norwegian: privatskole) are rare and the "
+        "state pays for 85% of their costs."
+    )
+    stem = build_cloze(fact(facts, "85%"), ctx).prompt
+    assert "In Norway, private schools are rare and the state pays for _____ of" in stem
+    # a bracket that is no language's stays
+    facts, ctx = setup("Schools\n\nThe schools (Founders: Hart and Vale) cost 85% of the budget.")
+    assert "(Founders: Hart and Vale)" in build_cloze(fact(facts, "85%"), ctx).prompt
+
+
+def test_a_lead_in_is_shown_without_its_asides():
+    lead_in = "Private schools (Irish: scoil phríobháideach)[3] are rare."
+    ctx = Context(FactPool([]), random.Random(0), lead_in=lead_in)
+    assert ctx.led("Dublin has 40.") == "Private schools are rare. Dublin has 40."
