@@ -661,6 +661,9 @@ def _perturbed(
     q = parse_quantity(text)
     if q is None:
         return []
+    month_year = _MONTH_YEAR.fullmatch(text)
+    if fact.kind == "date" and month_year:
+        return _other_months(month_year, pool, bounds, rng)
     if _shape(text) == "year" or (fact.kind == "date" and 1000 <= q.value <= 2100):
         # no later than a year after the article's latest: it was written then (a
         # history that ends in 1498 was not, so before 1900 the cap is a decade on)
@@ -709,6 +712,34 @@ def _perturbed(
         if v != value and v > 0:
             out.append(format_like(q, v))
     return list(dict.fromkeys(out))
+
+
+_MONTH_YEAR = re.compile(
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s(?P<year>(?:1\d|20)\d\d)"
+)
+
+
+def _other_months(
+    m: re.Match[str], pool: FactPool, bounds: tuple[float, float], rng: random.Random
+) -> list[str]:
+    """ "completed by April 2005 and accretive in 2006" -> "January 2005", "October
+    2005": months a few apart, as a deadline's rivals are; years two apart put 1999
+    beside a stem that says 2006. The stem's years bound them as they bound a year."""
+    month = _MONTHS[m.group("month")[:3].lower()]
+    year = int(m.group("year"))
+    value = year * 12 + month - 1
+    latest = max([*pool.years, year])
+    low = (bounds[0] + 1) * 12 - 1 if bounds[0] > float("-inf") else float("-inf")
+    high = min(bounds[1] * 12, (latest + 2) * 12)
+    rungs = _ladder(value, rng.choice((2, 3, 4)), False, (low, high), rng)
+    spread = [value + d for d in (-2, 2, -3, 3, -5, 5, -7, 7) if low < value + d < high]
+    names = list(calendar.month_name)
+    full = len(m.group("month")) > 3
+    out = []
+    for v in dict.fromkeys(int(v) for v in (*rungs, *spread)):
+        name = names[v % 12 + 1] if full else names[v % 12 + 1][:3]
+        out.append(m.string.replace(m.group(0), f"{name} {v // 12}", 1))
+    return out
 
 
 def _ladder(

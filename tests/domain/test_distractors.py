@@ -412,3 +412,16 @@ def test_an_approximate_count_moves_by_more_than_one():
         out = pick_distractors(fact(facts, "15 km"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
         assert all(abs(int(d.split()[0]) - 15) >= 5 for d in out)
+
+
+def test_a_month_and_year_moves_by_months():
+    facts = article_facts(
+        "Deal\n\nThe deal should be completed by April 2005 and add to earnings in 2006, "
+        "the bank said. The bank was founded in 1990."
+    )
+    stem = "The deal should be completed by _____ and add to earnings in 2006, the bank said."
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "April 2005"), facts, random.Random(seed), stem=stem)
+        months = [int(d.split()[-1]) * 12 for d in out]
+        assert len(out) == 3 and all(2003 * 12 <= m < 2006 * 12 for m in months), out
+        assert len({d.split()[0] for d in out}) >= 2, out  # other months, not other Aprils
