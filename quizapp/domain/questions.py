@@ -123,6 +123,11 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
         for m in foreign_glosses(text)
         if m.end() <= fact.start or m.start() >= fact.end
     ]
+    other_name = _OTHER_NAME.match(text[fact.end :])
+    if other_name:
+        # "the _____ (now called the University of Chicago Medical Center)": its other
+        # name spells the answer out
+        edits.append(Edit(fact.end, fact.end + other_name.end(), ""))
     own_acronym = re.match(r"\s\(([A-Z]{2,8})\)", text[fact.end :])
     if own_acronym and fact.text[:1].isupper():
         # "Korea First Bank (KFB)": the brackets would spell the answer out
@@ -147,6 +152,12 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
             if e.start < fact.start:
                 start, end = start + shift, end + shift
     return text, start, end
+
+
+# a name's other name, in brackets right after it: "(formerly British Sky Broadcasting)"
+_OTHER_NAME = re.compile(
+    r"\s?\((?:now|formerly|previously|originally|later|also|then|renamed|once)\b[^()]{1,100}\)"
+)
 
 
 # the same sum in another currency, in brackets right after the figure or after a few

@@ -263,3 +263,14 @@ def test_a_lead_in_is_shown_without_its_asides():
     lead_in = "Private schools (Irish: scoil phríobháideach)[3] are rare."
     ctx = Context(FactPool([]), random.Random(0), lead_in=lead_in)
     assert ctx.led("Dublin has 40.") == "Private schools are rare. Dublin has 40."
+
+
+def test_a_name_given_another_way_in_brackets_is_not_shown_beside_the_blank():
+    facts, ctx = setup(
+        "Hospital\n\nIn 1927 the Vale Clinics (now called the Vale Medical Center) enrolled "
+        "their first students in Leeds."
+    )
+    stem = build_cloze(fact(facts, "Vale Clinics"), ctx).prompt
+    assert "the _____ enrolled their first students" in stem and "Medical Center" not in stem
+    # asking for something else, the sentence keeps it
+    assert "(now called the Vale Medical Center)" in build_cloze(fact(facts, "1927"), ctx).prompt
