@@ -366,6 +366,14 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     sentence is about the noun after it."""
     if ROLE_PREFIX.match(fact.text):
         return "a name made an adjective by its prefix ('ex-England')"
+    credit = _CREDIT.match(fact.sentence.text[fact.end :])
+    if (
+        fact.kind not in ("person", "org", "place")
+        and credit
+        and credit.group(1) in gz.PERSON_ROLE_NOUNS
+    ):
+        # "Kill Bill director Quentin Tarantino": a work named to say who someone is
+        return "a work before a role and a name: it says who, in passing"
     if fact.kind not in ("place", "person"):
         return None
     if re.match(r"\s[a-z][a-z-]+\b", fact.sentence.text[fact.end :]):
@@ -381,6 +389,7 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+_CREDIT = re.compile(r"\s(?:[a-z]+\s)?([a-z]+)\s[A-Z][a-z]+\s[A-Z]")
 _NOT_NOUNS = frozenset("and or but to in on at of for with from by as is was has have".split())
 _TIME_WORDS = frozenset(
     "today yesterday tomorrow tonight week weekend month year years time season".split()
