@@ -675,7 +675,23 @@ def one_of_a_list(fact: Fact, shape: Shape) -> str | None:
     article names elsewhere, and readers call picking one out minor detail."""
     if any(s == fact.start and e == fact.end for s, e, _ in list_items(fact.sentence.text)):
         return "one item of a list of names"
+    if fact.kind not in NUMERIC_KINDS and any(
+        m.start() <= fact.start and fact.end <= m.end()
+        for m in _LONG_LIST.finditer(fact.sentence.text)
+    ):
+        # "including Madeira, the Canary Islands and the French overseas departments",
+        # "Scottish actor Dougray Scott, Oscar nominee Clive Owen and Australian star
+        # Hugh Jackman": items that take an article or a description are items still
+        return "one item of a list of names"
     return None
+
+
+# a list item: a name, maybe after "the" and a few lower-case words that describe it
+_LIST_ITEM = (
+    r"(?:(?:the|a|an)\s)?(?:[\w-]+\s){0,2}?[A-Z][\w'.-]*"
+    r"(?:\s(?:[A-Z][\w'.-]*|of|for|de|von|van|du|la|le|on))*"
+)
+_LONG_LIST = re.compile(rf"{_LIST_ITEM}(?:,\s{_LIST_ITEM}){{1,}},?\s(?:and|or)\s{_LIST_ITEM}")
 
 
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:
