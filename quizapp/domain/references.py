@@ -461,11 +461,21 @@ class References:
             ):
                 refused = refused or f"'{t.text}' compares with something said before"
                 continue
+            opens_clause = (
+                i == _first_word(tokens)
+                and i + 1 < len(tokens)
+                and (tokens[i + 1].tag.startswith("VB") or tokens[i + 1].tag in ("MD", "RB"))
+            )
             if (
                 word in ("this", "that", "these", "those")
                 and not quoted[i]
-                and shape.subject is not None
-                and shape.subject.first == i == shape.subject.last
+                and (
+                    # "This caused an uproar": the tagger may take the verb for a
+                    # participle and look for the subject further on
+                    opens_clause
+                    or shape.subject is not None
+                    and shape.subject.first == i == shape.subject.last
+                )
             ):
                 # "This means ...", "This is often through ...": a demonstrative that
                 # is the subject itself points at what the sentences before said

@@ -421,3 +421,15 @@ def test_a_definite_two_sentences_on_is_refused_without_a_lead_in():
         "One end of the lever carried a weight that held the valve shut."
     )
     assert out[2] == "REFUSED: 'the lever' refers back"
+
+
+def test_a_demonstrative_opening_a_clause_points_back_whatever_the_tagger_made_of_the_verb():
+    out = resolved(
+        "The state took over the schools of the traders in 1957. "
+        "This caused an uproar among the traders and a compromise was reached in May. "
+        "That was one of the messages of the meeting in Leeds. "
+        "That the weather held surprised the traders in Leeds."
+    )
+    assert out[1] == "REFUSED: 'This' points back"
+    assert out[2] == "REFUSED: 'That' points back"
+    assert out[3].startswith("That the weather held")
