@@ -315,6 +315,8 @@ def _subject_question(fact: Fact, ctx: Context, text: str, start: int, end: int)
     rest = re.sub(r"^,\s[^,]{3,80},", "", text[end:]).strip()  # an apposition goes
     if not rest or not rest[0].islower():
         return None
+    if wh.startswith("Which") and re.match(r"(?:are|were|have|do)\b", rest):
+        return None  # "Which organisation are schools run by ...": the answer is plural
     if re.search(r";|,\s(?:and|but|while|whereas)\s|\s(?:but|while)\s[A-Z]", rest) or re.search(
         r"\s(?:and|but|while)\s(?:it|he|she|they|this|its|his|her|there|the)\b", rest
     ):

@@ -274,3 +274,13 @@ def test_a_name_given_another_way_in_brackets_is_not_shown_beside_the_blank():
     assert "the _____ enrolled their first students" in stem and "Medical Center" not in stem
     # asking for something else, the sentence keeps it
     assert "(now called the Vale Medical Center)" in build_cloze(fact(facts, "1927"), ctx).prompt
+
+
+def test_a_plural_answer_is_not_asked_as_which_organisation():
+    bank = generate_bank(
+        "Schools\n\nThe National Audit Office praised ministers for the scheme on Tuesday. "
+        "The Vale Foundation are the largest charity in the north of England, with 40 schools."
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert any(p.startswith("Which organisation praised ministers") for p in prompts)
+    assert not any(p.startswith("Which organisation are") for p in prompts)
