@@ -283,6 +283,12 @@ def generic(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:for\s(?:example|instance)|such\sas|e\.g\.|including|like)[,:]?\s(?:(?:a|an|the)\s)?$",
+    re.IGNORECASE,
+)
+
+
 def loose_phrase(fact: Fact, shape: Shape) -> str | None:
     """A common-noun phrase is a fact when it names a term the article teaches
     ("phycobilisomes", "concentric unstacked thylakoids", "baccarat", "redundancy
@@ -314,6 +320,10 @@ def loose_phrase(fact: Fact, shape: Shape) -> str | None:
         # of common nouns is guessed from the other or filled by any of its kind
         # (readers: acceptable 2 times in 9)
         return "one of a pair of common nouns: its partner gives it away"
+    if re.search(_EXAMPLE_BEFORE, text[: fact.start]):
+        # "stricter than in government schools - for example, a _____" (compulsory
+        # blazer): an example is one of many that would do
+        return "an example: many others would fill the blank"
     if rare and not any(t.tag in ("NN", "NNS") for t in rare):
         # a term is a noun ("austerity programme", "thylakoids"); a rare adjective before
         # everyday nouns ("managerial career", "handheld gaming market", "six-month

@@ -336,3 +336,12 @@ def test_one_of_a_pair_of_common_nouns_is_no_term_to_ask():
     reason = refusal("Eight embassies closed but 18 new embassies or consulates opened.",
                      "consulates")  # fmt: skip
     assert reason is not None and reason.startswith("loose_phrase")
+
+
+def test_a_phrase_given_as_an_example_is_one_of_many():
+    text = "Uniforms are stricter than in state schools - for example, a woollen blazer."
+    s = split_sentences(text)[0]
+    start = text.index("woollen blazer")
+    span = Fact(s, start, start + 14, "woollen blazer", "other", 0.0, "x", subkind="phrase")
+    reason = answer_refusal(span)
+    assert reason is not None and reason.startswith("loose_phrase: an example")
