@@ -404,6 +404,14 @@ def _is_name_token(token: str) -> bool:
     return any(c.isupper() for c in token[1:]) and not token.isdigit()
 
 
+# a lower-case word after a name that is no verb or function word: "AI model", "AI chips"
+_NOUN_AFTER = re.compile(
+    r"\s(?!(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|"
+    r"should|said|says|and|or|but|to|in|on|of|for|with|by|as|at|from|that|which|who|also|"
+    r"became|becomes|did|does|do|not)\b)[a-z]"
+)
+
+
 def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
     text = sentence.text
     words = [m.group() for m in run]
@@ -455,10 +463,28 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
     ):
         role_words.extend(words[start_i : last_title + 1])
         start_i = last_title + 1
+    # "Alibaba's LLM Tongyi Qianwen", "its Qwen-72B AI model": a common acronym that
+    # says what sort of thing the name is goes before it or before the noun after it
+    last_i = len(words) - 1
+    if (
+        last_i - start_i >= 1
+        and words[start_i].lower() in gz.COMMON_ACRONYMS
+        and words[start_i + 1][:1].isupper()
+        and not _is_title(words[start_i].lower())  # "CEO Tom Hart": a title, below
+    ):
+        start_i += 1
+    after = text[run[-1].end() :]
+    if (
+        last_i - start_i >= 1
+        and not end_cut
+        and words[-1].lower() in gz.COMMON_ACRONYMS
+        and _NOUN_AFTER.match(after)
+    ):
+        last_i -= 1
     if start_i >= len(words):
         return []
     s = run[start_i].start()
-    e = run[-1].end() - end_cut
+    e = run[-1].end() - end_cut if last_i == len(words) - 1 else run[last_i].end()
     name = text[s:e].strip(" -'")
     if not name or name.lower() in _STOPWORDS or name.lower() in gz.DEMONYMS:
         return []

@@ -195,3 +195,13 @@ def test_a_role_hyphened_to_a_capital_stays_out_of_the_name():
 def test_a_first_name_before_and_a_full_name_is_a_person():
     found = facts_of("American twins Mike and Bob Hart won the doubles in Seville on Saturday.")
     assert found.get("Mike") == "person"
+
+
+def test_a_common_acronym_saying_what_sort_of_thing_stays_out_of_the_name():
+    found = facts_of(
+        "Vale has the LLM Harbour Bay and its Kestrel-7B AI model, and Hart sells Nimbus "
+        "AI chips. Meta AI is an assistant made in Leeds."
+    )
+    assert "Harbour Bay" in found and "LLM Harbour Bay" not in found
+    assert "Kestrel-7B" in found and "Kestrel-7B AI" not in found
+    assert "Meta AI" in found  # the name itself, before a verb
