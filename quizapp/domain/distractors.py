@@ -244,7 +244,8 @@ def _needs_an(word: str) -> bool:
 
 
 def _name_words(stem: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Z][\w'-]+", stem)}
+    # "from Baidu's Ernie Bot": Baidu is named, possessive or not
+    return {re.sub(r"'s?$", "", w.lower()) for w in re.findall(r"[A-Z][\w'-]+", stem)}
 
 
 def _named_in(candidate: str, stem: str, stem_words: set[str]) -> bool:

@@ -75,6 +75,9 @@ def test_a_distractor_named_in_the_stem_is_never_offered():
     out = pick_distractors(fact(facts, "Anna Berg"), facts, random.Random(0), stem=stem)
     assert "Tom Hart" not in out
     assert set(out) <= {"Mia Lund", "Carl Dahl"}
+    stem = "_____ met Hart's brother in Oslo."  # named as well in the possessive
+    out = pick_distractors(fact(facts, "Anna Berg"), facts, random.Random(0), stem=stem)
+    assert "Tom Hart" not in out
 
 
 MATCH = (
