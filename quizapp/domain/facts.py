@@ -471,6 +471,8 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         and words[start_i].lower() in gz.COMMON_ACRONYMS
         and words[start_i + 1][:1].isupper()
         and not _is_title(words[start_i].lower())  # "CEO Tom Hart": a title, below
+        # "Baidu's AI Cloud Group", "the AI Safety Summit": part of an institution's name
+        and words[-1].lower() not in _INSTITUTIONS | gz.EVENT_WORDS | gz.PROGRAMME_WORDS
     ):
         start_i += 1
     after = text[run[-1].end() :]
