@@ -273,6 +273,8 @@ def _piece_of_a_name(candidate: str, pool: FactPool) -> bool:
     """ "Mother" cut from "Queen Mother", "Graham E" from "Graham E. Fuller"."""
     if re.search(r"\s[A-Z]\.?$", candidate):
         return True
+    if re.search(r"\d", candidate) and re.search(r"[A-Za-z]", candidate):
+        return False  # "H100" in "Nvidia H100 GPUs" and on its own: a model is its code
     return " " not in candidate and candidate in pool.inner_words
 
 
@@ -354,6 +356,8 @@ def _similar_names(
             continue  # a phone for a phone, a cup for a cup: a chatbot is no chip
         if _head_of(fact.text) != _head_of(f.text) and (_of_name(fact.text) or _of_name(f.text)):
             continue  # a committee for a committee: "Treaty of Rome" found nothing
+        if fact.kind == "product" and _code_shape(fact.text) == _code_shape(f.text):
+            score += 1.0  # "H800": "A100" and "H100" before "GPT-4 Turbo"
         seen[f.key] = (score + rng.random() * 0.5, _full_name(f))
     for _score, name in sorted(seen.values(), key=lambda v: -v[0]):
         yield name
@@ -441,6 +445,11 @@ def _noun_head(name: str) -> bool:
 
 # heads that say "a company" and nothing more: any firm will do
 _CORPORATE = frozenset("company corporation corp inc ltd plc group holdings co partners".split())
+
+
+def _code_shape(name: str) -> str:
+    """ "H800" -> "A999", "GPT-4" -> "AAA-9": each letter and digit as its class."""
+    return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "A", name))
 
 
 def _same_head(a: str, b: str) -> bool:

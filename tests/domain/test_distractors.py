@@ -428,3 +428,15 @@ def test_a_month_and_year_moves_by_months():
         months = [int(d.split()[-1]) * 12 for d in out]
         assert len(out) == 3 and all(2003 * 12 <= m < 2006 * 12 for m in months), out
         assert len({d.split()[0] for d in out}) >= 2, out  # other months, not other Aprils
+
+
+def test_a_model_number_gets_model_numbers_of_its_form_even_inside_longer_names():
+    facts = article_facts(
+        "Chips\n\nLabs buy the Vale X100 GPUs in bulk. The X100 and X200 chips are fast. "
+        "Rivals sell the Nimbus-7 Turbo and Kestrel4 models. Regulators banned the X300 "
+        "and the X500 in May."
+    )
+    stem = "Regulators banned the X300 and the _____ in May."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "X500"), facts, random.Random(seed), stem=stem)
+        assert set(out[:2]) == {"X100", "X200"}, out
