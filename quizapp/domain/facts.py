@@ -480,7 +480,12 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         last_i - start_i >= 1
         and not end_cut
         and words[-1].lower() in gz.COMMON_ACRONYMS
-        and _NOUN_AFTER.match(after)
+        and (
+            _NOUN_AFTER.match(after)
+            # "developing the Tongyi Qianwen LLM –": after "the" the acronym is the noun
+            # (not in "its Ernie LLM": "Ernie" alone would be a person's name)
+            or (last_i - start_i >= 2 and re.search(r"\bthe\s$", text[: run[0].start()]))
+        )
     ):
         last_i -= 1
     if start_i >= len(words):

@@ -205,4 +205,7 @@ def test_a_common_acronym_saying_what_sort_of_thing_stays_out_of_the_name():
     assert "Harbour Bay" in found and "LLM Harbour Bay" not in found
     assert "Kestrel-7B" in found and "Kestrel-7B AI" not in found
     assert "Meta AI" in found  # the name itself, before a verb
+    assert "Harbour Bay" in facts_of(
+        "Despite developing the Harbour Bay LLM - seen as good - Vale quit."
+    )
     assert "AI Cloud Group" in facts_of("Tom Hart, who heads Vale's AI Cloud Group, spoke.")
