@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import Fact
+from quizapp.domain.facts import ROLE_PREFIX, Fact
 from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, sort_of
 from quizapp.domain.syntax import Phrase, Shape, analyse
 from quizapp.domain.text import Sentence
@@ -1128,6 +1128,8 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
     while k < len(tokens) - 1 and (
         tokens[k].tag in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS")
         and (tokens[k].text.islower() or tokens[k].text.lower() in gz.DEMONYMS)
+        # "The ex-England coach": a role made of a name is a modifier too
+        or ROLE_PREFIX.match(tokens[k].text)
         # "The $1.2 billion stadium": a price or a size before the noun
         or tokens[k].tag in ("CD", "$")
         or tokens[k].text in ("$", "£", "€", "billion", "million", "bn", "m")

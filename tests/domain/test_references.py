@@ -433,3 +433,12 @@ def test_a_demonstrative_opening_a_clause_points_back_whatever_the_tagger_made_o
     assert out[1] == "REFUSED: 'This' points back"
     assert out[2] == "REFUSED: 'That' points back"
     assert out[3].startswith("That the weather held")
+
+
+def test_a_role_made_of_a_name_before_the_noun_still_points_back():
+    out = resolved(
+        "Tom Hart has joined Wolves as manager. "
+        "The ex-England coach has been given a six-month contract by the club."
+    )
+    # a manager is no coach of a known sort: which coach, only the sentences before say
+    assert out[1] == "REFUSED: 'The ex-England coach' refers back"
