@@ -99,8 +99,20 @@ def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in fact.aliases if a != fact.text]
     words = fact.text.split()
     if fact.kind == "person" and len(words) >= 2:
-        out.append(words[-1])
-    return out
+        out.append(_surname(words))
+        if len(words) == 3 and _surname(words) == words[1]:
+            out.append(" ".join(words[:2]))  # "Robin Li" for Robin Li Yanhong
+    return list(dict.fromkeys(out))
+
+
+def _surname(words: list[str]) -> str:
+    """The family name: last in "Tom Hart", first in "Su Lian Ze" and "Li Kai-fu", after
+    the English first name in "Robin Li Yanhong"."""
+    if words[0].lower() in gz.CHINESE_SURNAMES:
+        return words[0]
+    if len(words) == 3 and words[1].lower() in gz.CHINESE_SURNAMES and "-" not in words[2]:
+        return words[1]
+    return words[-1]
 
 
 # ---- stems -------------------------------------------------------------------------

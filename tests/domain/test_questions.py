@@ -8,6 +8,7 @@ from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import (
     BLANK,
     Context,
+    accepted_answers,
     balance_quotes,
     build_cloze,
     build_multiple_choice,
@@ -284,3 +285,15 @@ def test_a_plural_answer_is_not_asked_as_which_organisation():
     prompts = [q.prompt for q in bank.questions]
     assert any(p.startswith("Which organisation praised ministers") for p in prompts)
     assert not any(p.startswith("Which organisation are") for p in prompts)
+
+
+def test_a_chinese_name_is_accepted_by_its_family_name():
+    facts, _ctx = setup(
+        "Chips\n\nChief executive Su Lian Ze said the firm would double its sales by 2026. "
+        "Baidu founder Robin Li Yanhong said the launch of many models was a waste. "
+        "Analyst Tom Hart said the market would grow by 5% in 2025."
+    )
+    assert "Su" in accepted_answers(fact(facts, "Su Lian Ze"))
+    assert "Ze" not in accepted_answers(fact(facts, "Su Lian Ze"))
+    assert {"Li", "Robin Li"} <= set(accepted_answers(fact(facts, "Robin Li Yanhong")))
+    assert accepted_answers(fact(facts, "Tom Hart")) == ["Hart"]
