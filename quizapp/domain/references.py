@@ -289,6 +289,15 @@ class References:
                 speaker = self._resolved[before.index].speaker
             for s in chain:
                 r = self._resolved[s.index]
+                said_of = {f"[{n}]" for n in (speaker, r.speaker) if n} | {
+                    f"[{n}'s]" for n in (speaker, r.speaker) if n
+                }
+                if said_of & {e.text for e in r.edits}:
+                    # 'Hayward said: "We are delighted Glenn is here. He has a contract"':
+                    # a speaker says "I"; "he" in his words is someone else
+                    why = "a pronoun in the quotation taken for its own speaker"
+                    self._resolved[s.index] = Resolution(refused=why)
+                    continue
                 if not r.needs_speaker or r.refused:
                     continue
                 if not speaker:
@@ -584,7 +593,12 @@ class References:
             entity.salience += _SUBJECT_WEIGHT if subject else _MENTION_WEIGHT
             if subject:
                 self._resolved_subjects.add(entity.name)
-            if speaker and entity.kind == "person" and _next_to_speech(tokens, i):
+            if (
+                speaker
+                and entity.kind == "person"
+                and t.tag != "PRP$"  # "said his wife, Sheila": the wife speaks, not he
+                and _next_to_speech(tokens, i)
+            ):
                 speaker_name = entity.label
             if entity.name not in named:
                 possessive = t.tag == "PRP$" and _possessive(tokens, i)

@@ -442,3 +442,22 @@ def test_a_role_made_of_a_name_before_the_noun_still_points_back():
     )
     # a manager is no coach of a known sort: which coach, only the sentences before say
     assert out[1] == "REFUSED: 'The ex-England coach' refers back"
+
+
+def test_he_in_a_quotation_is_never_its_own_speaker():
+    out = resolved(
+        "Glenn Vale has been unveiled as the new Wolves manager. "
+        "The former coach has been given a six-month contract to succeed Dave Jones. "
+        'Wolves chairman Rick Hart said: "We are delighted Glenn is here. '
+        'He has a six-month contract so we can test each other out and see if it works."'
+    )
+    assert out[3] == "REFUSED: a pronoun in the quotation taken for its own speaker"
+
+
+def test_a_possessive_beside_the_speech_verb_is_not_the_speaker():
+    out = resolved(
+        "Tom Hart wrote 41 novels in Leeds. "
+        '"His greatest wish was to see his name on a book," said his wife, Ann. '
+        '"He had a wonderful life."'
+    )
+    assert out[2] == 'Ann said: "[Tom Hart] had a wonderful life."'
