@@ -538,6 +538,12 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     for code in re.findall(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{2,}\b", fact.text):
         if fact.text != code and re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", rest):
             return f"'{code}' in the sentence gives away '{fact.text}'"
+    # "Geneva was _____'s adopted home and the centre of the Calvinist movement": a word
+    # made from the name (-ist, -ism, -ian) names it, however common the name
+    for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
+        derived = re.search(rf"\b{re.escape(word)}(?:ists?|isms?|i?ans?|ites?|esque)\b", rest)
+        if derived:
+            return f"'{derived.group()}' in the sentence is made from '{word}'"
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:
