@@ -539,6 +539,17 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
             own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
     rng.shuffle(own)
+    if unit == "<name>":
+        # "its much-anticipated _____ Dreamliner": a model's number, whose made-up
+        # neighbours (630, 984) no maker uses; the article's other models' numbers only
+        models = [
+            m.group()
+            for f in pool.same_kind("product", near=fact)
+            if (m := re.search(r"(?<=\s)\d+$", f.text)) and len(m.group()) == len(fact.text)
+        ]
+        rng.shuffle(models)
+        yield from (t for t in dict.fromkeys([*own, *models]) if t != fact.text)
+        return
     for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng, bounds, stem)):
         v = canonical_number(text)
         if v is not None and bounds[0] < v < bounds[1]:
@@ -551,8 +562,10 @@ def _unit_noun(f: Fact) -> str:
     if re.search(r"[a-z%$£€]", f.text.lower()):
         return ""  # the unit is in the answer itself ("$3bn", "20 years")
     m = re.match(r"\s+([A-Za-z][\w-]*)", f.sentence.text[f.end :])
-    if not m:
-        return ""
+    if not m or m.group(1) in ("and", "or"):
+        # "its smallest airliner, the 717, and ...": a number that "the" makes a noun
+        # of, with none after it, names a model too
+        return "<name>" if re.search(r"\bthe\s$", f.sentence.text[: f.start]) else ""
     word = m.group(1)
     return "<name>" if word[0].isupper() else word.lower().rstrip("s")
 

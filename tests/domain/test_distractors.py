@@ -440,3 +440,15 @@ def test_a_model_number_gets_model_numbers_of_its_form_even_inside_longer_names(
     for seed in range(5):
         out = pick_distractors(fact(facts, "X500"), facts, random.Random(seed), stem=stem)
         assert set(out[:2]) == {"X100", "X200"}, out
+
+
+def test_a_model_number_is_offered_only_the_articles_model_numbers():
+    facts = article_facts(
+        "Jets\n\nThe firm will stop making its smallest airliner, the 717, in May. It is "
+        "banking on its much-anticipated 787 Dreamliner plane, which will fly in 2008. "
+        "It builds the Vale 777 in Leeds and employs 150,000 people."
+    )
+    stem = "It is banking on its much-anticipated _____ Dreamliner plane, which will fly in 2008."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "787"), facts, random.Random(seed), stem=stem)
+        assert set(out) <= {"717", "777"}, out
