@@ -359,6 +359,8 @@ _BARE_INFINITIVE = frozenset("help helps helped helping let lets make makes made
 def _base_zipf(word: str) -> float:
     """How common a word is, counting its singular: plurals are rarer than their words
     ("closures" 3.4, "closure" 3.9)."""
+    if word.endswith("ies") and len(word) > 4:  # "uncertainties" 3.4, "uncertainty" 4.0
+        return max(zipf(word), zipf(word[:-3] + "y"))
     if word.endswith("s") and len(word) > 3:
         return max(zipf(word), zipf(word[:-1]), zipf(word[:-2]) if word.endswith("es") else 0)
     return zipf(word)
