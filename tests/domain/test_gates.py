@@ -137,6 +137,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "John", "first_name_only"),
         ("The ex-England coach has been given a six-month contract by the club.",
          "ex-England", "modifier"),
+        ("Some stars, such as Hong Kong-listed SenseTime, sought to profit from the ban.",
+         "Hong Kong", "modifier"),
         ("Harbour Lights director Tom Hart had talked of taking on the Vale project.",
          "Harbour Lights", "modifier"),
         ("The club lost its monopoly from the 2007–08 season onwards.", "08", "named_thing"),
