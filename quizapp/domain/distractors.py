@@ -380,6 +380,16 @@ def _gender_cue(stem: str) -> str | None:
         return "female"
     if any(w in _MALE for w in before):
         return "male"
+    # "_____, who achieved recognition for her research": a relative clause on the
+    # answer says its sex in its first pronoun, when no one else is named before it
+    who = re.match(r",\s(?:who|whose)\b([^.;]*)", stem.partition("_____")[2])
+    if who:
+        clause = who.group(1)
+        pronoun = re.search(r"\b(she|her|hers|herself|he|him|his|himself)\b", clause)
+        if pronoun and not re.search(r"\b[A-Z][a-z]+\s[A-Z][a-z]+", clause[: pronoun.start()]):
+            return "female" if pronoun.group(1) in ("she", "her", "hers", "herself") else "male"
+        if re.search(r"\b(?:first|only)\s(?:female|woman)\b", clause):
+            return "female"
     return None
 
 

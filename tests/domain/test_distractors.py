@@ -452,3 +452,15 @@ def test_a_model_number_is_offered_only_the_articles_model_numbers():
     for seed in range(5):
         out = pick_distractors(fact(facts, "787"), facts, random.Random(seed), stem=stem)
         assert set(out) <= {"717", "777"}, out
+
+
+def test_her_in_a_clause_on_the_blank_gets_women_for_choices():
+    facts = article_facts(
+        "City\n\nTom Hart, Carl Vik, Ben Dale and Olaf Berg were born in Leeds. So were Mary "
+        "Hale, Anna Lind and Jane Dunn. The city's most famous child was Zorva Lund, who "
+        "won acclaim for her research on radium."
+    )
+    stem = "The city's most famous child was _____, who won acclaim for her research on radium."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "Zorva Lund"), facts, random.Random(seed), stem=stem)
+        assert out and set(out) <= {"Mary Hale", "Anna Lind", "Jane Dunn"}, out
