@@ -490,10 +490,10 @@ class References:
                 # is the subject itself points at what the sentences before said
                 refused = refused or f"'{t.text}' points back"
                 continue
-            if word == "there" and t.tag == "RB" and not quoted[i]:
-                # "among the first to settle there": where, only the sentences before say
-                # (the existential "there were" is tagged EX)
-                refused = refused or "'there' refers to a place named before"
+            if word in ("there", "here") and t.tag == "RB" and not quoted[i]:
+                # "among the first to settle there", "Who was born here in 1745": where,
+                # only the sentences before say (the existential "there were" is EX)
+                refused = refused or f"'{word}' refers to a place named before"
                 continue
             if quoted[i] and word in _PLURAL and t.tag == "PRP" and not _plural_before(shape, i):
                 # '"They are one of the major clubs in Europe"': who, the speaker knew
@@ -773,7 +773,7 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
     relaunch its currency") which thing is meant is a guess. A pronoun for a thing
     ("it", "they") goes with what the sentence before was about; "he" and "she", which
     no single name fitted, stay ambiguous."""
-    if refusal.startswith("'there'"):  # "settle there": a place the sentence before names
+    if refusal.startswith(("'there'", "'here'")):  # "settle there": a place named before
         return re.search(r"\b(?:in|at|to|from|near)\s(?:[a-z]+\s){0,3}[A-Z]", before) is not None
     described = re.match(r"'([^']+)' (?:refers|points) back$", refusal)
     if described is None:  # "he" between two men stays between them with more words

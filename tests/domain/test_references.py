@@ -461,3 +461,13 @@ def test_a_possessive_beside_the_speech_verb_is_not_the_speaker():
         '"He had a wonderful life."'
     )
     assert out[2] == 'Ann said: "[Tom Hart] had a wonderful life."'
+
+
+def test_here_points_back_to_a_place_as_there_does():
+    out = resolved(
+        "The weavers worked long hours for little pay. "
+        "The painter Tom Hart was born here in 1745. "
+        '"I like it here," said Ann Vale in Ghent.'
+    )
+    assert out[1] == "REFUSED: 'here' refers to a place named before"
+    assert out[2].startswith('"I like it here," said Ann Vale')  # the speaker's here
