@@ -432,7 +432,9 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
     while start_i < len(words):
         low = words[start_i].lower()
         at_start = _is_initial(text, run[0].start())
-        if low in _STOPWORDS or (at_start and low in _COMMON_OPENERS and start_i < len(words) - 1):
+        opener = low in _COMMON_OPENERS or gz.parts_of_speech(low) == {"ADV"}
+        if low in _STOPWORDS or (at_start and opener and start_i < len(words) - 1):
+            # "Initially BSkyB provided Sky Travel": an adverb opening the sentence
             start_i += 1
             continue
         if (

@@ -209,3 +209,8 @@ def test_a_common_acronym_saying_what_sort_of_thing_stays_out_of_the_name():
         "Despite developing the Harbour Bay LLM - seen as good - Vale quit."
     )
     assert "AI Cloud Group" in facts_of("Tom Hart, who heads Vale's AI Cloud Group, spoke.")
+
+
+def test_an_adverb_opening_the_sentence_is_not_part_of_a_name():
+    found = facts_of("Initially Vale Telecom provided the travel service to viewers in Leeds.")
+    assert "Vale Telecom" in found and "Initially Vale Telecom" not in found
