@@ -456,6 +456,10 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
                 break
             if _is_title(low):
                 last_title = k
+    if last_title >= 0 and words[last_title].lower() in _TITLE_MODIFIERS:
+        # "an International Finance Facility": "Finance" makes a title only before its
+        # head ("Finance Minister"); without one it is part of the name
+        last_title = -1
     rest = words[last_title + 1 :]
     prefix = words[start_i : last_title + 1]
     if (
@@ -505,6 +509,15 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         return []
     e = s + len(name)
     return [(sentence, s, e, name, " ".join(role_words))]
+
+
+# title words that only qualify the title's head ("Finance Minister", "Shadow Home
+# Secretary"), never the whole title themselves
+_TITLE_MODIFIERS = frozenset(
+    """commerce defence defense education finance foreign health home interior trade
+    treasury state prime shadow deputy vice former labour liberal conservative democrat
+    democratic republican opposition""".split()
+)
 
 
 def _is_title(word: str) -> bool:

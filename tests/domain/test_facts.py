@@ -214,3 +214,9 @@ def test_a_common_acronym_saying_what_sort_of_thing_stays_out_of_the_name():
 def test_an_adverb_opening_the_sentence_is_not_part_of_a_name():
     found = facts_of("Initially Vale Telecom provided the travel service to viewers in Leeds.")
     assert "Vale Telecom" in found and "Initially Vale Telecom" not in found
+
+
+def test_a_title_word_without_its_head_is_part_of_the_name():
+    found = facts_of("Vale backed the proposal for an International Finance Facility in May.")
+    assert "International Finance Facility" in found and "Facility" not in found
+    assert "Kemal Ozer" in facts_of("Finance Minister Kemal Ozer backed the plan in May.")
