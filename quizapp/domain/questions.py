@@ -397,6 +397,8 @@ def _lower_role(role: str) -> str:
     words = role.split()
     if words and words[0] in ("The", "A", "An"):
         words = words[1:]
+    while words and words[-1].lower().rstrip(".") in gz.HONORIFICS:
+        words = words[:-1]  # "Auditor General Sir John Bourn": "Which Auditor General"
     return " ".join(words)
 
 

@@ -297,3 +297,14 @@ def test_a_chinese_name_is_accepted_by_its_family_name():
     assert "Ze" not in accepted_answers(fact(facts, "Su Lian Ze"))
     assert {"Li", "Robin Li"} <= set(accepted_answers(fact(facts, "Robin Li Yanhong")))
     assert accepted_answers(fact(facts, "Tom Hart")) == ["Hart"]
+
+
+def test_a_speakers_honorific_is_left_out_of_the_question_word():
+    bank = generate_bank(
+        'Audit\n\nAuditor General Sir John Vale said: "Higher levels of literacy will '
+        'benefit England both socially and economically." The report was published in '
+        "Leeds in May 2004 by the office."
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert any(p.startswith('Which Auditor General said: "Higher levels') for p in prompts)
+    assert not any("General Sir said" in p for p in prompts)
