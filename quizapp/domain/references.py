@@ -490,6 +490,16 @@ class References:
                 # is the subject itself points at what the sentences before said
                 refused = refused or f"'{t.text}' points back"
                 continue
+            if (
+                word == "then"
+                and i > 0
+                and tokens[i - 1].text.lower() in ("since", "by", "until", "till", "from")
+                and not quoted[i]
+            ):
+                # "Since then Hoddle has applied for ...": since when, only the sentences
+                # before say
+                refused = refused or f"'{tokens[i - 1].text} then' refers to a time named before"
+                continue
             if word in ("there", "here") and t.tag == "RB" and not quoted[i]:
                 # "among the first to settle there", "Who was born here in 1745": where,
                 # only the sentences before say (the existential "there were" is EX)
@@ -763,7 +773,7 @@ def _possessive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
 # refusals the sentence before can answer: a description or a pronoun pointing back
 _POINTS_BACK = re.compile(
     r"refers back$|points back$"
-    r"|refers to (?:nobody|nothing|one of several things|a place) named before$"
+    r"|refers to (?:nobody|nothing|one of several things|a place|a time) named before$"
 )
 
 
@@ -773,6 +783,11 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
     relaunch its currency") which thing is meant is a guess. A pronoun for a thing
     ("it", "they") goes with what the sentence before was about; "he" and "she", which
     no single name fitted, stay ambiguous."""
+    if refusal.endswith("refers to a time named before"):  # "Since then": a time before
+        return (
+            re.search(rf"\b(?:1\d|20)\d\d\b|\b(?:{'|'.join(gz.MONTHS)})\b", before, re.I)
+            is not None
+        )
     if refusal.startswith(("'there'", "'here'")):  # "settle there": a place named before
         return re.search(r"\b(?:in|at|to|from|near)\s(?:[a-z]+\s){0,3}[A-Z]", before) is not None
     described = re.match(r"'([^']+)' (?:refers|points) back$", refusal)

@@ -471,3 +471,18 @@ def test_here_points_back_to_a_place_as_there_does():
     )
     assert out[1] == "REFUSED: 'here' refers to a place named before"
     assert out[2].startswith('"I like it here," said Ann Vale')  # the speaker's here
+
+
+def test_since_then_points_back_to_a_time():
+    out = resolved(
+        "Tom Hart was sacked by Leeds United in 2003. "
+        "Since then Hart has applied unsuccessfully for the post of France manager. "
+        "The weavers worked long hours for little pay. "
+        "By then the mill in Ghent had closed its doors to the weavers."
+    )
+    # led in by the sentence that says when
+    assert out[1] == (
+        "Tom Hart was sacked by Leeds United in 2003. "
+        "Since then Hart has applied unsuccessfully for the post of France manager."
+    )
+    assert out[3] == "REFUSED: 'By then' refers to a time named before"
