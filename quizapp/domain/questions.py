@@ -376,7 +376,7 @@ def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
     says = m and re.match(r"\s*:?\s*[\"“]|\s+that\b|\s+(?:the\s)?[A-Z]", m.group(2))
     if says and len(before.split()) <= 6 and "," not in before and '"' not in before:
         role = before.strip()
-        wh = f"Which {_lower_role(role)}" if role else "Who"
+        wh = _which(role)
         return _finish(f"{wh} {m.group(1)}{_shorten_quote(m.group(2))}")
     # '"...," said chief executive Mervyn Davies at a conference.' -> 'Who said "..." at ...?'
     q = re.match(rf'(".+?)[,.!?]?"\s*,?\s*({_SPEECH})\s+(.*?)$', before + "\x00" + after)
@@ -385,12 +385,19 @@ def _speaker_question(fact: Fact, before: str, after: str) -> str | None:
         role = role.strip()
         if len(role.split()) > 6 or "," in role:
             return None
-        wh = f"Which {_lower_role(role)}" if role else "Who"
+        wh = _which(role)
         if rest.startswith(",") or len(rest.split()) > 8:
             rest = ""  # an apposition about the speaker ("partner at Y, which ...") is not asked
         quote = _shorten_quote(q.group(1) + '"')
         return _finish(f"{wh} {q.group(2)} {quote.strip()}{rest}")
     return None
+
+
+def _which(role: str) -> str:
+    """ "Which education minister", or "Who" when the words before the name are no role
+    ("Mr Learmount")."""
+    role = _lower_role(role)
+    return f"Which {role}" if role else "Who"
 
 
 def _lower_role(role: str) -> str:
@@ -399,6 +406,16 @@ def _lower_role(role: str) -> str:
         words = words[1:]
     while words and words[-1].lower().rstrip(".") in gz.HONORIFICS:
         words = words[:-1]  # "Auditor General Sir John Bourn": "Which Auditor General"
+    title_case = len(words) > 1 and words[1][:1].isupper() and not words[1].isupper()
+    if (
+        words
+        and words[0][1:].islower()
+        and not title_case  # "Auditor General", "Shadow Education Secretary": a title
+        and words[0].lower() not in gz.DEMONYMS
+        and gz.parts_of_speech(words[0].lower())
+    ):
+        # "Former IPCC chairman Robert Watson": capitalised only to open the sentence
+        words[0] = words[0].lower()
     return " ".join(words)
 
 

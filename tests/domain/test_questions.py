@@ -64,7 +64,7 @@ def test_speaker_question_asks_who():
         "Critics disagreed with Mr Berg about the cost of 3 new farms."
     )
     question = wh_question(fact(facts, "Tomas Berg"), ctx)
-    assert question == 'Which Environment minister said: "We need many more like it"?'
+    assert question == 'Which environment minister said: "We need many more like it"?'
 
 
 def test_quote_first_speaker_question():
@@ -308,3 +308,14 @@ def test_a_speakers_honorific_is_left_out_of_the_question_word():
     prompts = [q.prompt for q in bank.questions]
     assert any(p.startswith('Which Auditor General said: "Higher levels') for p in prompts)
     assert not any("General Sir said" in p for p in prompts)
+
+
+def test_a_speaker_with_no_role_before_the_name_is_asked_who():
+    bank = generate_bank(
+        "Jets\n\nMr Learmount pointed out that the plane had been on the market for years, "
+        'in Leeds. Former IPCC chairman Robert Vale said: "The mistakes all went one way in '
+        'the report." The plane first flew in 2004 from Leeds to London.'
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert not any(p.startswith("Which  ") or p.startswith("Which pointed") for p in prompts)
+    assert not any("Which Former" in p for p in prompts)
