@@ -319,3 +319,12 @@ def test_a_speaker_with_no_role_before_the_name_is_asked_who():
     prompts = [q.prompt for q in bank.questions]
     assert not any(p.startswith("Which  ") or p.startswith("Which pointed") for p in prompts)
     assert not any("Which Former" in p for p in prompts)
+
+
+def test_a_page_reference_glued_to_a_word_is_not_shown():
+    facts, ctx = setup(
+        "Inventor\n\nIn 1884, Tom Hart relocated to New York City:57–60 where he was hired "
+        "by Vale Machine Works at 10:30 on a Monday."
+    )
+    stem = build_cloze(fact(facts, "1884"), ctx).prompt
+    assert "New York City where" in stem and ":57" not in stem and "10:30" in stem
