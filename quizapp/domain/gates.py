@@ -731,6 +731,14 @@ def repeated(fact: Fact, shape: Shape) -> str | None:
     return "said twice in the sentence" if hits > 1 else None
 
 
+def any_two(fact: Fact, shape: Shape) -> str | None:
+    """ "connect almost any _____ cities" (two): after "any" a number is part of an
+    idiom, not a count the article reports; one, three and four read as wrong English."""
+    if fact.kind in NUMERIC_KINDS and re.search(r"\bany\s$", fact.sentence.text[: fact.start]):
+        return "a number after 'any': an idiom, not a count"
+    return None
+
+
 def in_brackets(fact: Fact, shape: Shape) -> str | None:
     """ "$3.3bn (£1.8bn)": what the brackets say repeats the fact beside them."""
     before = fact.sentence.text[: fact.start]
@@ -759,6 +767,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     one_of_a_list,
     repeated,
     in_brackets,
+    any_two,
 )
 
 

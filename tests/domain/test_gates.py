@@ -122,6 +122,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Hypertext Transfer Protocol", "gives_itself_away"),
         ("Geneva was John Calvin's adopted home and the centre of the Calvinist movement.",
          "John Calvin", "gives_itself_away"),
+        ("The lighter plane can connect almost any two cities in the world without a stop.",
+         "two", "any_two"),
         ("The Lutheran church was founded by Martin Luther in Wittenberg.",
          "Martin Luther", "gives_itself_away"),
         ("Leeds won 3-1 at home, with two goals from Tom Hart and one by Ben Vale.",
