@@ -483,6 +483,9 @@ def _teams(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     yield from others
 
 
+_NEAR_COUNTRIES = 12
+
+
 def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> Iterator[str]:
     """Places of the same level: the article's own, then the gazetteer's nearest."""
     level = fact.subkind or "place"
@@ -501,8 +504,17 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     ]
     head, rest = own[:6], own[6:]
     rng.shuffle(head)
-    yield from head
-    yield from rest
+    own = head + rest
+    far: list[str] = []
+    if level == "country" and not _named_with_the(fact, stem):
+        # "an orphanage in _____ and a credit union in Mozambique" (Tanzania): the
+        # article's countries near the answer, then the world's, before Britain and
+        # the United States
+        neighbours = set(list(gz.countries_near(fact.text))[:_NEAR_COUNTRIES])
+        if neighbours:
+            far = [name for name in own if name not in neighbours]
+            own = [name for name in own if name in neighbours]
+    yield from own
     if level == "country" and _named_with_the(fact, stem):
         near = list(gz.countries_with_the())[:15]  # "the _____": only these fit
     elif level == "country":
@@ -512,7 +524,9 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
         first, later = near[:5], near[5:]
         rng.shuffle(first)
         rng.shuffle(later)
-        yield from first + later
+        yield from first
+        yield from far
+        yield from later
         return
     elif level == "city":
         code = country or gz.city_country(fact.text, pool.countries)

@@ -464,3 +464,16 @@ def test_her_in_a_clause_on_the_blank_gets_women_for_choices():
     for seed in range(5):
         out = pick_distractors(fact(facts, "Zorva Lund"), facts, random.Random(seed), stem=stem)
         assert out and set(out) <= {"Mary Hale", "Anna Lind", "Jane Dunn"}, out
+
+
+def test_a_country_gets_the_articles_neighbours_and_the_worlds_before_far_ones():
+    facts = article_facts(
+        "Tour\n\nThe minister flew from Britain to Malawi on Monday, after talks in the "
+        "United States. He will visit an orphanage in Tanzania and a school in Mozambique."
+    )
+    stem = "He will visit an orphanage in _____ and a school in Mozambique."
+    far = {"Britain", "United States", "United Kingdom"}
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "Tanzania"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3 and not far & set(out), out
+        assert "Malawi" in out  # the article's own neighbour first
