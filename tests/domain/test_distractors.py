@@ -342,7 +342,7 @@ def test_a_ladder_keeps_inside_what_the_stem_allows():
         assert all(0 < float(d.rstrip("%")) < 100 for d in out)
 
 
-def test_a_month_and_year_keeps_the_side_of_a_year_the_stem_names():
+def test_a_month_and_year_moves_by_months_on_the_side_of_a_year_the_stem_names():
     facts = article_facts(
         "Deal\n\nThe deal should be completed by April 2005 and add to earnings in 2006, "
         "the bank said. The bank was founded in 1990."
@@ -351,7 +351,9 @@ def test_a_month_and_year_keeps_the_side_of_a_year_the_stem_names():
     for seed in range(10):
         out = pick_distractors(fact(facts, "April 2005"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
-        assert all(1995 <= int(d.split()[-1]) < 2006 for d in out)
+        # a few months apart, not other Aprils two years apart
+        assert all(2003 <= int(d.split()[-1]) < 2006 for d in out), out
+        assert len({d.split()[0] for d in out}) >= 2, out
 
 
 def test_a_city_the_stem_places_in_a_country_by_its_initials_gets_that_countrys_cities():
@@ -415,19 +417,6 @@ def test_an_approximate_count_moves_by_more_than_one():
         out = pick_distractors(fact(facts, "15 km"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3
         assert all(abs(int(d.split()[0]) - 15) >= 5 for d in out)
-
-
-def test_a_month_and_year_moves_by_months():
-    facts = article_facts(
-        "Deal\n\nThe deal should be completed by April 2005 and add to earnings in 2006, "
-        "the bank said. The bank was founded in 1990."
-    )
-    stem = "The deal should be completed by _____ and add to earnings in 2006, the bank said."
-    for seed in range(10):
-        out = pick_distractors(fact(facts, "April 2005"), facts, random.Random(seed), stem=stem)
-        months = [int(d.split()[-1]) * 12 for d in out]
-        assert len(out) == 3 and all(2003 * 12 <= m < 2006 * 12 for m in months), out
-        assert len({d.split()[0] for d in out}) >= 2, out  # other months, not other Aprils
 
 
 def test_a_model_number_gets_model_numbers_of_its_form_even_inside_longer_names():
