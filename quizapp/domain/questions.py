@@ -414,9 +414,10 @@ def _lower_role(role: str) -> str:
         and words[0][1:].islower()
         and not title_case  # "Auditor General", "Shadow Education Secretary": a title
         and words[0].lower() not in gz.DEMONYMS
-        and gz.parts_of_speech(words[0].lower())
+        and "ADJ" in gz.parts_of_speech(words[0].lower())
     ):
-        # "Former IPCC chairman Robert Watson": capitalised only to open the sentence
+        # "Former IPCC chairman Robert Watson": an adjective capitalised only to open
+        # the sentence ("Wolves chairman" keeps its club's capital)
         words[0] = words[0].lower()
     return " ".join(words)
 

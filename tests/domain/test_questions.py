@@ -64,7 +64,7 @@ def test_speaker_question_asks_who():
         "Critics disagreed with Mr Berg about the cost of 3 new farms."
     )
     question = wh_question(fact(facts, "Tomas Berg"), ctx)
-    assert question == 'Which environment minister said: "We need many more like it"?'
+    assert question == 'Which Environment minister said: "We need many more like it"?'
 
 
 def test_quote_first_speaker_question():
@@ -319,6 +319,15 @@ def test_a_speaker_with_no_role_before_the_name_is_asked_who():
     prompts = [q.prompt for q in bank.questions]
     assert not any(p.startswith("Which  ") or p.startswith("Which pointed") for p in prompts)
     assert not any("Which Former" in p for p in prompts)
+
+
+def test_a_club_before_a_role_keeps_its_capital_in_the_question_word():
+    bank = generate_bank(
+        'Club\n\nWolves chairman Rick Vale said: "We are delighted the new manager is here." '
+        "The club was founded in 1877 in Wolverhampton by the pupils of a school."
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert any(p.startswith('Which Wolves chairman said: "We are delighted') for p in prompts)
 
 
 def test_a_page_reference_glued_to_a_word_is_not_shown():
