@@ -308,10 +308,10 @@ class References:
                 prefix = Edit(0, 0, f"{speaker[:1].upper()}{speaker[1:]} said: {opens}")
                 self._resolved[s.index] = Resolution(edits=(prefix, *r.edits))
 
-    def _recent(self, index: int) -> set[str]:
+    def _recent(self, index: int) -> _RecentNouns:
         """Nouns introduced in the last sentences, where a plain "the" + noun still means
         the one introduced; further on it is as often the kind ("the cell")."""
-        return {n for n, at in self._introduced.items() if index - at <= _DEFINITE_REACH}
+        return _RecentNouns(self._introduced, index)
 
     def profile(self, fact: Fact) -> Profile | None:
         """What the article says the name is (roles.py)."""
@@ -1120,8 +1120,21 @@ _DEFINITE_ELSEWHERE = _TIME_NOUNS | _INNER_ANAPHORS | _EVENT_NOUNS
 _RESTRICTIVE = frozenset({"that", "which", "who", "whose", "where", "("})
 
 
+@dataclass(frozen=True, slots=True)
+class _RecentNouns:
+    """The nouns introduced within reach of sentence `index`: looked up one by one, so
+    that a long article's many nouns are not gone through at every sentence."""
+
+    introduced: dict[str, int]
+    index: int
+
+    def __contains__(self, noun: object) -> bool:
+        at = self.introduced.get(noun) if isinstance(noun, str) else None
+        return at is not None and self.index - at <= _DEFINITE_REACH
+
+
 def _familiar_definite(
-    shape: Shape, phrase: Phrase, introduced: set[str], quoted: tuple[bool, ...]
+    shape: Shape, phrase: Phrase, introduced: _RecentNouns, quoted: tuple[bool, ...]
 ) -> bool:
     """ "the tract", "the report": a plain definite whose noun an earlier sentence
     introduced, with nothing in this sentence that says which."""
