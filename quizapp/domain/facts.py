@@ -394,7 +394,11 @@ def _institution_follows(tokens: list[re.Match[str]], k: int) -> bool:
 _INSTITUTIONS = gz.ORG_WORDS | frozenset(
     "museum gallery office center centre institute college hospital library hall".split()
 )
-_LOCATIVE_SUFFIX = re.compile(r"-(?:based|born|listed|owned|led|backed|made|headquartered)$")
+_ADJECTIVE_SUFFIXES = r"based|listed|owned|led|backed|made|headquartered"
+_LOCATIVE_SUFFIX = re.compile(rf"-(?:born|{_ADJECTIVE_SUFFIXES})$")
+# "Hong Kong-listed SenseTime": a name made an adjective says where, in passing (gates.py);
+# "-born" is kept out, as "New Zealand-born Campbell" says who he is
+NAME_MADE_ADJECTIVE = re.compile(rf"-(?:{_ADJECTIVE_SUFFIXES})\b")
 
 
 def _is_name_token(token: str) -> bool:

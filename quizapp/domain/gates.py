@@ -15,7 +15,15 @@ from collections.abc import Callable
 from functools import cache
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import BODIES, NUMERIC_KINDS, ROLE_PREFIX, Fact, list_items, zipf
+from quizapp.domain.facts import (
+    BODIES,
+    NAME_MADE_ADJECTIVE,
+    NUMERIC_KINDS,
+    ROLE_PREFIX,
+    Fact,
+    list_items,
+    zipf,
+)
 from quizapp.domain.numbers import canonical_number
 from quizapp.domain.references import Resolution, full_name
 from quizapp.domain.roles import Profile
@@ -378,7 +386,7 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     sentence is about the noun after it."""
     if ROLE_PREFIX.match(fact.text):
         return "a name made an adjective by its prefix ('ex-England')"
-    if fact.kind in ("place", "org") and _MADE_AN_ADJECTIVE.match(fact.sentence.text[fact.end :]):
+    if fact.kind in ("place", "org") and NAME_MADE_ADJECTIVE.match(fact.sentence.text[fact.end :]):
         # "such as Hong Kong-listed SenseTime", "San Francisco-based OpenAI": where, in
         # passing; the sentence is about the name after it ("New Zealand-born Campbell"
         # says who he is, and stays)
@@ -406,7 +414,6 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
-_MADE_AN_ADJECTIVE = re.compile(r"-(?:based|listed|owned|led|backed|made|headquartered)\b")
 _CREDIT = re.compile(r"\s(?:[a-z]+\s)?([a-z]+)\s[A-Z][a-z]+\s[A-Z]")
 _NOT_NOUNS = frozenset("and or but to in on at of for with from by as is was has have".split())
 _TIME_WORDS = frozenset(

@@ -99,8 +99,9 @@ def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in fact.aliases if a != fact.text]
     words = fact.text.split()
     if fact.kind == "person" and len(words) >= 2:
-        out.append(_surname(words))
-        if len(words) == 3 and _surname(words) == words[1]:
+        surname = _surname(words)
+        out.append(surname)
+        if len(words) == 3 and surname == words[1]:
             out.append(" ".join(words[:2]))  # "Robin Li" for Robin Li Yanhong
     return list(dict.fromkeys(out))
 

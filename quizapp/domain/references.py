@@ -289,9 +289,8 @@ class References:
                 speaker = self._resolved[before.index].speaker
             for s in chain:
                 r = self._resolved[s.index]
-                said_of = {f"[{n}]" for n in (speaker, r.speaker) if n} | {
-                    f"[{n}'s]" for n in (speaker, r.speaker) if n
-                }
+                names = {n for n in (speaker, r.speaker) if n}
+                said_of = {f"[{n}]" for n in names} | {f"[{n}'s]" for n in names}
                 if said_of & {e.text for e in r.edits}:
                     # 'Hayward said: "We are delighted Glenn is here. He has a contract"':
                     # a speaker says "I"; "he" in his words is someone else
@@ -307,11 +306,6 @@ class References:
                 opens = "" if s.text.startswith('"') else '"'
                 prefix = Edit(0, 0, f"{speaker[:1].upper()}{speaker[1:]} said: {opens}")
                 self._resolved[s.index] = Resolution(edits=(prefix, *r.edits))
-
-    def _recent(self, index: int) -> _RecentNouns:
-        """Nouns introduced in the last sentences, where a plain "the" + noun still means
-        the one introduced; further on it is as often the kind ("the cell")."""
-        return _RecentNouns(self._introduced, index)
 
     def profile(self, fact: Fact) -> Profile | None:
         """What the article says the name is (roles.py)."""
@@ -340,7 +334,7 @@ class References:
         definites = {
             shape.tokens[p.first].start: p
             for p in shape.phrases
-            if _familiar_definite(shape, p, self._recent(sentence.index), quoted)
+            if _familiar_definite(shape, p, self._introduced, sentence.index, quoted)
             and (opening is None or shape.tokens[p.first].start != opening[0])
         }
         speaker = _speaker_named(shape, quoted, mentions)
@@ -684,7 +678,7 @@ class References:
 
     def _described_as(self, noun: str) -> set[str]:
         """The names the article calls a `noun` ("the novel Airport" for "novel")."""
-        singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        singular = _singular(noun)
         sort = sort_of(singular)
         return {
             full_name(f)
@@ -1120,24 +1114,16 @@ _DEFINITE_ELSEWHERE = _TIME_NOUNS | _INNER_ANAPHORS | _EVENT_NOUNS
 _RESTRICTIVE = frozenset({"that", "which", "who", "whose", "where", "("})
 
 
-@dataclass(frozen=True, slots=True)
-class _RecentNouns:
-    """The nouns introduced within reach of sentence `index`: looked up one by one, so
-    that a long article's many nouns are not gone through at every sentence."""
-
-    introduced: dict[str, int]
-    index: int
-
-    def __contains__(self, noun: object) -> bool:
-        at = self.introduced.get(noun) if isinstance(noun, str) else None
-        return at is not None and self.index - at <= _DEFINITE_REACH
-
-
 def _familiar_definite(
-    shape: Shape, phrase: Phrase, introduced: _RecentNouns, quoted: tuple[bool, ...]
+    shape: Shape,
+    phrase: Phrase,
+    introduced: dict[str, int],
+    now: int,
+    quoted: tuple[bool, ...],
 ) -> bool:
-    """ "the tract", "the report": a plain definite whose noun an earlier sentence
-    introduced, with nothing in this sentence that says which."""
+    """ "the tract", "the report": a plain definite whose noun one of the last sentences
+    introduced (`introduced`: noun -> the sentence that last did), with nothing in this
+    sentence that says which. Further on "the" + noun is as often the kind ("the cell")."""
     tokens = shape.tokens
     first, last = phrase.first, phrase.last
     if tokens[first].text.lower() != "the" or quoted[first] or last != first + 1:
@@ -1147,7 +1133,10 @@ def _familiar_definite(
     noun = _singular(head.text.lower())
     if head.tag not in ("NN", "NNS") or not head.text.isalpha() or not head.text.islower():
         return False
-    if noun not in introduced or head.text.lower() in _DEFINITE_ELSEWHERE | _PLACE_ANAPHORS.keys():
+    at = introduced.get(noun)
+    if at is None or now - at > _DEFINITE_REACH:
+        return False
+    if head.text.lower() in _DEFINITE_ELSEWHERE | _PLACE_ANAPHORS.keys():
         return False
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and (
