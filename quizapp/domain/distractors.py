@@ -516,7 +516,8 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
             own = [name for name in own if name in neighbours]
     yield from own
     if level == "country" and _named_with_the(fact, stem):
-        near = list(gz.countries_with_the())[:15]  # "the _____": only these fit
+        # "the _____": only these fit, the nearest first, a few of them in any order
+        near = list(gz.countries_with_the(fact.text))[:4]
     elif level == "country":
         # the nearest few, in any order, before the farther: Seoul and Beijing are
         # Tokyo's rivals for a reader, Hanoi less so

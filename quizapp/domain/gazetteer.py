@@ -211,10 +211,29 @@ _THE_PLURALS = frozenset("bahamas netherlands philippines maldives seychelles co
 
 
 @cache
-def countries_with_the() -> tuple[str, ...]:
-    """The countries named with "the", most populous first."""
-    named = [c for c in _geonames().get_countries().values() if takes_the(c["name"])]
+def countries_with_the(near: str | None = None) -> tuple[str, ...]:
+    """The countries named with "the": with `near`, the nearest to it first (capital to
+    capital) among those of some standing beside it, as countries_near chooses; else,
+    or when `near` is not on the map, the most populous first. By population alone the
+    Faroe Islands got the Central African Republic and the Marshall Islands beside them."""
+    gc = _geonames()
+    named = [c for c in gc.get_countries().values() if takes_the(c["name"])]
     named.sort(key=lambda c: -int(c.get("population") or 0))
+    code = country_code(near) if near else None
+    own = next((c for c in gc.get_countries().values() if str(c["iso"]) == code), None)
+    if own is None:
+        return tuple(c["name"].removeprefix("The ") for c in named)
+    floor = min(3_000_000, int(own.get("population") or 0) // 4)
+    named = [c for c in named if c["iso"] != own["iso"] and int(c.get("population") or 0) >= floor]
+    capitals = _capitals()
+    here = capitals.get(str(own["iso"]))
+    if here is not None:
+        far = float("inf")
+        named.sort(
+            key=lambda c: _distance(here, capitals[c["iso"]]) if c["iso"] in capitals else far
+        )
+    else:  # no capital on the map (the Faroes' is too small): its continent's first
+        named.sort(key=lambda c: c["continentcode"] != own["continentcode"])
     return tuple(c["name"].removeprefix("The ") for c in named)
 
 
@@ -336,8 +355,9 @@ def _city_countries() -> dict[str, list[str]]:
 
 @cache
 def country_code(name: str) -> str | None:
+    key = name.lower().removeprefix("the ")  # geonames writes "The Netherlands"
     for country in _geonames().get_countries().values():
-        if country["name"].lower() == name.lower():
+        if country["name"].lower().removeprefix("the ") == key:
             return str(country["iso"])
     return {"uk": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
             "us": "US", "usa": "US", "america": "US"}.get(name.lower())  # fmt: skip

@@ -249,6 +249,20 @@ def test_a_country_named_with_the_after_the_gets_choices_named_with_the():
     assert not all(gazetteer.takes_the(c) for c in plain)
 
 
+def test_a_territory_named_with_the_gets_places_named_with_the_near_it():
+    text = (
+        "Trawlers from the Faroe Islands landed a record catch this spring, the harbour "
+        "office said. Buyers came from Norway and Iceland."
+    )
+    facts = extract_facts(split_sentences(text))
+    faroes = next(f for f in facts if f.text == "Faroe Islands")
+    stem = "Trawlers from the _____ landed a record catch this spring."
+    for seed in range(4):
+        choices = pick_distractors(faroes, facts, random.Random(seed), stem=stem)
+        assert len(choices) == 3 and all(gazetteer.takes_the(c) for c in choices), choices
+        assert not {"Central African Republic", "Marshall Islands"} & set(choices), choices
+
+
 def test_a_choice_spelt_with_letters_the_answer_does_not_use_stands_out():
     facts = article_facts(
         "The Foreign Office has opened new missions in Baghdad and Basra in Iraq since 1997. "

@@ -21,3 +21,16 @@ def test_the_uk_nations_are_each_others_nearest():
 def test_a_place_the_gazetteer_does_not_know_gets_the_largest_countries():
     near = gz.countries_near("Atlantis")
     assert "China" in near and "India" in near
+
+
+def test_the_countries_named_with_the_nearest_a_place_come_first():
+    # by population alone a North Atlantic territory got Africa and the Pacific beside it
+    near = gz.countries_with_the("Faroe Islands")
+    assert {"United Kingdom", "Netherlands"} <= set(near[:3])
+    assert "Faroe Islands" not in near
+    assert near.index("United Kingdom") < near.index("Central African Republic")
+    assert gz.countries_with_the("United States")[0] != "United States"
+
+
+def test_a_country_geonames_writes_with_the_is_found_without_it():
+    assert gz.country_code("Netherlands") == gz.country_code("the Netherlands") == "NL"
