@@ -358,13 +358,31 @@ _PLACE_WH = {"country": "Which country", "city": "Which city", "continent": "Whi
 _SURE_ORGANISATION = 4.0
 
 
+def _org_nouns(fact: Fact, pool: FactPool) -> list[str]:
+    """What the article calls an organisation ("bank", "club"), in _ORG_NOUNS' words."""
+    words = pool.profile(fact).nouns | pool.profile(fact).words
+    return [_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS]
+
+
+def _question_word_fits(fact: Fact, pool: FactPool, choices: list[str]) -> bool:
+    """ "Which bank ...?" beside a parliament and a union names what only the answer
+    is: a question word more precise than "Which organisation" must fit every choice."""
+    nouns = _org_nouns(fact, pool) if fact.kind == "org" else []
+    if not nouns:
+        return True
+    for choice in choices:
+        other = pool.by_name.get(choice)
+        if other is None or nouns[0] not in _org_nouns(other, pool):
+            return False
+    return True
+
+
 def _wh_word(fact: Fact, pool: FactPool) -> str | None:
     """The question word for the answer's kind, as precise as the article allows."""
     if fact.kind == "person":
         return "Who"
     if fact.kind == "org" and fact.certainty >= 2:
-        words = pool.profile(fact).nouns | pool.profile(fact).words
-        noun = next((_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS), None)
+        noun = next(iter(_org_nouns(fact, pool)), None)
         if noun is None and fact.certainty < _SURE_ORGANISATION:
             return None  # "Which organisation does it at level two?" of a protocol
         return f"Which {noun or 'organisation'}"
@@ -506,10 +524,13 @@ def explanation_beside_source(explanation: str | None, sentence: str, answer: st
 
 
 def build_multiple_choice(fact: Fact, ctx: Context) -> Question | None:
-    prompt = ctx.led(wh_question(fact, ctx) or cloze_stem(fact, ctx))
     distractors = pick_distractors(fact, ctx.pool, ctx.rng, stem=ctx.led(cloze_stem(fact, ctx)))
     if len(distractors) < 3:
         return None  # asked as a typed question instead: three weak choices teach nothing
+    question = wh_question(fact, ctx)
+    if question and not _question_word_fits(fact, ctx.pool, distractors):
+        question = None  # the sentence with a blank says no more than the choices do
+    prompt = ctx.led(question or cloze_stem(fact, ctx))
     choices = [fact.text, *distractors]
     ctx.rng.shuffle(choices)
     return _question(fact, "multiple_choice", prompt, choices=choices)

@@ -337,3 +337,37 @@ def test_a_page_reference_glued_to_a_word_is_not_shown():
     )
     stem = build_cloze(fact(facts, "1884"), ctx).prompt
     assert "New York City where" in stem and ":57" not in stem and "10:30" in stem
+
+
+_RESERVE_BANK = """Rates rise again
+
+The Reserve Bank, the country's monetary authority, raised its lending rate to 4% on Thursday.
+The National Parliament must approve the new budget, and the Supreme Court has been asked
+to rule on it.
+The Finance Ministry said the decision would cut inflation, while the Audit Office warned
+of a slowdown.
+The Reserve Bank last raised rates in 2019.
+"""
+
+
+def test_a_question_word_only_the_answer_fits_is_not_asked_beside_choices():
+    # "Which bank ...?" with a parliament, a ministry and an office as the other choices
+    bank = generate_bank(_RESERVE_BANK)
+    asked = [q for q in bank.questions if q.answer == "Reserve Bank"]
+    typed = [q for q in asked if q.type == "short_answer"]
+    assert typed and typed[0].prompt.startswith("Which bank raised")  # no choices to fit
+    choices = [q for q in asked if q.type == "multiple_choice"]
+    assert choices
+    assert all("Which bank" not in q.prompt and "_____" in q.prompt for q in choices)
+
+
+def test_a_question_word_every_choice_fits_stays():
+    text = _RESERVE_BANK.replace(
+        "The Reserve Bank last raised rates in 2019.",
+        "Rival lenders such as the Harbour Bank, the Farmers Bank and the Union Bank kept "
+        "their rates.",
+    )
+    bank = generate_bank(text)
+    asked = [q for q in bank.questions if q.type == "multiple_choice" and "Which bank" in q.prompt]
+    assert asked, [q.prompt for q in bank.questions]
+    assert all(c.endswith("Bank") for q in asked for c in q.choices)
