@@ -31,7 +31,14 @@ from functools import cached_property, lru_cache
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import A_TEAM_AFTER, A_TEAM_BEFORE, NUMERIC_KINDS, Fact, answer_key, zipf
 from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, parse_quantity
-from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, similarity, sort_of
+from quizapp.domain.roles import (
+    ROLE_WORDS,
+    Profile,
+    institution_noun,
+    profiles,
+    similarity,
+    sort_of,
+)
 from quizapp.domain.text import word_occurrences
 
 _NEAR = 120  # names or figures of a kind looked at for one question's distractors
@@ -208,6 +215,8 @@ def pick_distractors(
             continue
         if not fact.numeric and _is_acronym(candidate) != _is_acronym(fact.text):
             continue  # "UHD" among "Select Committee" and "Channel": the form gives it away
+        if institution_noun(candidate) and not institution_noun(fact.text):
+            continue  # a bare "Government" beside "European Central Bank": no name at all
         chosen.append(candidate)
         if len(chosen) >= count:
             break

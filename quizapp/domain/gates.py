@@ -26,7 +26,7 @@ from quizapp.domain.facts import (
 )
 from quizapp.domain.numbers import canonical_number
 from quizapp.domain.references import Resolution, full_name
-from quizapp.domain.roles import Profile
+from quizapp.domain.roles import Profile, institution_noun
 from quizapp.domain.syntax import Shape, analyse
 from quizapp.domain.text import Sentence, word_occurrences
 
@@ -288,6 +288,10 @@ def generic(fact: Fact, shape: Shape) -> str | None:
         return None
     if fact.is_phrase and zipf(fact.text) >= 4.5:
         return f"'{fact.text}' is an everyday word"
+    if fact.kind == "org" and institution_noun(fact.text):
+        # "The _____ can review the legality of ...": "the Court" stands for a name the
+        # article gives elsewhere; the bare noun asks what sort of body, not which
+        return f"'{fact.text}' is the common noun for a name"
     return None
 
 
@@ -582,6 +586,15 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         and re.search(r"[A-Z][a-z]+(?:,|\sin)\s$", text[: fact.start])
     ):  # "Charleston, _____", "Pyongyang in _____"
         return "the state or country of the place just named: anyone knows it"
+    if (
+        fact.kind == "place"
+        and fact.subkind == "city"
+        and re.search(
+            r"\bcapital(?:\scity)?,?\s(?:of\s[A-Z][\w\s]{2,30}?,?\s)?$", text[: fact.start]
+        )
+        and fact.text in gz.capitals()
+    ):  # "the Kenyan capital, _____": a country's capital is what everyone knows of it
+        return "a capital named as its country's: anyone knows it"
     where = re.search(r"\b(?:in|across|throughout)\s(?:the\s)?$", text[: fact.start])
     if fact.kind == "place" and fact.subkind == "country" and where:
         # "in Philadelphia ... in the _____": where the town is, the country is; "lost to

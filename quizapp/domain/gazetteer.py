@@ -295,6 +295,12 @@ _HOME_NATIONS = {n.lower(): n for n in ("England", "Scotland", "Wales", "Norther
 
 
 @cache
+def capitals() -> frozenset[str]:
+    """The names of the world's national capitals ("Nairobi", "Canberra")."""
+    return frozenset(c["capital"] for c in _geonames().get_countries().values() if c["capital"])
+
+
+@cache
 def _capitals() -> dict[str, tuple[float, float]]:
     """Country code -> its capital's latitude and longitude, where geonames has both."""
     gc = _geonames()

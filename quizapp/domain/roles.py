@@ -142,6 +142,18 @@ def _nouns_beside(f: Fact) -> set[str]:
     return out
 
 
+# sorts whose words name an institution: "the Government", "the Court", "the Union"
+_INSTITUTION_SORTS = frozenset(
+    "public_body association education party charity finance company sport_club media".split()
+)
+
+
+def institution_noun(text: str) -> bool:
+    """Is this one common noun for an institution ("Government", "Court"), capitalised
+    because it stands for a name the article gives in full elsewhere?"""
+    return " " not in text.strip() and _SORTS.get(text.strip().lower()) in _INSTITUTION_SORTS
+
+
 def sort_of(word: str) -> str | None:
     """The broad sort a descriptive word says ("novelist" -> "arts"), if any."""
     return _SORTS.get(word.lower())

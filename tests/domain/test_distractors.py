@@ -480,3 +480,16 @@ def test_a_country_gets_the_articles_neighbours_and_the_worlds_before_far_ones()
         out = pick_distractors(fact(facts, "Tanzania"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3 and not far & set(out), out
         assert "Malawi" in out  # the article's own neighbour first
+
+
+def test_an_institution_called_by_its_common_noun_is_no_choice_for_a_name():
+    facts = article_facts(
+        "Beyond the Commission, the European Central Bank has relative autonomy in its "
+        "conduct of monetary policy. The Government and the European Parliament criticised "
+        "the move in a joint statement. The European Union said the Government had been "
+        "consulted."
+    )
+    bank = fact(facts, "European Central Bank")
+    for seed in range(6):
+        choices = pick_distractors(bank, facts, random.Random(seed))
+        assert "Government" not in choices, choices

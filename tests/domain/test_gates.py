@@ -178,6 +178,10 @@ def test_a_place_as_a_modifier_and_an_opener_are_no_facts(text, answer, gate):
          "modifier"),
         ("Foreign Office missions opened in Baghdad, Kabul and Pyongyang in North Korea.",
          "North Korea", "gives_itself_away"),
+        ("Protesters marched through the Peruvian capital, Lima, on Sunday night.", "Lima",
+         "gives_itself_away"),
+        ("Talks resume next week in the capital of Ghana, Accra, the ministry said.", "Accra",
+         "gives_itself_away"),
     ],
 )  # fmt: skip
 def test_a_name_in_passing_or_given_by_the_city_before_it_is_refused(text, answer, gate):
@@ -355,3 +359,17 @@ def test_a_phrase_given_as_an_example_is_one_of_many():
     span = Fact(s, start, start + 14, "woollen blazer", "other", 0.0, "x", subkind="phrase")
     reason = answer_refusal(span)
     assert reason is not None and reason.startswith("loose_phrase: an example")
+
+
+def test_a_capital_not_named_as_one_is_asked():
+    text = "Protesters marched through Lima on Sunday night, the police said."
+    assert refusal(text, "Lima") is None
+
+
+def test_an_institution_called_by_its_common_noun_is_not_the_answer():
+    text = (
+        "The Court of Appeal heard the case in May. The Court can review the legality of "
+        "decisions by the ministers, the treaty says."
+    )
+    assert refusal(text, "Court").startswith("generic")
+    assert refusal(text, "Court of Appeal") is None
