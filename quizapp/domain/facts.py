@@ -464,6 +464,16 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         # "an International Finance Facility": "Finance" makes a title only before its
         # head ("Finance Minister"); without one it is part of the name
         last_title = -1
+    if (
+        last_title >= 0
+        and all(w.lower() in _OCCUPATIONS for w in words[start_i : last_title + 1])
+        and not _is_initial(text, run[start_i].start())
+        and len(words) - last_title - 1 == 1
+        and not gz.is_first_name(words[-1])
+    ):
+        # "Star Trek": an occupation capitalised inside a sentence is no title before
+        # one word that is no first name ("President Bush" is one: a rank, not a job)
+        last_title = -1
     rest = words[last_title + 1 :]
     prefix = words[start_i : last_title + 1]
     if (
@@ -521,6 +531,14 @@ _TITLE_MODIFIERS = frozenset(
     """commerce defence defense education finance foreign health home interior trade
     treasury state prime shadow deputy vice former labour liberal conservative democrat
     democratic republican opposition""".split()
+)
+
+
+# title words that say what someone does rather than a rank they hold
+_OCCUPATIONS = frozenset(
+    """striker midfielder defender goalkeeper novelist author writer actor actress singer
+    star producer spokesman spokeswoman spokesperson analyst economist lawyer founder
+    co-founder billionaire leader""".split()
 )
 
 
@@ -656,6 +674,20 @@ def _defined_terms(text: str) -> frozenset[str]:
 _DEFINED = re.compile(r"\b[a-z][a-z-]+(?: [a-z][a-z-]+)* \(([^()]{1,40})\)")
 
 
+# suffixes that make adjectives; a name ending in one of them, which the lexicon knows
+# only as an adjective, is a description ("Roman Catholic", "Non Governmental"), not a
+# surname, whatever a list of first names says of its first word ("Henry Cavendish",
+# "Billy Crystal" and "Dawn French" keep theirs: not adjectives of these forms)
+_ADJECTIVE_SUFFIX = re.compile(r"(?:al|ic|ical|ous|ive|ary|ese)$")
+
+
+def _made_adjective(word: str) -> bool:
+    w = word.lower()
+    return bool(_ADJECTIVE_SUFFIX.search(w)) and (
+        gz.parts_of_speech(w) == {"ADJ"} or w in gz.DEMONYMS
+    )
+
+
 _SHARED_SURNAME = re.compile(r"\s(?:and|&)\s[A-Z][a-z]+\s[A-Z][a-z]")
 
 
@@ -671,7 +703,12 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] += 3
     if low_words[0] in gz.HONORIFICS:
         v["person"] += 4
-    if len(words) >= 2 and gz.is_first_name(words[0]) and words[1][0].isupper():
+    if (
+        len(words) >= 2
+        and gz.is_first_name(words[0])
+        and words[1][0].isupper()
+        and not _made_adjective(words[-1])
+    ):
         v["person"] += 3
     if len(words) == 1 and gz.is_first_name(name) and _SHARED_SURNAME.match(after):
         v["person"] += 4  # "twins Mike and Bob Bryan": two first names, one surname
@@ -846,6 +883,7 @@ def _decide_kind(entry: _Name) -> str:
         looks_personal
         and entry.votes["person"] >= 0
         and (entry.votes["speaker"] or gz.is_first_name(words[0]))
+        and not _made_adjective(words[-1])
     ):
         return "person"
     return "other"

@@ -1,3 +1,5 @@
+import pytest
+
 from quizapp.domain.facts import extract_facts
 from quizapp.domain.text import clean_article, split_sentences, split_title
 
@@ -220,3 +222,33 @@ def test_a_title_word_without_its_head_is_part_of_the_name():
     found = facts_of("Vale backed the proposal for an International Finance Facility in May.")
     assert "International Finance Facility" in found and "Facility" not in found
     assert "Kemal Ozer" in facts_of("Finance Minister Kemal Ozer backed the plan in May.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Roman Catholic theology stated that faith alone cannot justify man.",
+         "Roman Catholic", False),
+        ("Non Governmental and Intergovernmental Organizations may apply to attend.",
+         "Non Governmental", False),
+        ("Henry Cavendish measured the density of the Earth in 1798.", "Henry Cavendish", True),
+        ("Billy Crystal hosted the ceremony for the ninth time.", "Billy Crystal", True),
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_an_adjective_is_no_person(text, name, person):
+    # a first name before an adjective ("Roman Catholic") makes no person's name
+    found = {f.text: f.kind for f in extract_facts(split_sentences(text))}
+    assert (found.get(name) == "person") is person, found
+
+
+def test_an_occupation_inside_a_name_is_no_title():
+    text = "It has been compared with other science fiction, including Star Trek and Babylon 5."
+    names = {f.text: f for f in extract_facts(split_sentences(text))}
+    assert "Trek" not in names and "Star Trek" in names
+    assert names["Star Trek"].kind != "person"
+
+
+def test_a_rank_before_one_name_is_a_title():
+    text = "The match was watched by President Bush and the Hollywood star Tom Cruise."
+    names = {f.text: f for f in extract_facts(split_sentences(text))}
+    assert names["Bush"].kind == "person" and names["Bush"].role == "President"
