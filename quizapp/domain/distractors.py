@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
-import itertools
 import random
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -562,11 +561,14 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     shape = _shape(fact.text)
     own = []
     unit = _unit_noun(fact)
-    stem_figures = set(re.findall(r"\d[\d,.]*", stem.replace("_____", " ")))
+    stem_figures = set(_FIGURE.findall(stem.replace("_____", " ")))
+    stated: set[float] = set()  # the article's own figures of this sort, asked or not
     for f in pool.same_kind(fact.kind, near=fact):
         if f.key == fact.key or _shape(f.text) != shape or _unit_noun(f) != unit:
             continue  # "840 people" and "the 787 Dreamliner": not the same sort of number
-        if stem_figures & set(re.findall(r"\d[\d,.]*", f.sentence.text)):
+        if shape != "year" and (v := canonical_number(f.text)) is not None:
+            stated.add(v)
+        if stem_figures & set(_FIGURE.findall(f.sentence.text)):
             continue  # said beside a figure the stem gives: it may be right too ("1.5
             # million by 2010" and "1.5 million by 2007")
         v = canonical_number(f.text)
@@ -584,10 +586,20 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         rng.shuffle(models)
         yield from (t for t in dict.fromkeys([*own, *models]) if t != fact.text)
         return
-    for text in itertools.chain(dict.fromkeys(own), _perturbed(fact, pool, rng, bounds, stem)):
+    for text in dict.fromkeys(own):
         v = canonical_number(text)
         if v is not None and bounds[0] < v < bounds[1]:
             yield text
+    for text in _perturbed(fact, pool, rng, bounds, stem):
+        v = canonical_number(text)
+        if v is not None and bounds[0] < v < bounds[1] and v not in stated:
+            # a made-up 2.25 million that the article states as another target may be
+            # right too: only the article's own figures, vetted above, say its numbers
+            yield text
+
+
+# a figure as written, without the comma or full stop after it ("by 2030," is 2030)
+_FIGURE = re.compile(r"\d+(?:[,.]\d+)*")
 
 
 def _unit_noun(f: Fact) -> str:

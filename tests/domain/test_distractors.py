@@ -493,3 +493,17 @@ def test_an_institution_called_by_its_common_noun_is_no_choice_for_a_name():
     for seed in range(6):
         choices = pick_distractors(bank, facts, random.Random(seed))
         assert "Government" not in choices, choices
+
+
+def test_a_figure_the_article_states_for_the_same_target_is_never_a_choice():
+    # "6 million by 2030" may be the answer to "_____ by 2030" too: neither the article's
+    # figure nor a made-up one of the same value (4 million times 1.5) is offered
+    facts = article_facts(
+        "The charity wants volunteers to plant 6 million trees by 2030, its director said. "
+        "A first target of 4 million trees by 2030 was set in the spring."
+    )
+    target = fact(facts, "4 million")
+    stem = "A first target of _____ trees by 2030 was set in the spring."
+    for seed in range(12):
+        choices = pick_distractors(target, facts, random.Random(seed), stem=stem)
+        assert len(choices) == 3 and "6 million" not in choices, choices
