@@ -490,6 +490,15 @@ def passer_by(fact: Fact, sentences_naming: int, profile: Profile | None) -> str
     return "named once, to quote them: a passer-by"
 
 
+def incidental_phrase(fact: Fact, sentences_using: int) -> str | None:
+    """A common-noun phrase the article uses in one sentence only ("slums", "uproar",
+    "financial backers") is its wording there, not a term it teaches: a term comes back.
+    Readers found most such blanks vague (many words fit) or trivia."""
+    if fact.is_phrase and sentences_using == 1:
+        return "used once: wording, not a term the article teaches"
+    return None
+
+
 def named_thing(fact: Fact, shape: Shape) -> str | None:
     """ "the 11 September attacks", "the 2002 World Cup": a date or number that is part
     of a name; the learner knows the name, and other dates would name nothing."""

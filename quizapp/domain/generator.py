@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 
 from quizapp.domain.distractors import FactPool
 from quizapp.domain.facts import Fact, extract_facts
-from quizapp.domain.gates import answer_refusal, passer_by, sentence_refusal
+from quizapp.domain.gates import (
+    answer_refusal,
+    incidental_phrase,
+    passer_by,
+    sentence_refusal,
+)
 from quizapp.domain.questions import (
     BUILDERS,
     QUESTION_TYPES,
@@ -68,6 +73,7 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     for f in candidates:
         naming[full_name(f)].add(f.sentence.index)
     introduced = {name: min(naming[name]) for name in references.protagonists if name in naming}
+    uses = _phrase_uses(text, {_words_of(f.text) for f in candidates if f.is_phrase})
     refusals: dict[int, str] = {}
     facts = []
     for f in candidates:
@@ -77,6 +83,9 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
         if reason is None:
             reason = passer_by(f, len(naming[full_name(f)]), references.profile(f))
             reason = f"passer_by: {reason}" if reason else None
+        if reason is None:
+            reason = incidental_phrase(f, uses.get(_words_of(f.text), 0))
+            reason = f"incidental_phrase: {reason}" if reason else None
         if reason is None and not _askable(f):
             reason = "trivial: a function word"
         if reason:
@@ -253,6 +262,24 @@ def order_facts(facts: list[Fact]) -> list[Fact]:
             kept.append(f)
     ranked.sort(key=lambda r: r[:4])
     return [r[4] for r in ranked]
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+(?:['-]\w+)*", text.lower()))
+
+
+def _phrase_uses(body: str, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    """How often the article says each phrase ("Few cuneiform tablets" says "cuneiform
+    tablets"): one pass over its words per phrase length, not a search per phrase,
+    which a book's thousands of phrases made quadratic."""
+    words = _words_of(body)
+    uses: dict[tuple[str, ...], int] = defaultdict(int)
+    for n in {len(p) for p in phrases if p}:
+        for i in range(len(words) - n + 1):
+            gram = tuple(words[i : i + n])
+            if gram in phrases:
+                uses[gram] += 1
+    return uses
 
 
 def _usable(sentence: Sentence) -> bool:

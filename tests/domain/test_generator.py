@@ -3,7 +3,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.domain.generator import generate_bank
+from quizapp.domain.generator import analyse_article, generate_bank
 from quizapp.domain.questions import QUESTION_TYPES, gives_away, normalise_for_match
 from quizapp.domain.text import clean_article
 
@@ -167,3 +167,17 @@ def test_a_quotation_closing_in_a_short_sentence_is_closed_for_the_next():
     asked = {q.answer for q in bank.questions}
     # the last sentence is the reporter's, not the quoted head's
     assert "Nairobi" in asked or "Ann Vale" in asked
+
+
+def test_a_common_noun_phrase_used_once_is_wording_not_a_term():
+    text = (
+        "Ancient archive\n\n"
+        "Archaeologists in Iraq have found an archive of cuneiform tablets near Mosul. "
+        "Professor Ann Hale said the site also held a bronze astrolabe. "
+        "Few cuneiform tablets have been found so far north, Professor Hale said."
+    )
+    analysis = analyse_article(text)
+    reasons = {f.text: analysis.refusals.get(id(f)) for f in analysis.candidates}
+    assert (reasons["bronze astrolabe"] or "").startswith("incidental_phrase"), reasons
+    # said again inside a longer phrase ("Few cuneiform tablets"), it is a term
+    assert reasons["cuneiform tablets"] is None, reasons
