@@ -226,7 +226,7 @@ def foreign_glosses(text: str) -> list[re.Match[str]]:
 _CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,30}\d{0,3}\??)\]"  # [12] [when?] [note 2]
     # a page reference glued to the word before: "New York City:57–60 where", "success.:121"
-    r"|(?<=[A-Za-z.)\]\"]):\d{1,4}(?:[–-]\d{1,4})?(?:,\d{1,4})*(?=[\s,.;]|$)"
+    r"|(?<=[A-Za-z.)\]\"])(?::\d{1,4}(?:[–-]\d{1,4})?(?:,\d{1,4})*)+(?=[\s,.;]|$)"
 )
 
 

@@ -51,7 +51,9 @@ _LEADING_METADATA = re.compile(
     r"^\s*(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?\s+",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"""[.!?]+["')\]]*(?=\s)|[.!?]+["')\]]*$""")
+# the end of a sentence may carry Wikipedia's page references ("gravitational.:2–10:79")
+_PAGES = r"(?::\d{1,4}(?:[–-]\d{1,4})?(?:,\d{1,4})*)*"
+_SENTENCE_END = re.compile(rf"""[.!?]+["')\]]*{_PAGES}(?=\s)|[.!?]+["')\]]*{_PAGES}$""")
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sir st jr sr rev gen col lt sgt capt cmdr gov sen rep hon

@@ -339,6 +339,18 @@ def test_a_page_reference_glued_to_a_word_is_not_shown():
     assert "New York City where" in stem and ":57" not in stem and "10:30" in stem
 
 
+def test_page_references_after_a_full_stop_end_the_sentence_and_are_not_shown():
+    facts, ctx = setup(
+        "Forces\n\nOnly four interactions are known: strong, weak and gravitational.:2–10:79 "
+        "Experiments at CERN in 1983 confirmed that the weak force and electromagnetism "
+        "are one interaction."
+    )
+    later = build_cloze(fact(facts, "1983"), ctx).prompt
+    assert later.startswith("Fill in the blank: Experiments at CERN in _____"), later
+    earlier = build_cloze(fact(facts, "four"), ctx).prompt
+    assert earlier.endswith("gravitational."), earlier
+
+
 _RESERVE_BANK = """Rates rise again
 
 The Reserve Bank, the country's monetary authority, raised its lending rate to 4% on Thursday.

@@ -61,3 +61,13 @@ def test_quote_attribution_stays_with_its_quote():
 def test_decimal_numbers_and_lowercase_continuations_do_not_split():
     text = "Growth was 4.5% in 2004... and may slow. Prices rose."
     assert len(split_sentences(text)) == 2
+
+
+def test_page_references_after_a_full_stop_stay_with_their_sentence():
+    text = "It ended in 1990.:121 Then he left. The score was 3:1. Next day."
+    assert [s.text for s in split_sentences(text)] == [
+        "It ended in 1990.:121",
+        "Then he left.",
+        "The score was 3:1.",
+        "Next day.",
+    ]
