@@ -691,6 +691,10 @@ def _made_adjective(word: str) -> bool:
 _SHARED_SURNAME = re.compile(r"\s(?:and|&)\s[A-Z][a-z]+\s[A-Z][a-z]")
 
 
+# words inside a name that describe the person after them ("the Hui Muslim Feng Sheng")
+_DESCRIBING_A_PERSON = gz.TITLE_WORDS | gz.PERSON_ROLE_NOUNS | gz.DEMONYMS
+
+
 def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     name = text[s:e]
     words = name.split()
@@ -703,6 +707,16 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] += 3
     if low_words[0] in gz.HONORIFICS:
         v["person"] += 4
+    elif (
+        prev_word == "the"
+        and not role
+        and not _NOUN_AFTER.match(after)
+        and not any(w in _DESCRIBING_A_PERSON for w in low_words[:-1])
+    ):
+        # "on the Royal Mile in Edinburgh": English puts no article before a person's
+        # name, bare of a title ("the Duke of X" has one; "the Tim Allen sitcom" uses
+        # a name to describe a noun, which says nothing of what the name is)
+        v["person"] -= 4
     if (
         len(words) >= 2
         and gz.is_first_name(words[0])

@@ -252,3 +252,19 @@ def test_a_rank_before_one_name_is_a_title():
     text = "The match was watched by President Bush and the Hollywood star Tom Cruise."
     names = {f.text: f for f in extract_facts(split_sentences(text))}
     assert names["Bush"].kind == "person" and names["Bush"].role == "President"
+
+
+def test_a_name_after_the_with_no_title_is_no_person():
+    text = (
+        "The assembly met in a hall on the Royal Mile in Edinburgh until 2004. "
+        "The hall was designed by the architect Enric Miralles, who died in 2000."
+    )
+    kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
+    assert kinds["Royal Mile"] != "person", kinds
+    assert kinds["Enric Miralles"] == "person", kinds
+
+
+def test_a_person_named_after_the_with_a_title_is_a_person():
+    text = "Among the generals was the Hui Muslim Feng Sheng, who took the city in 1368."
+    kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
+    assert kinds.get("Hui Muslim Feng Sheng", kinds.get("Feng Sheng")) == "person", kinds
