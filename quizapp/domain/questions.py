@@ -557,10 +557,22 @@ _HINTS = {
 }  # fmt: skip
 
 
+# a figure given as a bound: another figure on one side of it is true too, and on the
+# other side not known false
+_BOUND_BEFORE = re.compile(
+    r"\b(?:below|under|above|over|beyond|exceeding|more\sthan|less\sthan|fewer\sthan|"
+    r"at\sleast|at\smost|up\sto|as\s(?:much|many|high|low)\sas)\s(?:a\s|an\s)?$",
+    re.IGNORECASE,
+)
+
+
 def build_true_false(fact: Fact, ctx: Context) -> Question | None:
     if ctx.lead_in:
         return None  # two sentences, one to judge: which one the verdict is on is unclear
     make_false = ctx.rng.random() < 0.5
+    if fact.numeric and _BOUND_BEFORE.search(fact.sentence.text[: fact.start]):
+        # "inflation fell below 10%": "below 8%" is not known false, "below 12%" is true
+        make_false = False
     wrong = ""
     if make_false:
         distractors = pick_distractors(fact, ctx.pool, ctx.rng, count=1, stem=cloze_stem(fact, ctx))

@@ -383,3 +383,15 @@ def test_a_question_word_every_choice_fits_stays():
     asked = [q for q in bank.questions if q.type == "multiple_choice" and "Which bank" in q.prompt]
     assert asked, [q.prompt for q in bank.questions]
     assert all(c.endswith("Bank") for q in asked for c in q.choices)
+
+
+def test_a_figure_given_as_a_bound_is_never_swapped_for_a_false_statement():
+    # "fell below 8%" is not false where the article says "below 10%"
+    facts, ctx = setup(
+        "Prices\n\nInflation fell below 10% in May for the first time in decades, the "
+        "central bank said. It had been 34% in 2003."
+    )
+    for seed in range(12):
+        ctx.rng = random.Random(seed)
+        q = build_true_false(fact(facts, "10%"), ctx)
+        assert q.answer == "True" and "below 10%" in q.prompt
