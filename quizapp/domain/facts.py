@@ -570,6 +570,15 @@ def _role_before_first_name(word: str, following: str) -> bool:
     )
 
 
+def _noun_after(text: str, end: int) -> bool:
+    """Is the word after a name a common noun it describes ("the Tim Allen sitcom"), as
+    the tagger reads the sentence? ("The Panthers beat ...": a verb.)"""
+    from quizapp.domain.syntax import analyse  # its shapes are cached for the article
+
+    following = next((t for t in analyse(text).tokens if t.start >= end), None)
+    return following is not None and following.tag in ("NN", "NNS") and following.text.islower()
+
+
 def _not_a_noun(sentence: Sentence, start: int) -> bool:
     from quizapp.domain.syntax import analyse  # its shapes are cached for the article
 
@@ -710,7 +719,7 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
     elif (
         prev_word == "the"
         and not role
-        and not _NOUN_AFTER.match(after)
+        and not _noun_after(text, e)
         and not any(w in _DESCRIBING_A_PERSON for w in low_words[:-1])
     ):
         # "on the Royal Mile in Edinburgh": English puts no article before a person's

@@ -268,3 +268,13 @@ def test_a_person_named_after_the_with_a_title_is_a_person():
     text = "Among the generals was the Hui Muslim Feng Sheng, who took the city in 1368."
     kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
     assert kinds.get("Hui Muslim Feng Sheng", kinds.get("Feng Sheng")) == "person", kinds
+
+
+def test_a_team_after_the_is_no_person_though_its_first_word_is_a_first_name():
+    text = (
+        "The Carolina Panthers beat the Arizona Cardinals 49-15 in the final. "
+        "It was the Tim Allen sitcom that made him famous, and Tim Allen said so."
+    )
+    kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
+    assert kinds["Carolina Panthers"] != "person", kinds
+    assert kinds["Tim Allen"] == "person", kinds  # a name describing a noun says nothing
