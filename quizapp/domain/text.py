@@ -79,6 +79,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    # a typewriter's dash, "IDs---the" or "IDs -- the": one dash, not part of a word
+    text = re.sub(r"(?<=\w)-{2,3}(?=\w)|[ \t]-{2,3}[ \t]", " — ", text)
     paragraphs = []
     for block in re.split(r"\n\s*\n", text):
         lines = [re.sub(r"[ \t]+", " ", line).strip() for line in block.split("\n")]

@@ -71,3 +71,11 @@ def test_page_references_after_a_full_stop_stay_with_their_sentence():
         "The score was 3:1.",
         "Next day.",
     ]
+
+
+def test_normalise_makes_one_dash_of_a_typewriters_two_or_three():
+    assert (
+        normalise("its packet IDs---the virtual circuit") == "its packet IDs — the virtual circuit"
+    )
+    assert normalise("the price -- he said -- rose") == "the price — he said — rose"
+    assert normalise("a well-known 3-1 win") == "a well-known 3-1 win"
