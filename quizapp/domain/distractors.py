@@ -58,6 +58,9 @@ def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
         return True
     if any(a in family and c in family for family in _SAME_PLACE):
         return True
+    codes = [re.search(r"\d", x) and re.search(r"[a-z]", x) for x in (a, c)]
+    if all(codes) and (set(a.split()) <= set(c.split()) or set(c.split()) <= set(a.split())):
+        return True  # "Report P-2626" is "P-2626", as "the A380 superjumbo" is "A380"
     if re.search(r"\d", a) or re.search(r"\d", c):
         va, vc = canonical_number(a), canonical_number(c)
         return va is not None and vc is not None and abs(va - vc) < 1e-9 and _unit(a) == _unit(c)
@@ -665,7 +668,32 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
             high = min(high, other)
         elif other < value:
             low = max(low, other)
+    # "opened by _____" (June 1862): a later date is true as well; "more than a _____
+    # share" (90%): so is a smaller one. A wrong choice lies beyond the bound's side
+    bound = _BOUND_BEFORE_BLANK.search(before)
+    if bound:
+        word = bound.group(1).lower()
+        if word in ("by", "before", "until", "till"):
+            month_year = _MONTH_YEAR.search(fact.text)
+            if month_year:  # "by April 2005": March 2005 is earlier, not only 2004
+                month = _MONTHS[month_year.group("month")[:3].lower()]
+                high = min(high, int(month_year.group("year")) + (month - 1) / 12)
+            elif yearly:
+                high = min(high, value)
+        elif word.split()[0] in ("more", "over", "above", "exceeding", "beyond", "at") and (
+            word != "at most"
+        ):
+            low = max(low, value)
+        else:
+            high = min(high, value)
     return low, high
+
+
+_BOUND_BEFORE_BLANK = re.compile(
+    r"\b(by|before|until|till|more\sthan|over|above|exceeding|beyond|at\sleast|less\sthan|"
+    r"fewer\sthan|under|below|up\sto|at\smost)\s(?:a\s|an\s)?$",
+    re.IGNORECASE,
+)
 
 
 # how many of a smaller unit the next one up holds: "18 years and _____ days" < 366

@@ -1,9 +1,12 @@
 import random
 import re
 
+import pytest
+
 from quizapp.domain import gazetteer
 from quizapp.domain.distractors import is_variant, pick_distractors
 from quizapp.domain.facts import extract_facts
+from quizapp.domain.numbers import canonical_number
 from quizapp.domain.text import clean_article, split_sentences, split_title
 
 
@@ -23,6 +26,9 @@ def test_variants_are_recognised():
     assert not is_variant("$3.4bn", "$3.3bn")
     assert not is_variant("Gordon Brown", "Tony Blair")
     assert is_variant("Mr Negroponte", "Nicholas Negroponte")  # one surname, one person
+    # a code with a word before it is the code
+    assert is_variant("Report P-2626", "P-2626", people=False)
+    assert not is_variant("A380", "A350", people=False)
 
 
 def test_names_of_things_sharing_a_last_word_are_different_things():
@@ -507,3 +513,35 @@ def test_a_figure_the_article_states_for_the_same_target_is_never_a_choice():
     for seed in range(12):
         choices = pick_distractors(target, facts, random.Random(seed), stem=stem)
         assert len(choices) == 3 and "6 million" not in choices, choices
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "stem", "side"),
+    [
+        ("The north and south courts were built next, and both had opened by June 1862.",
+         "June 1862", "Both had opened by _____.", "earlier"),
+        ("Sales of the console rose to more than 900,000 units in Japan last year.",
+         "900,000", "Sales rose to more than _____ units in Japan.", "higher"),
+        ("Nintendo has more than a 60% share of the handheld market in the US.",
+         "60%", "Nintendo has more than a _____ share of the market.", "higher"),
+        ("The flight to Sydney will take under 20 hours, the airline said on Monday.",
+         "20 hours", "The flight will take under _____, the airline said.", "lower"),
+    ],
+)  # fmt: skip
+def test_a_bound_before_the_blank_puts_every_choice_beyond_it(text, answer, stem, side):
+    # "opened by September 1862" is true where the article says "by June 1862"
+    facts = article_facts(text)
+    target = fact(facts, answer)
+    value = canonical_number(answer)
+    for seed in range(6):
+        choices = pick_distractors(target, facts, random.Random(seed), stem=stem)
+        assert choices, stem
+        for choice in choices:
+            other = canonical_number(choice)
+            if side == "earlier":
+                assert other < value or (other == value and choice != answer), choices
+                assert not re.search(r"(?:Ju[ln]|Aug|Sep|Oct|Nov|Dec)\w* 1862", choice), choices
+            elif side == "higher":
+                assert other > value, choices
+            else:
+                assert other < value, choices
