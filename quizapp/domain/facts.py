@@ -952,7 +952,12 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
                 entry.canonical = other
                 entry.votes.update(other.votes)
                 break
-        if entry.canonical is None and len(words) == 1 and gz.is_first_name(words[0]):
+        if (
+            entry.canonical is None
+            and len(words) == 1
+            and gz.is_first_name(words[0])
+            and not _a_country(entry.text)  # "France" for "France Antarctique"
+        ):
             # "Glenn" for the one person of the article called Glenn ("Glenn Hoddle")
             people = [
                 n
@@ -964,10 +969,19 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
                 entry.votes.update(people[0].votes)
 
 
+def _a_country(name: str) -> bool:
+    place = gz.place_kind(name)
+    return place is not None and place[0] in ("country", "continent", "region")
+
+
 def _stands_for(
     entry: _Name, words: list[str], other: _Name, other_words: list[str], acronym: str
 ) -> bool:
     """Is `entry` (its words, honorifics aside) a short form of the longer `other`?"""
+    if _a_country(entry.text) and gz.place_kind(other.text) is None:
+        # "Antoine Poitevin of Orsement France", "France Antarctique": a country is no
+        # one's surname, nor short for what is named after it
+        return False
     return (
         (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
         # Chinese names put the family name first: "Xi" is "Xi Jinping"

@@ -278,3 +278,13 @@ def test_a_team_after_the_is_no_person_though_its_first_word_is_a_first_name():
     kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
     assert kinds["Carolina Panthers"] != "person", kinds
     assert kinds["Tim Allen"] == "person", kinds  # a name describing a noun says nothing
+
+
+def test_a_country_is_no_short_form_of_a_person_whose_name_ends_or_starts_with_it():
+    text = (
+        "The first settlers included Antoine Poitevin of Orsement France, a weaver. "
+        "Others sailed to the colony of France Antarctique in 1555. "
+        "Most Protestants stayed in France until the edict was revoked."
+    )
+    kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
+    assert kinds["France"] == "place", kinds
