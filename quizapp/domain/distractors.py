@@ -484,14 +484,42 @@ def _full_name(f: Fact) -> str:
 
 
 def _as_a_team(before: str, after: str) -> bool:
-    return bool(re.search(A_TEAM_BEFORE, before.rstrip() + " ") or A_TEAM_AFTER.match(after))
+    before = before.rstrip() + " "
+    if re.search(A_TEAM_BEFORE, before) or A_TEAM_AFTER.match(after):
+        return True
+    # "Hoddle was manager at _____", "player-boss with Swindon before moving on to
+    # _____": a club's job, or a move in a sentence about one, names a club by its town
+    return bool(
+        _A_CLUBS_JOB.search(before)
+        or (_A_MOVE.search(before) and _A_CLUBS_JOB_WORD.search(before + after))
+    )
+
+
+_SPORT_JOBS = r"(?:manager|coach|boss|captain|player|striker|midfielder|defender|goalkeeper)"
+_A_CLUBS_JOB = re.compile(rf"\b{_SPORT_JOBS}\s(?:at|of|with)\s$")
+_A_CLUBS_JOB_WORD = re.compile(rf"\b(?:player-)?{_SPORT_JOBS}s?\b")
+_A_MOVE = re.compile(
+    r"\b(?:joined|joining|join|signed\sfor|signing\sfor|(?:moved|moving)(?:\son)?\sto|"
+    r"spells?\s(?:at|with)|left|leaving)\s$"
+)
 
 
 def _teams(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     """The article's names it uses as teams, other than the answer."""
-    others = [n for n in pool.team_names if not is_variant(n, fact.text, people=False)]
+    national = _a_country(fact.text)
+    others = [
+        n
+        for n in pool.team_names
+        if not is_variant(n, fact.text, people=False)
+        and _a_country(n) == national  # France's side is no club's rival, nor Millwall hers
+    ]
     rng.shuffle(others)
     yield from others
+
+
+def _a_country(name: str) -> bool:
+    place = gz.place_kind(name)
+    return place is not None and place[0] == "country"
 
 
 _NEAR_COUNTRIES = 12

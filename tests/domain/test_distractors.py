@@ -545,3 +545,16 @@ def test_a_bound_before_the_blank_puts_every_choice_beyond_it(text, answer, stem
                 assert other > value, choices
             else:
                 assert other < value, choices
+
+
+def test_a_town_named_as_a_club_gets_the_articles_clubs_not_its_cities():
+    facts = article_facts(
+        "Tom Vale began as player-boss with Swindon before moving on to Chelsea. "
+        "He was later manager at Southampton, where he beat Leicester and Coventry. "
+        "Vale, who lives in London, also coached France in 1998, when France beat Brazil."
+    )
+    stem = "Tom Vale began as player-boss with Swindon before moving on to _____."
+    for seed in range(6):
+        choices = pick_distractors(fact(facts, "Chelsea"), facts, random.Random(seed), stem=stem)
+        assert "London" not in choices and "France" not in choices, choices
+        assert set(choices) <= {"Southampton", "Leicester", "Coventry", "Swindon"}, choices
