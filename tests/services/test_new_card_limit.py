@@ -5,7 +5,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.services import new_card_limit, reviews
 from quizapp.services.review_settings import SettingsError
-from tests.builders import SECOND_ARTICLE, make_bank, make_user
+from tests.builders import SAMPLE_ARTICLE, SECOND_ARTICLE, make_bank, make_user
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # 10:00 UTC: the learner's day began at 04:00
 
@@ -137,7 +137,8 @@ def test_the_offer_stops_where_the_review_limit_would(app):
 
 
 def test_a_learner_with_no_new_cards_a_day_is_offered_twenty(app):
-    user, bank = learner(new_per_day=0)
+    # an article of more than twenty facts: the offer is twenty, not all of them
+    user, bank = learner(new_per_day=0, text=SAMPLE_ARTICLE + SECOND_ARTICLE.partition("\n")[2])
     queue = reviews.next_card(db.session, user, NOW)
     assert queue.card is None and queue.more_new == 20 < len(bank.facts)
 
