@@ -444,6 +444,8 @@ def the_topic(fact: Fact, headline: str) -> str | None:
     if not headline or fact.kind in NUMERIC_KINDS - {"number"}:
         return None
     headline_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", headline)}
+    # "_____ are one of many types of organelles" under "Chloroplast": a plural of it
+    headline_words |= {w + "s" for w in headline_words} | {w + "es" for w in headline_words}
     # "The _____ produces reports" (IPCC) under "Intergovernmental Panel on Climate
     # Change": the name the article gave it in brackets is the headline's
     for name in (fact.text, *fact.aliases):

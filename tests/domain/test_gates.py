@@ -216,6 +216,19 @@ def test_the_headline_names_the_topic_whatever_its_form():
     assert the_topic(lira, "Turkey knocks six zeros off the lira") is not None
 
 
+def test_the_headline_names_the_topic_in_the_singular_and_the_answer_is_plural():
+    from quizapp.domain.gates import the_topic
+
+    text = "Mitochondria are one of many types of organelles in the animal cell."
+    facts = extract_facts(split_sentences(text))
+    answer = next(f for f in facts if f.text == "Mitochondria")
+    assert the_topic(answer, "Mitochondria") is not None
+    text = "Ribosomes are one of many types of organelles in the animal cell."
+    facts = extract_facts(split_sentences(text))
+    answer = next(f for f in facts if f.text == "Ribosomes")
+    assert the_topic(answer, "Ribosome") is not None
+
+
 @pytest.mark.parametrize(
     ("text", "answer", "gate"),
     [
