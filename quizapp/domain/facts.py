@@ -974,13 +974,23 @@ def _a_country(name: str) -> bool:
     return place is not None and place[0] in ("country", "continent", "region")
 
 
+# a city this large is the city, not short for a school or firm named after it
+_BIG_CITY = 500_000
+
+
+def _a_big_place(name: str) -> bool:
+    place = gz.place_kind(name)
+    return _a_country(name) or (place is not None and place[1] >= _BIG_CITY)
+
+
 def _stands_for(
     entry: _Name, words: list[str], other: _Name, other_words: list[str], acronym: str
 ) -> bool:
     """Is `entry` (its words, honorifics aside) a short form of the longer `other`?"""
-    if _a_country(entry.text) and gz.place_kind(other.text) is None:
-        # "Antoine Poitevin of Orsement France", "France Antarctique": a country is no
-        # one's surname, nor short for what is named after it
+    if _a_big_place(entry.text) and gz.place_kind(other.text) is None:
+        # "Antoine Poitevin of Orsement France", "France Antarctique", "Melbourne High
+        # School": a country or a large city is no one's surname, nor short for what
+        # is named after it
         return False
     return (
         (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)

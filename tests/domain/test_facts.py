@@ -288,3 +288,12 @@ def test_a_country_is_no_short_form_of_a_person_whose_name_ends_or_starts_with_i
     )
     kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
     assert kinds["France"] == "place", kinds
+
+
+def test_a_large_city_is_no_short_form_of_a_school_named_after_it():
+    text = (
+        "Melbourne High School was founded in 1905. Culturally, Melbourne is home to "
+        "many museums and theatres, and Melbourne hosts the Australian Open each year."
+    )
+    kinds = {f.text: f.kind for f in extract_facts(split_sentences(text))}
+    assert kinds["Melbourne"] == "place", kinds
