@@ -506,20 +506,15 @@ _A_MOVE = re.compile(
 
 def _teams(fact: Fact, pool: FactPool, rng: random.Random) -> Iterator[str]:
     """The article's names it uses as teams, other than the answer."""
-    national = _a_country(fact.text)
+    national = gz.is_country(fact.text)
     others = [
         n
         for n in pool.team_names
         if not is_variant(n, fact.text, people=False)
-        and _a_country(n) == national  # France's side is no club's rival, nor Millwall hers
+        and gz.is_country(n) == national  # France's side is no club's rival, nor Millwall hers
     ]
     rng.shuffle(others)
     yield from others
-
-
-def _a_country(name: str) -> bool:
-    place = gz.place_kind(name)
-    return place is not None and place[0] == "country"
 
 
 _NEAR_COUNTRIES = 12
@@ -698,28 +693,38 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
             low = max(low, other)
     # "opened by _____" (June 1862): a later date is true as well; "more than a _____
     # share" (90%): so is a smaller one. A wrong choice lies beyond the bound's side
-    bound = _BOUND_BEFORE_BLANK.search(before)
-    if bound:
-        word = bound.group(1).lower()
-        if word in ("by", "before", "until", "till"):
-            month_year = _MONTH_YEAR.search(fact.text)
-            if month_year:  # "by April 2005": March 2005 is earlier, not only 2004
-                month = _MONTHS[month_year.group("month")[:3].lower()]
-                high = min(high, int(month_year.group("year")) + (month - 1) / 12)
-            elif yearly:
-                high = min(high, value)
-        elif word.split()[0] in ("more", "over", "above", "exceeding", "beyond", "at") and (
-            word != "at most"
-        ):
-            low = max(low, value)
-        else:
-            high = min(high, value)
+    side = bound_side(before, dated=bool(yearly))
+    month_year = _MONTH_YEAR.search(fact.text)
+    if side == "above":
+        low = max(low, value)
+    elif side == "below" and month_year and re.search(r"\b(?:by|before|until|till)\s$", before):
+        # "by April 2005": March 2005 is earlier, not only 2004
+        month = _MONTHS[month_year.group("month")[:3].lower()]
+        high = min(high, int(month_year.group("year")) + (month - 1) / 12)
+    elif side == "below":
+        high = min(high, value)
     return low, high
+
+
+def bound_side(before: str, *, dated: bool) -> str | None:
+    """Which side of the figure after `before` the sentence leaves open: "below" for
+    "under _____", "up to _____" and a date "by _____" (a smaller figure, an earlier
+    date, is not implied); "above" for "more than _____"; None for a plain figure.
+    Wrong choices must lie on that side, and a true/false swap on either is unsafe."""
+    bound = _BOUND_BEFORE_BLANK.search(before)
+    if bound is None:
+        return None
+    word = bound.group(1).lower()
+    if word in ("by", "before", "until", "till"):
+        return "below" if dated else None  # "rose by 5%" is a change, not a bound
+    if word.split()[0] in ("more", "over", "above", "exceeding", "beyond") or word == "at least":
+        return "above"
+    return "below"
 
 
 _BOUND_BEFORE_BLANK = re.compile(
     r"\b(by|before|until|till|more\sthan|over|above|exceeding|beyond|at\sleast|less\sthan|"
-    r"fewer\sthan|under|below|up\sto|at\smost)\s(?:a\s|an\s)?$",
+    r"fewer\sthan|under|below|up\sto|at\smost|as\s(?:much|many|high|low)\sas)\s(?:a\s|an\s)?$",
     re.IGNORECASE,
 )
 

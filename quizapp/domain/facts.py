@@ -956,7 +956,7 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
             entry.canonical is None
             and len(words) == 1
             and gz.is_first_name(words[0])
-            and not _a_country(entry.text)  # "France" for "France Antarctique"
+            and not _a_nation_or_region(entry.text)  # "France" for "France Antarctique"
         ):
             # "Glenn" for the one person of the article called Glenn ("Glenn Hoddle")
             people = [
@@ -969,7 +969,7 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
                 entry.votes.update(people[0].votes)
 
 
-def _a_country(name: str) -> bool:
+def _a_nation_or_region(name: str) -> bool:
     place = gz.place_kind(name)
     return place is not None and place[0] in ("country", "continent", "region")
 
@@ -980,7 +980,7 @@ _BIG_CITY = 500_000
 
 def _a_big_place(name: str) -> bool:
     place = gz.place_kind(name)
-    return _a_country(name) or (place is not None and place[1] >= _BIG_CITY)
+    return _a_nation_or_region(name) or (place is not None and place[1] >= _BIG_CITY)
 
 
 def _stands_for(

@@ -603,7 +603,7 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         and re.search(
             r"\bcapital(?:\scity)?,?\s(?:of\s[A-Z][\w\s]{2,30}?,?\s)?$", text[: fact.start]
         )
-        and fact.text in gz.capitals()
+        and fact.text in gz.capital_names()
     ):  # "the Kenyan capital, _____": a country's capital is what everyone knows of it
         return "a capital named as its country's: anyone knows it"
     where = re.search(r"\b(?:in|across|throughout)\s(?:the\s)?$", text[: fact.start])

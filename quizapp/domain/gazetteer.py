@@ -221,19 +221,8 @@ def countries_with_the(near: str | None = None) -> tuple[str, ...]:
     named.sort(key=lambda c: -int(c.get("population") or 0))
     code = country_code(near) if near else None
     own = next((c for c in gc.get_countries().values() if str(c["iso"]) == code), None)
-    if own is None:
-        return tuple(c["name"].removeprefix("The ") for c in named)
-    floor = min(3_000_000, int(own.get("population") or 0) // 4)
-    named = [c for c in named if c["iso"] != own["iso"] and int(c.get("population") or 0) >= floor]
-    capitals = _capitals()
-    here = capitals.get(str(own["iso"]))
-    if here is not None:
-        far = float("inf")
-        named.sort(
-            key=lambda c: _distance(here, capitals[c["iso"]]) if c["iso"] in capitals else far
-        )
-    else:  # no capital on the map (the Faroes' is too small): its continent's first
-        named.sort(key=lambda c: c["continentcode"] != own["continentcode"])
+    if own is not None:
+        named = _nearest_first(own, named)
     return tuple(c["name"].removeprefix("The ") for c in named)
 
 
@@ -266,27 +255,41 @@ def countries_near(name: str) -> tuple[str, ...]:
     if own is None:
         ranked = sorted(all_countries, key=lambda c: -int(c.get("population") or 0))
         return tuple(c["name"] for c in ranked[:15])
-    floor = min(3_000_000, int(own.get("population") or 0) // 4)
-    same = [
-        c
-        for c in all_countries
-        if c["continentcode"] == own["continentcode"]
-        and c["iso"] != own["iso"]
-        and int(c.get("population") or 0) >= floor
-    ]
-    capitals = _capitals()
-    here = capitals.get(str(own["iso"]))
-    if here is None:
-        same.sort(key=lambda c: -int(c.get("population") or 0))
-    else:
-        far = float("inf")
-        same.sort(
-            key=lambda c: _distance(here, capitals[c["iso"]]) if c["iso"] in capitals else far
-        )
+    same = _nearest_first(
+        own, [c for c in all_countries if c["continentcode"] == own["continentcode"]]
+    )
     nearest = tuple(c["name"] for c in same[:10])
     if name.lower() in _HOME_NATIONS:  # England's peers are Scotland and Wales
         return tuple(n for n in _HOME_NATIONS.values() if n.lower() != name.lower()) + nearest
     return nearest
+
+
+def _nearest_first(own: dict, others: list[dict]) -> list[dict]:
+    """`others` of some standing beside `own` (a quarter of its people, or three
+    million), its capital's nearest first; where its capital is not on the map (the
+    Faroes' is too small), its continent's first, the most populous first."""
+    floor = min(3_000_000, int(own.get("population") or 0) // 4)
+    kept = [c for c in others if c["iso"] != own["iso"] and int(c.get("population") or 0) >= floor]
+    capitals = _capitals()
+    here = capitals.get(str(own["iso"]))
+    if here is None:
+        kept.sort(
+            key=lambda c: (
+                c["continentcode"] != own["continentcode"],
+                -int(c.get("population") or 0),
+            )
+        )
+    else:
+        far = float("inf")
+        kept.sort(
+            key=lambda c: _distance(here, capitals[c["iso"]]) if c["iso"] in capitals else far
+        )
+    return kept
+
+
+def is_country(name: str) -> bool:
+    place = place_kind(name)
+    return place is not None and place[0] == "country"
 
 
 # the United Kingdom's four countries, which geonames does not list: one is taken for
@@ -295,7 +298,7 @@ _HOME_NATIONS = {n.lower(): n for n in ("England", "Scotland", "Wales", "Norther
 
 
 @cache
-def capitals() -> frozenset[str]:
+def capital_names() -> frozenset[str]:
     """The names of the world's national capitals ("Nairobi", "Canberra")."""
     return frozenset(c["capital"] for c in _geonames().get_countries().values() if c["capital"])
 

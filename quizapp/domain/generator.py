@@ -268,11 +268,11 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+(?:['-]\w+)*", text.lower()))
 
 
-def _phrase_uses(body: str, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+def _phrase_uses(text: str, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
     """How often the article says each phrase ("Few cuneiform tablets" says "cuneiform
     tablets"): one pass over its words per phrase length, not a search per phrase,
     which a book's thousands of phrases made quadratic."""
-    words = _words_of(body)
+    words = _words_of(text)
     uses: dict[tuple[str, ...], int] = defaultdict(int)
     for n in {len(p) for p in phrases if p}:
         for i in range(len(words) - n + 1):

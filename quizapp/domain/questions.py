@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.distractors import FactPool, pick_distractors
+from quizapp.domain.distractors import FactPool, bound_side, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
 from quizapp.domain.syntax import analyse
@@ -557,20 +557,12 @@ _HINTS = {
 }  # fmt: skip
 
 
-# a figure given as a bound: another figure on one side of it is true too, and on the
-# other side not known false
-_BOUND_BEFORE = re.compile(
-    r"\b(?:below|under|above|over|beyond|exceeding|more\sthan|less\sthan|fewer\sthan|"
-    r"at\sleast|at\smost|up\sto|as\s(?:much|many|high|low)\sas)\s(?:a\s|an\s)?$",
-    re.IGNORECASE,
-)
-
-
 def build_true_false(fact: Fact, ctx: Context) -> Question | None:
     if ctx.lead_in:
         return None  # two sentences, one to judge: which one the verdict is on is unclear
     make_false = ctx.rng.random() < 0.5
-    if fact.numeric and _BOUND_BEFORE.search(fact.sentence.text[: fact.start]):
+    before = fact.sentence.text[: fact.start]
+    if fact.numeric and bound_side(before, dated=fact.kind == "date"):
         # "inflation fell below 10%": "below 8%" is not known false, "below 12%" is true
         make_false = False
     wrong = ""

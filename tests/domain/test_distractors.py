@@ -526,6 +526,8 @@ def test_a_figure_the_article_states_for_the_same_target_is_never_a_choice():
          "60%", "Nintendo has more than a _____ share of the market.", "higher"),
         ("The flight to Sydney will take under 20 hours, the airline said on Monday.",
          "20 hours", "The flight will take under _____, the airline said.", "lower"),
+        ("Airbus hopes for planes that can carry as many as 840 people between hubs.",
+         "840", "Planes that can carry as many as _____ people between hubs.", "lower"),
     ],
 )  # fmt: skip
 def test_a_bound_before_the_blank_puts_every_choice_beyond_it(text, answer, stem, side):
