@@ -33,6 +33,7 @@ from quizapp.domain.numbers import WORD_VALUES, canonical_number, format_like, p
 from quizapp.domain.roles import (
     ROLE_WORDS,
     Profile,
+    craft_of,
     institution_noun,
     profiles,
     similarity,
@@ -305,10 +306,15 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
         demonym = _demonym_cue(stem)
         gender = _gender_cue(stem)
         cue = _role_cue(fact, stem)
-        for name in _similar_names(fact, pool, rng, strict=cue is not None, sort=cue):
+        sort = None if cue is None else sort_of(cue) or ""
+        craft = craft_of(cue) if cue else None
+        for name in _similar_names(fact, pool, rng, strict=cue is not None, sort=sort):
             f = pool.by_name.get(name)
             if f is None or not _looks_personal(f, pool):
                 continue  # "Marshall Plan", "Le Chiffre": no person a reader would accept
+            crafts = {c for w in pool.profile(f).words if (c := craft_of(w))}
+            if craft and crafts and craft not in crafts:
+                continue  # "author _____'s first Bond book": no actor, though both are arts
             if demonym and demonym not in pool.profile(f).demonyms:
                 continue  # "Italian finance minister _____": only another Italian will do
             if gender and gz.person_gender(name) != gender:
@@ -427,9 +433,9 @@ def _looks_personal(f: Fact, pool: FactPool) -> bool:
 
 
 def _role_cue(fact: Fact, stem: str) -> str | None:
-    """The role the stem gives the answer next to the blank ("Chief executive _____",
-    "Famous musicians include _____", "_____, the club's striker"): its sort, or ""
-    for a role of no known sort; None when the stem gives none."""
+    """The role word the stem gives the answer next to the blank ("Chief executive
+    _____", "Famous musicians include _____", "_____, the club's striker"); None when
+    the stem gives none."""
     # the clause before the blank: "Famous musicians include Szpilman and _____"
     clause = re.split(r"[,;:]\s", stem.partition("_____")[0])[-1]
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", clause)[-8:]]
@@ -441,9 +447,7 @@ def _role_cue(fact: Fact, stem: str) -> str | None:
     if after:
         words.append(after.group(1))
     roles = [w for w in words if w in ROLE_WORDS]
-    if not roles:
-        return None
-    return sort_of(roles[-1]) or ""
+    return roles[-1] if roles else None
 
 
 def _of_name(name: str) -> bool:
@@ -585,6 +589,12 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     bounds = _bounds(fact, stem)
     value = canonical_number(fact.text)
     shape = _shape(fact.text)
+    if shape == "year" and value and _FUTURE.search(stem.partition("_____")[0]):
+        # "the 787, which is set to fly in _____": a year the article has not reached;
+        # the years it reports as past (its latest before the answer) are ruled out
+        past = [y for y in pool.years if y < value]
+        if past:
+            bounds = (max(bounds[0], float(max(past))), bounds[1])
     own = []
     unit = _unit_noun(fact)
     stem_figures = set(_FIGURE.findall(stem.replace("_____", " ")))
@@ -612,17 +622,43 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         rng.shuffle(models)
         yield from (t for t in dict.fromkeys([*own, *models]) if t != fact.text)
         return
+    noun = _counted_noun(fact)
+    if noun == "singular" and value == 1:
+        return  # "set up one school": "two school" is no English, whichever two
     for text in dict.fromkeys(own):
         v = canonical_number(text)
-        if v is not None and bounds[0] < v < bounds[1]:
+        if v is not None and bounds[0] < v < bounds[1] and not (noun == "plural" and v == 1):
             yield text
     for text in _perturbed(fact, pool, rng, bounds, stem):
         v = canonical_number(text)
+        if noun == "plural" and v == 1:
+            continue  # "set up two schools": "one schools" gives itself away
         if v is not None and bounds[0] < v < bounds[1] and v not in stated:
             # a made-up 2.25 million that the article states as another target may be
             # right too: only the article's own figures, vetted above, say its numbers
             yield text
 
+
+def _counted_noun(f: Fact) -> str | None:
+    """Whether the noun a bare count stands before is "singular" ("one school") or
+    "plural" ("two schools"), as the tagger reads the sentence; None when the count
+    has no noun after it or its unit is in the answer ("20 years")."""
+    if not re.fullmatch(r"(?i)[a-z]+|\d+", f.text):
+        return None
+    from quizapp.domain.syntax import analyse  # its shapes are cached for the article
+
+    following = next((t for t in analyse(f.sentence.text).tokens if t.start >= f.end), None)
+    if following is None or not following.text.islower():
+        return None
+    return {"NN": "singular", "NNS": "plural"}.get(following.tag)
+
+
+# the clause before the blank speaks of the future: "will", "is set to", "plans to"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were)\s(?:set|due|expected|scheduled|planned|going)\sto|"
+    r"plans?\sto|planning\sto|aims?\sto)\b[^.;:]*$",
+    re.IGNORECASE,
+)
 
 # a figure as written, without the comma or full stop after it ("by 2030," is 2030)
 _FIGURE = re.compile(r"\d+(?:[,.]\d+)*")
@@ -823,8 +859,12 @@ def _perturbed(
         # approximate one ("about 15 km") by more, or every choice is about right
         approximate = re.search(_APPROXIMATELY, before)
         step = max(2, round(value / 3)) if approximate else 1
+        if value >= 10 and value % 5 == 0:
+            # "fell below 10%": a round figure beside 7%, 8% and 9% stands out as the one
+            # the article gave; its rivals are as round (5%, 15%, 20%) or there are none
+            step = 5
         rungs = _ladder(value, step, False, positive, rng)
-        steps = [-1, 1, -2, 2, 3, -3, 4]
+        steps = [-step, step, -2 * step, 2 * step, 3 * step, -3 * step, 4 * step]
         rng.shuffle(steps)
         candidates = [*rungs, *(value + s for s in steps)]
     else:

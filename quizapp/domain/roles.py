@@ -62,6 +62,23 @@ for _sort, _words in {
         _SORTS.setdefault(_w, _sort)
 ROLE_WORDS = frozenset(_SORTS)
 
+# within a sort, the trade a word names: an actor is no author, a referee no striker,
+# though the arts or sport hold them all
+_CRAFTS: dict[str, str] = {}
+for _craft, _words in {
+    "writing": "author novelist writer poet playwright screenwriter",
+    "acting": "actor actress star comedian",
+    "music": "singer songwriter musician composer conductor",
+    "dance": "dancer ballerina choreographer",
+    "visual_art": "artist painter sculptor designer photographer",
+    "playing": """player striker forward midfielder defender goalkeeper keeper winger
+        captain team-mate teammate""",
+    "coaching": "coach manager",
+    "officiating": "referee umpire",
+}.items():
+    for _w in _words.split():
+        _CRAFTS[_w] = _craft
+
 # "the US planemaker", "a former England captain", "chief executive of X": the
 # apposition's words up to where it goes on about something else
 _APPOSITION = re.compile(
@@ -152,6 +169,11 @@ def institution_noun(text: str) -> bool:
     """Is this one common noun for an institution ("Government", "Court"), capitalised
     because it stands for a name the article gives in full elsewhere?"""
     return " " not in text.strip() and _SORTS.get(text.strip().lower()) in _INSTITUTION_SORTS
+
+
+def craft_of(word: str) -> str | None:
+    """The trade a role word names within its sort ("novelist" -> "writing"), if any."""
+    return _CRAFTS.get(word.lower())
 
 
 def sort_of(word: str) -> str | None:

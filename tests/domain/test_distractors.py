@@ -560,3 +560,51 @@ def test_a_town_named_as_a_club_gets_the_articles_clubs_not_its_cities():
         choices = pick_distractors(fact(facts, "Chelsea"), facts, random.Random(seed), stem=stem)
         assert "London" not in choices and "France" not in choices, choices
         assert set(choices) <= {"Southampton", "Leicester", "Coventry", "Swindon"}, choices
+
+
+def test_a_round_count_gets_round_rivals_or_none():
+    # "fell below 10%": 7%, 8% and 9% beside it leave 10% the one the article gave
+    facts = article_facts("Prices\n\nLast year 15 cafes opened in the town, and 10 shops closed.")
+    for seed in range(6):
+        for answer in ("15", "10"):
+            for choice in pick_distractors(fact(facts, answer), facts, random.Random(seed)):
+                assert int(choice) % 5 == 0, (answer, choice)
+
+
+def test_a_count_keeps_the_grammatical_number_of_its_noun():
+    facts = article_facts(
+        "Schools\n\nHe set up two schools in Cambodia with his wife. "
+        "She opened 1 clinic in the capital last year."
+    )
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "two"), facts, random.Random(seed))
+        assert choices and "one" not in choices, choices
+        assert pick_distractors(fact(facts, "1"), facts, random.Random(seed)) == []
+
+
+def test_a_year_the_stem_puts_in_the_future_gets_no_year_the_article_reports_as_past():
+    facts = article_facts(
+        "Boeing\n\nBoeing sold 40 planes in 2002 and 55 in 2003, and profits rose in 2004. "
+        "Its new jet, which is set to take to the skies in 2008, has 200 orders."
+    )
+    stem = "Its new jet, which is set to take to the skies in _____, has 200 orders."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "2008"), facts, random.Random(seed), stem=stem)
+        assert choices and all(int(c) > 2004 for c in choices), choices
+
+
+def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
+    text = (
+        "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "
+        "Actor Clive Owen and actor Hugh Jackman were named as candidates. "
+        "Actor Dougray Scott also wanted the part. Novelist Kingsley Amis wrote a sequel. "
+        "Writer Sebastian Faulks and poet Ted Hughes praised the book."
+    )
+    facts = article_facts(text)
+    stem = "The novel by author _____ will be filmed by director Tom Vale."
+    for seed in range(6):
+        choices = pick_distractors(
+            fact(facts, "Ian Fleming"), facts, random.Random(seed), stem=stem
+        )
+        assert not {"Clive Owen", "Hugh Jackman", "Dougray Scott"} & set(choices), choices
+        assert choices, choices

@@ -1,5 +1,5 @@
 from quizapp.domain.facts import extract_facts
-from quizapp.domain.roles import profiles, similarity
+from quizapp.domain.roles import craft_of, profiles, similarity
 from quizapp.domain.text import split_sentences
 
 
@@ -26,3 +26,9 @@ def test_names_of_one_sort_stand_for_each_other_and_of_two_sorts_do_not():
     boeing, airbus, hsbc = (profile_of(TEXT, n) for n in ("Boeing", "Airbus", "HSBC"))
     assert similarity(boeing, airbus) > 0
     assert similarity(boeing, hsbc) == float("-inf")
+
+
+def test_a_craft_tells_trades_of_one_sort_apart():
+    assert craft_of("Novelist") == craft_of("author") == "writing"
+    assert craft_of("actor") == "acting" and craft_of("referee") != craft_of("striker")
+    assert craft_of("minister") is None
