@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import (
@@ -557,23 +557,19 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     # Parliament Building): two of the answer's capitalised words together in the stem
     words = fact.text.split()
     for a, b in zip(words, words[1:], strict=False):
-        if (
-            a[:1].isupper()
-            and b[:1].isupper()
-            and re.search(rf"\b{re.escape(a)}\s{re.escape(b)}\b", rest)
-        ):
+        if a[:1].isupper() and b[:1].isupper() and word_occurrences(rest, f"{a} {b}"):
             return f"'{a} {b}' in the sentence is most of the answer"
     # a model number is as distinctive as a word gets: "125,000 units of _____ ... all
     # H100 shipments" (Nvidia H100 GPUs)
     for code in re.findall(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{2,}\b", fact.text):
-        if fact.text != code and re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", rest):
+        if fact.text != code and word_occurrences(rest, code, hyphen_joins=True):
             return f"'{code}' in the sentence gives away '{fact.text}'"
     # "Geneva was _____'s adopted home and the centre of the Calvinist movement": a word
     # made from the name (-ist, -ism, -ian) names it, however common the name
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
-        derived = re.search(rf"\b{re.escape(word)}(?:ists?|isms?|i?ans?|ites?|esque)\b", rest)
+        derived = _derived_word(rest, word)
         if derived:
-            return f"'{derived.group()}' in the sentence is made from '{word}'"
+            return f"'{derived}' in the sentence is made from '{word}'"
     # a distinctive word: common words ("Ballet", "Championship") say little
     for word in re.findall(r"[A-Z][a-z]{3,}", fact.text):
         if zipf(word) >= _NAME_ZIPF:
@@ -583,7 +579,7 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
                 return f"'{other}' in the sentence gives away '{word}'"
         # "The _____ is an example of a datagram protocol" (User Datagram Protocol): a
         # rare word is as telling in lower case
-        if re.search(rf"\b{re.escape(word.lower())}s?\b", rest):
+        if word_occurrences(rest, word.lower()) or word_occurrences(rest, word.lower() + "s"):
             return f"'{word.lower()}' in the sentence gives away '{word}'"
     if (
         fact.kind == "place"
@@ -624,6 +620,21 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+def _derived_word(text: str, word: str) -> str | None:
+    """A word of `text` made from `word` by a suffix ("Calvinist" from "Calvin"). Found
+    with str.find: a pattern made for each name flushes the re module's cache."""
+    start = 0
+    while (at := text.find(word, start)) >= 0:
+        start = at + 1
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue
+        suffix = _DERIVING_SUFFIX.match(text, at + len(word))
+        if suffix:
+            return text[at : suffix.end()]
+    return None
+
+
+_DERIVING_SUFFIX = re.compile(r"(?:ists?|isms?|i?ans?|ites?|esque)\b")
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z]\w*(?:\s[A-Z]\w*)*")
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not
@@ -731,14 +742,20 @@ def one_of_a_list(fact: Fact, shape: Shape) -> str | None:
     if any(s == fact.start and e == fact.end for s, e, _ in list_items(fact.sentence.text)):
         return "one item of a list of names"
     if fact.kind not in NUMERIC_KINDS and any(
-        m.start() <= fact.start and fact.end <= m.end()
-        for m in _LONG_LIST.finditer(fact.sentence.text)
+        start <= fact.start and fact.end <= end for start, end in _long_lists(fact.sentence.text)
     ):
         # "including Madeira, the Canary Islands and the French overseas departments",
         # "Scottish actor Dougray Scott, Oscar nominee Clive Owen and Australian star
         # Hugh Jackman": items that take an article or a description are items still
         return "one item of a list of names"
     return None
+
+
+@lru_cache(maxsize=1024)
+def _long_lists(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence's lists of three or more names stand: found once per sentence,
+    not once per fact in it, for the search backtracks over every capitalised word."""
+    return tuple(m.span() for m in _LONG_LIST.finditer(text))
 
 
 # a list item: a name, maybe after "the" and a few lower-case words that describe it

@@ -110,19 +110,24 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def word_occurrences(text: str, phrase: str, ignore_case: bool = False) -> int:
-    """How often `phrase` occurs in `text` as whole words. With str.find rather than a
-    regex made for each phrase: thousands of distinct patterns flush the re module's
-    cache of 512, and every fixed pattern of the generator is compiled again."""
+def word_occurrences(
+    text: str, phrase: str, ignore_case: bool = False, *, hyphen_joins: bool = False
+) -> int:
+    """How often `phrase` occurs in `text` as whole words (with `hyphen_joins`, not as
+    part of a hyphenated word either: "H100" is not in "H100-based"). With str.find
+    rather than a regex made for each phrase: thousands of distinct patterns flush the
+    re module's cache of 512, and every fixed pattern of the generator is compiled
+    again."""
     if not phrase:
         return 0
     if ignore_case:
         text, phrase = text.lower(), phrase.lower()
+    joiners = "_-" if hyphen_joins else "_"
     count = start = 0
     while (at := text.find(phrase, start)) >= 0:
         end = at + len(phrase)
-        before_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
-        after_ok = end == len(text) or not (text[end].isalnum() or text[end] == "_")
+        before_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in joiners)
+        after_ok = end == len(text) or not (text[end].isalnum() or text[end] in joiners)
         count += before_ok and after_ok
         start = at + 1
     return count

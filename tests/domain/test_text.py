@@ -1,4 +1,10 @@
-from quizapp.domain.text import clean_article, normalise, split_sentences, split_title
+from quizapp.domain.text import (
+    clean_article,
+    normalise,
+    split_sentences,
+    split_title,
+    word_occurrences,
+)
 
 
 def test_normalise_straightens_quotes_and_collapses_spaces():
@@ -79,3 +85,9 @@ def test_normalise_makes_one_dash_of_a_typewriters_two_or_three():
     )
     assert normalise("the price -- he said -- rose") == "the price — he said — rose"
     assert normalise("a well-known 3-1 win") == "a well-known 3-1 win"
+
+
+def test_a_hyphenated_word_holds_no_whole_word_when_hyphens_join():
+    assert word_occurrences("all H100-based shipments", "H100") == 1
+    assert word_occurrences("all H100-based shipments", "H100", hyphen_joins=True) == 0
+    assert word_occurrences("all H100 shipments", "H100", hyphen_joins=True) == 1
