@@ -35,9 +35,12 @@ _SPEECH = (
     r"|confirmed|revealed|predicted|believes|thinks))"
 )
 # Openers that link a sentence to the one before; a question stands alone without them.
+# words that link a sentence to the one before it: lifted out, it links to nothing
 _DISCOURSE = re.compile(
     r"^(?:However|Meanwhile|For example|For instance|In contrast|Certainly|Indeed|Still"
-    r"|Moreover|Furthermore|Nevertheless|But|And|So|Also|Instead|Additionally),?\s+"
+    r"|Moreover|Furthermore|Nevertheless|But|And|So|Also|Instead|Additionally"
+    r"|In particular|In addition|In fact|Likewise|Similarly|Thus|Therefore|Hence"
+    r"|Consequently|As a result|Notably|Specifically|Besides|Nonetheless),?\s+"
 )
 
 

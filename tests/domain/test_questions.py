@@ -145,6 +145,13 @@ def test_linking_words_are_dropped_from_stems():
     assert stem == "Fill in the blank: The firm paid _____ for the site in 2019 after a long fight."
 
 
+@pytest.mark.parametrize("link", ["In particular,", "As a result,", "Similarly", "Therefore,"])
+def test_words_linking_to_the_sentence_before_are_dropped_from_stems(link):
+    facts, ctx = setup(f"{link} the firm paid $30m for the site in 2019 after a long fight.")
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert stem == "Fill in the blank: The firm paid _____ for the site in 2019 after a long fight."
+
+
 def test_a_leading_he_names_the_person_before():
     chosen, ctx = setup_resolved(
         "Novelist Arthur Penrose was born in Leeds in 1920. He wrote 11 books in 40 years.", "11"
