@@ -176,6 +176,10 @@ def _sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s]
 
 
+# lower-case letters that abbreviate before a full stop: circa, versus, page, note ...
+_ABBREVIATING = frozenset("cvpnfl")
+
+
 def _ends_sentence(paragraph: str, stop: int, end: int) -> bool:
     punct = paragraph[stop:end]
     following = paragraph[end:].lstrip()
@@ -186,7 +190,10 @@ def _ends_sentence(paragraph: str, stop: int, end: int) -> bool:
         token = word.group(1).lower() if word else ""
         if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
             return False
-        if len(token) == 1 and token.isalpha():  # an initial: "J. K. Rowling"
+        letter = word.group(1) if word else ""
+        if len(letter) == 1 and letter.isalpha() and (letter.isupper() or letter in _ABBREVIATING):
+            # an initial ("J. K. Rowling") or an abbreviation ("c. 1850", "Smith v. Jones");
+            # another lower-case letter names a thing ("chlorophyll a. Phycobilins ...")
             return False
     first = following[0]
     # A sentence starts with a capital, a digit or an opening quote/bracket.

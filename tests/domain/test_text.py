@@ -91,3 +91,9 @@ def test_a_hyphenated_word_holds_no_whole_word_when_hyphens_join():
     assert word_occurrences("all H100-based shipments", "H100") == 1
     assert word_occurrences("all H100-based shipments", "H100", hyphen_joins=True) == 0
     assert word_occurrences("all H100 shipments", "H100", hyphen_joins=True) == 1
+
+
+def test_a_lower_case_letter_before_a_full_stop_ends_the_sentence():
+    text = "The membranes hold pigments, including chlorophyll a. Phycobilins are common too."
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("The hall was built c. 1850 for the case of Smith v. Jones.")) == 1
