@@ -915,9 +915,19 @@ def _noun_before(shape: Shape, i: int) -> bool:
         and p.head.lower() not in _TIME_NOUNS
         # "One of its earliest uses": a part counted of what "its" means
         and p.head.lower() not in _QUANTIFIERS
-        and shape.tokens[p.last].tag != "CD"
+        # a count is no referent; a model is ("The 777-200LR, which had its launch ...")
+        and (shape.tokens[p.last].tag != "CD" or _a_model(shape, p))
         and not re.fullmatch(r"\d{4}s?", p.head)
         for p in shape.phrases
+    )
+
+
+def _a_model(shape: Shape, phrase: Phrase) -> bool:
+    """ "the 777", "the 777-200LR": a number named with "the" or spelt with letters is
+    a model's name, not a count."""
+    head = shape.tokens[phrase.last].text
+    return bool(re.search(r"[A-Za-z]", head)) or (
+        phrase.last > phrase.first and shape.tokens[phrase.first].text.lower() == "the"
     )
 
 

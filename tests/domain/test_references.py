@@ -486,3 +486,14 @@ def test_since_then_points_back_to_a_time():
         "Since then Hart has applied unsuccessfully for the post of France manager."
     )
     assert out[3] == "REFUSED: 'By then' refers to a time named before"
+
+
+def test_its_in_a_clause_on_a_model_number_means_the_model():
+    text = (
+        "Boeing is banking on the 777-200LR and its 787 Dreamliner. "
+        "The 777-200LR, which had its launch delayed by the attacks, is the fifth variation."
+    )
+    sentences = split_sentences(text)
+    facts = extract_facts(sentences)
+    resolution = References(sentences, facts).resolve(sentences[1])
+    assert resolution.ok and not resolution.lead_in and not resolution.edits
