@@ -129,6 +129,16 @@ class FactPool:
         ]
 
     @cached_property
+    def reported_years(self) -> list[int]:
+        """The years the article gives for what has happened: not "set to fly in 2008"."""
+        return [
+            int(v)
+            for f in self.facts
+            if f.kind == "date" and not _in_the_future(f)
+            for v in re.findall(r"\b\d{4}\b", f.text)
+        ]
+
+    @cached_property
     def team_names(self) -> list[str]:
         """The names the article uses as teams: a club, or a town that plays, beats or
         is beaten. Found once per article, not once per question."""
@@ -216,6 +226,8 @@ def pick_distractors(
             continue  # "Al Mawşil al Jadīdah" beside "Baghdad": a gazetteer's spelling
         if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
+        if fact.text[:1].isupper() and not fact.is_phrase and candidate[:1].islower():
+            continue  # "ex-England" beside "Southampton": no name, though it holds one
         if not fact.numeric and _is_acronym(candidate) != _is_acronym(fact.text):
             continue  # "UHD" among "Select Committee" and "Channel": the form gives it away
         if institution_noun(candidate) and not institution_noun(fact.text):
@@ -589,7 +601,8 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     bounds = _bounds(fact, stem)
     value = canonical_number(fact.text)
     shape = _shape(fact.text)
-    if shape == "year" and value and _FUTURE.search(stem.partition("_____")[0]):
+    future = _FUTURE.search(stem.partition("_____")[0]) is not None
+    if shape == "year" and value and future:
         # "the 787, which is set to fly in _____": a year the article has not reached;
         # the years it reports as past (its latest before the answer) are ruled out
         past = [y for y in pool.years if y < value]
@@ -604,6 +617,8 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
             continue  # "840 people" and "the 787 Dreamliner": not the same sort of number
         if shape != "year" and (v := canonical_number(f.text)) is not None:
             stated.add(v)
+        if shape == "year" and not future and _in_the_future(f):
+            continue  # "overtook Boeing in _____": not 2008, the year a plane is to fly
         if stem_figures & set(_FIGURE.findall(f.sentence.text)):
             continue  # said beside a figure the stem gives: it may be right too ("1.5
             # million by 2010" and "1.5 million by 2007")
@@ -625,6 +640,25 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     noun = _counted_noun(fact)
     if noun == "singular" and value == 1:
         return  # "set up one school": "two school" is no English, whichever two
+    after = _range_start(fact, stem)
+    for text in _choices_of_numbers(own, fact, pool, rng, bounds, stem, stated, noun):
+        if after is None or ((m := _MONTH_YEAR.search(text)) and _month_index(m) > after):
+            # "held between September and _____": it ended after September
+            yield text
+
+
+def _choices_of_numbers(
+    own: list[str],
+    fact: Fact,
+    pool: FactPool,
+    rng: random.Random,
+    bounds: tuple[float, float],
+    stem: str,
+    stated: set[float],
+    noun: str | None,
+) -> Iterator[str]:
+    """The article's own figures, then made-up ones, inside `bounds` and agreeing with
+    the counted noun."""
     for text in dict.fromkeys(own):
         v = canonical_number(text)
         if v is not None and bounds[0] < v < bounds[1] and not (noun == "plural" and v == 1):
@@ -640,17 +674,41 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
 
 
 def _counted_noun(f: Fact) -> str | None:
-    """Whether the noun a bare count stands before is "singular" ("one school") or
-    "plural" ("two schools"), as the tagger reads the sentence; None when the count
-    has no noun after it or its unit is in the answer ("20 years")."""
-    if not re.fullmatch(r"(?i)[a-z]+|\d+", f.text):
+    """Whether the noun a count stands before is "singular" ("one school") or "plural"
+    ("two schools", "10 times"), as the tagger reads the sentence, inside the answer or
+    after it; None when the count has no noun after it."""
+    count = re.fullmatch(r"(?i)([a-z]+|\d+)(\s[a-z]+)?", f.text)
+    if not count:
         return None
     from quizapp.domain.syntax import analyse  # its shapes are cached for the article
 
-    following = next((t for t in analyse(f.sentence.text).tokens if t.start >= f.end), None)
+    after = f.start + count.end(1)
+    following = next((t for t in analyse(f.sentence.text).tokens if t.start > after), None)
     if following is None or not following.text.islower():
         return None
     return {"NN": "singular", "NNS": "plural"}.get(following.tag)
+
+
+def _range_start(fact: Fact, stem: str) -> int | None:
+    """The month a "between September and _____" range opens with, as a month index
+    (year * 12 + month - 1; of the answer's year when the stem gives none), for a
+    month-and-year answer; None otherwise."""
+    answer = _MONTH_YEAR.search(fact.text)
+    opening = _RANGE_FROM_MONTH.search(stem.partition("_____")[0])
+    if not (answer and opening):
+        return None
+    year = int(opening.group("year") or answer.group("year"))
+    start = year * 12 + _MONTHS[opening.group("month")[:3].lower()] - 1
+    return start if start < _month_index(answer) else None
+
+
+def _month_index(m: re.Match[str]) -> int:
+    return int(m.group("year")) * 12 + _MONTHS[m.group("month")[:3].lower()] - 1
+
+
+def _in_the_future(f: Fact) -> bool:
+    """A date the article gives as one still to come ("set to fly in 2008")."""
+    return _FUTURE.search(f.sentence.text[: f.start]) is not None
 
 
 # the clause before the blank speaks of the future: "will", "is set to", "plans to"
@@ -740,6 +798,12 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
     elif side == "below":
         high = min(high, value)
     return low, high
+
+
+_RANGE_FROM_MONTH = re.compile(
+    r"\b(?:between|from)\s(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+    r"(?:\s(?P<year>(?:1\d|20)\d\d))?\s(?:and|to|until|till)\s$"
+)
 
 
 def bound_side(before: str, *, dated: bool) -> str | None:
@@ -833,7 +897,10 @@ def _perturbed(
     if _shape(text) == "year" or (fact.kind == "date" and 1000 <= q.value <= 2100):
         # no later than a year after the article's latest: it was written then (a
         # history that ends in 1498 was not, so before 1900 the cap is a decade on)
-        latest = max([*pool.years, int(q.value)])
+        # a year still to come is no cap for what has happened: "overtook Boeing in _____"
+        # is before 2008, "set to fly in 2008" or not
+        ahead = _FUTURE.search(stem.partition("_____")[0])
+        latest = max([*(pool.years if ahead else pool.reported_years), int(q.value)])
         cap = latest + 2 if latest >= 1900 else latest + 11
         year_bounds = (bounds[0], min(bounds[1], cap))
         rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)

@@ -608,3 +608,53 @@ def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort(
         )
         assert not {"Clive Owen", "Hugh Jackman", "Dougray Scott"} & set(choices), choices
         assert choices, choices
+
+
+def test_a_count_whose_unit_is_plural_never_gets_one():
+    facts = article_facts(
+        "Hosts\n\nMiami has hosted the final 10 times, tied for most with New Orleans."
+    )
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "10 times"), facts, random.Random(seed))
+        assert choices and "1 times" not in choices, choices
+
+
+def test_a_month_after_a_range_opening_with_a_month_is_later_than_it():
+    facts = article_facts(
+        "Shows\n\nThe Make It exhibition was held between September and November 1946, "
+        "and another opened in May 1947 after a show in February 1946."
+    )
+    stem = "The Make It exhibition was held between September and _____, and another opened."
+    later = ("October", "November", "December")
+    for seed in range(8):
+        choices = pick_distractors(
+            fact(facts, "November 1946"), facts, random.Random(seed), stem=stem
+        )
+        assert choices, choices
+        for c in choices:
+            assert "1947" in c or c.startswith(later), choices
+
+
+def test_a_year_the_article_puts_in_the_future_is_no_choice_for_a_past_event():
+    facts = article_facts(
+        "Airbus\n\nAirbus overtook Boeing as the biggest planemaker in 2003. "
+        "Boeing sold 40 planes in 2002 and 55 in 2004. "
+        "Its 787, which is set to fly in 2008, has 200 orders."
+    )
+    stem = "Airbus overtook Boeing as the biggest planemaker in _____."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "2003"), facts, random.Random(seed), stem=stem)
+        assert choices and all(int(c) <= 2006 for c in choices), choices
+
+
+def test_a_word_in_lower_case_is_no_choice_for_a_name():
+    facts = article_facts(
+        "Wolves\n\nGray was assistant when Hoddle was manager at Southampton. "
+        "The ex-England boss also led Chelsea, and Wolves beat Millwall and Burnley."
+    )
+    stem = "Gray was assistant when Hoddle was manager at _____."
+    for seed in range(6):
+        choices = pick_distractors(
+            fact(facts, "Southampton"), facts, random.Random(seed), stem=stem
+        )
+        assert all(c[:1].isupper() for c in choices), choices
