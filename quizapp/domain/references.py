@@ -514,7 +514,15 @@ class References:
                 if (
                     word in _DEMONSTRATIVE
                     # "finding such a vaccine", "in this latest tussle": anywhere
-                    and (before_verb or such or manner or word in ("this", "these"))
+                    # "since that game", "between that side and ...": after a
+                    # preposition "that" is no conjunction, wherever it stands
+                    and (
+                        before_verb
+                        or such
+                        or manner
+                        or word in ("this", "these")
+                        or (i > 0 and tokens[i - 1].tag == "IN" and word in ("that", "those"))
+                    )
                     and not quoted[i]
                     and _points_back(tokens, i)
                 ):
@@ -922,6 +930,13 @@ def _noun_before(shape: Shape, i: int) -> bool:
     )
 
 
+def _a_noun(word: str) -> bool:
+    """A word the lexicon has as a noun, and not as a participle ("those produced")."""
+    pos = gz.parts_of_speech(word)
+    participle = word.lower().endswith(("ed", "ing")) and "VERB" in pos
+    return "NOUN" in pos and not participle
+
+
 def _a_model(shape: Shape, phrase: Phrase) -> bool:
     """ "the 777", "the 777-200LR": a number named with "the" or spelt with letters is
     a model's name, not a count."""
@@ -994,6 +1009,17 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     if nxt.tag not in ("NN", "NNS", "JJ", "JJR", "JJS", "CD"):  # "this latest tussle"
         return False
     head = next((t for t in tokens[i + 1 : i + 4] if t.tag in ("NN", "NNS")), None)
+    if word in ("that", "those") and head is not None:
+        # "those captured in arms", "those actors who have headlined": a participle
+        # or a relative clause after it says which; then it points nowhere back
+        k = i + 1
+        while k < len(tokens) and tokens[k].tag in ("JJ", "JJR", "JJS", "CD"):
+            k += 1
+        if k >= len(tokens) or tokens[k] is not head or not _a_noun(head.text):
+            return False  # the tagger makes a noun of most words after "those"
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and (after.tag in ("WDT", "WP", "WP$") or after.text == "that"):
+            return False
     return head is not None and head.text.lower() not in _TIME_NOUNS
 
 

@@ -497,3 +497,16 @@ def test_its_in_a_clause_on_a_model_number_means_the_model():
     facts = extract_facts(sentences)
     resolution = References(sentences, facts).resolve(sentences[1])
     assert resolution.ok and not resolution.lead_in and not resolution.edits
+
+
+def test_that_after_a_preposition_points_back_unless_a_clause_says_which():
+    text = (
+        "Chelsea lost to Barcelona in the quarter-final in 2000. "
+        "Chelsea have not played Barcelona since that tie five years ago. "
+        "The club thanked those fans who travelled, and those captured on film."
+    )
+    sentences = split_sentences(text)
+    facts = extract_facts(sentences)
+    references = References(sentences, facts)
+    assert not references.resolve(sentences[1]).ok or references.resolve(sentences[1]).lead_in
+    assert references.resolve(sentences[2]).ok
