@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -169,12 +169,14 @@ def generate_bank(
     # name of the article
     pool = FactPool(analysis.candidates)  # grouped once, not per question
     resolutions = {f.sentence.index: analysis.references.resolve(f.sentence) for f in ordered}
+    verdicts: Counter[str] = Counter()
     contexts = {
         id(f): Context(
             pool,
             rng,
             resolutions[f.sentence.index].edits,
             resolutions[f.sentence.index].lead_in,
+            verdicts,
         )
         for f in ordered
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -75,6 +76,9 @@ class Context:
     edits: tuple[Edit, ...] = ()
     # the sentence before, shown first when this one points back to it (references.py)
     lead_in: str = ""
+    # the bank's true/false answers so far, shared by its facts' contexts: a bank where
+    # most statements are true rewards answering "True" to every one
+    verdicts: Counter[str] | None = None
 
     def led(self, stem: str) -> str:
         return f"{without_asides(self.lead_in)} {stem}" if self.lead_in else stem
@@ -564,6 +568,10 @@ def build_true_false(fact: Fact, ctx: Context) -> Question | None:
     if ctx.lead_in:
         return None  # two sentences, one to judge: which one the verdict is on is unclear
     make_false = ctx.rng.random() < 0.5
+    if ctx.verdicts is not None and ctx.verdicts["True"] != ctx.verdicts["False"]:
+        # a false statement cannot always be made (no rival, a bound): the side behind
+        # gets the next turn, so the bank's answers stay near half and half
+        make_false = ctx.verdicts["True"] > ctx.verdicts["False"]
     before = fact.sentence.text[: fact.start]
     if fact.numeric and bound_side(before, dated=fact.kind == "date"):
         # "inflation fell below 10%": "below 8%" is not known false, "below 12%" is true
@@ -581,6 +589,8 @@ def build_true_false(fact: Fact, ctx: Context) -> Question | None:
     else:
         explanation = _TRUE + _quoting(fact.sentence.text)
     statement = balance_quotes(_drop_discourse_marker(text))
+    if ctx.verdicts is not None:
+        ctx.verdicts["False" if make_false else "True"] += 1
     return _question(
         fact,
         "true_false",

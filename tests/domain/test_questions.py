@@ -1,4 +1,5 @@
 import random
+from collections import Counter
 
 import pytest
 
@@ -121,6 +122,18 @@ def test_true_false_is_true_or_swapped(sample_article):
         else:
             assert "$420m" not in q.prompt
     assert answers == {"True", "False"}
+
+
+def test_true_false_answers_take_turns_to_stay_near_half_and_half(sample_article):
+    # a false statement cannot always be made: where most are true, "True" passes the quiz
+    facts, ctx = setup(sample_article)
+    for seed in range(8):
+        ctx.rng = random.Random(seed)
+        ctx.verdicts = Counter({"True": 3, "False": 1})
+        assert build_true_false(fact(facts, "$420m"), ctx).answer == "False"
+        assert ctx.verdicts == Counter({"True": 3, "False": 2})
+        ctx.verdicts = Counter({"True": 1, "False": 2})
+        assert build_true_false(fact(facts, "$420m"), ctx).answer == "True"
 
 
 def test_gives_away_matches_whole_words_only():
