@@ -492,6 +492,23 @@ def passer_by(fact: Fact, sentences_naming: int, profile: Profile | None) -> str
     return "named once, to quote them: a passer-by"
 
 
+def short_form(fact: Fact, longer_names: set[str]) -> str | None:
+    """ "exhibits from the _____" (Exhibition): one everyday noun, after "the", that ends
+    a longer name the article gives ("the Great Exhibition") is that name cut short;
+    the blank takes "show" or "fair" as well, and readers wanted the whole name, which
+    is asked where the article states it. `longer_names`: the article's names of two
+    words or more, in lower case."""
+    word = fact.text.lower()
+    if fact.kind in NUMERIC_KINDS or fact.kind == "person" or fact.is_phrase or " " in word:
+        return None
+    if not re.search(r"\bthe\s$", fact.sentence.text[: fact.start], re.IGNORECASE):
+        return None
+    if "NOUN" not in gz.parts_of_speech(word):
+        return None  # "the Bundesbank": a name of its own
+    longer = next((n for n in sorted(longer_names) if n.rsplit(" ", 1)[-1] == word), None)
+    return f"'{fact.text}' stands for a name given in full elsewhere" if longer else None
+
+
 def incidental_phrase(fact: Fact, sentences_using: int) -> str | None:
     """A common-noun phrase the article uses in one sentence only ("slums", "uproar",
     "financial backers") is its wording there, not a term it teaches: a term comes back.

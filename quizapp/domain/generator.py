@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from quizapp.domain.distractors import FactPool
-from quizapp.domain.facts import Fact, extract_facts
+from quizapp.domain.facts import NUMERIC_KINDS, Fact, extract_facts
 from quizapp.domain.gates import (
     answer_refusal,
     incidental_phrase,
     passer_by,
     sentence_refusal,
+    short_form,
 )
 from quizapp.domain.questions import (
     BUILDERS,
@@ -74,6 +75,11 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
         naming[full_name(f)].add(f.sentence.index)
     introduced = {name: min(naming[name]) for name in references.protagonists if name in naming}
     uses = _phrase_uses(text, {_words_of(f.text) for f in candidates if f.is_phrase})
+    longer_names = {
+        " ".join(_words_of(f.text))
+        for f in candidates
+        if not f.is_phrase and f.kind not in NUMERIC_KINDS and len(_words_of(f.text)) > 1
+    }
     refusals: dict[int, str] = {}
     facts = []
     for f in candidates:
@@ -86,6 +92,9 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
         if reason is None:
             reason = incidental_phrase(f, uses.get(_words_of(f.text), 0))
             reason = f"incidental_phrase: {reason}" if reason else None
+        if reason is None:
+            reason = short_form(f, longer_names)
+            reason = f"short_form: {reason}" if reason else None
         if reason is None and not _askable(f):
             reason = "trivial: a function word"
         if reason:

@@ -181,3 +181,13 @@ def test_a_common_noun_phrase_used_once_is_wording_not_a_term():
     assert (reasons["bronze astrolabe"] or "").startswith("incidental_phrase"), reasons
     # said again inside a longer phrase ("Few cuneiform tablets"), it is a term
     assert reasons["cuneiform tablets"] is None, reasons
+
+
+def test_a_name_cut_short_to_its_last_word_is_not_asked():
+    analysis = analyse_article(
+        "Museum\n\nThe Great Exhibition of 1851 was held in London and drew six million "
+        "visitors. Several of the exhibits from the Exhibition were bought for the museum "
+        "collection in South Kensington."
+    )
+    asked = {f.text for f in analysis.facts}
+    assert "Great Exhibition" in asked and "Exhibition" not in asked
