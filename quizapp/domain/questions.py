@@ -20,6 +20,7 @@ from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import FactPool, bound_side, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
+from quizapp.domain.roles import institution_noun
 from quizapp.domain.syntax import analyse
 from quizapp.domain.text import word_occurrences
 
@@ -389,6 +390,9 @@ def _wh_word(fact: Fact, pool: FactPool) -> str | None:
     if fact.kind == "person":
         return "Who"
     if fact.kind == "org" and fact.certainty >= 2:
+        profile = pool.profile(fact)
+        if profile.nouns and not any(institution_noun(n) for n in profile.nouns | profile.words):
+            return None  # "the TARDIS, a time machine": what the article calls it, it is
         noun = next(iter(_org_nouns(fact, pool)), None)
         if noun is None and fact.certainty < _SURE_ORGANISATION:
             return None  # "Which organisation does it at level two?" of a protocol

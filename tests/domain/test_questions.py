@@ -415,3 +415,14 @@ def test_a_figure_given_as_a_bound_is_never_swapped_for_a_false_statement():
         ctx.rng = random.Random(seed)
         q = build_true_false(fact(facts, "10%"), ctx)
         assert q.answer == "True" and "below 10%" in q.prompt
+
+
+def test_a_name_the_article_calls_a_machine_is_not_asked_as_an_organisation():
+    text = (
+        "Doctor Who\n\nThe Doctor travels in the TARDIS, a time machine. The TARDIS has a "
+        "chameleon circuit which should change its shape to blend in."
+    )
+    facts, ctx = setup(text)
+    tardis = [f for f in facts if f.text == "TARDIS"][-1]
+    question = build_short_answer(tardis, ctx)
+    assert question is None or "organisation" not in question.prompt.lower()
