@@ -683,7 +683,15 @@ def _counted_noun(f: Fact) -> str | None:
     from quizapp.domain.syntax import analyse  # its shapes are cached for the article
 
     after = f.start + count.end(1)
-    following = next((t for t in analyse(f.sentence.text).tokens if t.start > after), None)
+    # "_____ overseas posts": the noun after the words that describe it
+    following = next(
+        (
+            t
+            for t in analyse(f.sentence.text).tokens
+            if t.start > after and not (t.tag in ("JJ", "VBN") and t.text.islower())
+        ),
+        None,
+    )
     if following is None or not following.text.islower():
         return None
     return {"NN": "singular", "NNS": "plural"}.get(following.tag)
@@ -714,7 +722,9 @@ def _in_the_future(f: Fact) -> bool:
 # the clause before the blank speaks of the future: "will", "is set to", "plans to"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|was|were)\s(?:set|due|expected|scheduled|planned|going)\sto|"
-    r"plans?\sto|planning\sto|aims?\sto)\b[^.;:]*$",
+    r"plans?\sto|planning\sto|aims?\sto|"
+    # "7.9% growth expected in _____", "a target of 1.5 million by _____"
+    r"expected|forecast|predicted|projected|targets?|goal|deadline)\b[^.;:]*$",
     re.IGNORECASE,
 )
 

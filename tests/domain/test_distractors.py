@@ -658,3 +658,23 @@ def test_a_word_in_lower_case_is_no_choice_for_a_name():
             fact(facts, "Southampton"), facts, random.Random(seed), stem=stem
         )
         assert all(c[:1].isupper() for c in choices), choices
+
+
+def test_a_count_before_a_described_plural_noun_never_gets_one():
+    facts = article_facts(
+        "Embassies\n\nSince 1997 the ministry has closed 2 overseas posts in Asia."
+    )
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "2"), facts, random.Random(seed))
+        assert choices and "1" not in choices, choices
+
+
+def test_a_year_something_is_expected_in_is_no_year_the_article_reports_as_past():
+    facts = article_facts(
+        "Turkey\n\nThe economy collapsed in 2001 and recovered in 2002 and 2003. "
+        "The economy is expanding, with 7.9% growth expected in 2004."
+    )
+    stem = "The economy is expanding, with 7.9% growth expected in _____."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "2004"), facts, random.Random(seed), stem=stem)
+        assert all(int(c) > 2003 for c in choices), choices
