@@ -226,6 +226,8 @@ def pick_distractors(
             continue  # "Al Mawşil al Jadīdah" beside "Baghdad": a gazetteer's spelling
         if not fact.is_phrase and _piece_of_a_name(candidate, pool):
             continue
+        if not fact.numeric and _a_pair(candidate) and not _a_pair(fact.text):
+            continue  # "James Gamble & Reuben Townroe" beside one keeper: two for one
         if fact.text[:1].isupper() and not fact.is_phrase and candidate[:1].islower():
             continue  # "ex-England" beside "Southampton": no name, though it holds one
         if not fact.numeric and _is_acronym(candidate) != _is_acronym(fact.text):
@@ -310,7 +312,7 @@ MIN_CERTAINTY = 2.0
 def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Iterator[str]:
     if fact.kind not in NUMERIC_KINDS and fact.certainty < MIN_CERTAINTY:
         return
-    if fact.kind not in NUMERIC_KINDS and re.search(r"\s(?:and|&)\s", fact.text):
+    if fact.kind not in NUMERIC_KINDS and _a_pair(fact.text):
         return  # "the University of Chicago and Northwestern": a pair among single names
     if fact.kind in NUMERIC_KINDS:
         yield from _numbers(fact, pool, rng, stem)
@@ -493,6 +495,11 @@ def _same_head(a: str, b: str) -> bool:
     return a.split()[-1].lower() == b.split()[-1].lower() or bool(
         re.search(r"\d", a) and re.search(r"\d", b)  # model numbers: "A100", "H100"
     )
+
+
+def _a_pair(name: str) -> bool:
+    """Two names joined: "Mike and Bob Bryan", "Gamble & Townroe"."""
+    return re.search(r"\s(?:and|&)\s", name) is not None
 
 
 def _full_name(f: Fact) -> str:

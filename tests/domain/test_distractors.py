@@ -678,3 +678,14 @@ def test_a_year_something_is_expected_in_is_no_year_the_article_reports_as_past(
     for seed in range(8):
         choices = pick_distractors(fact(facts, "2004"), facts, random.Random(seed), stem=stem)
         assert all(int(c) > 2003 for c in choices), choices
+
+
+def test_a_pair_of_names_is_no_choice_for_one_name():
+    facts = article_facts(
+        "Keepers\n\nRichard Redgrave was the first Keeper of the collection. "
+        "The room was designed by James Gamble & Reuben Townroe for the museum. "
+        "Later keepers included John Pope-Hennessy and Roy Strong, and Henry Cole led it."
+    )
+    for seed in range(6):
+        choices = pick_distractors(fact(facts, "Richard Redgrave"), facts, random.Random(seed))
+        assert not any("&" in c or " and " in c for c in choices), choices
