@@ -1100,7 +1100,10 @@ def _bare_relational(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type:
 _EVENT_NOUNS = frozenset(
     """programme program scheme plan project change changes move reform reforms proposal
     proposals strategy""".split()
+    + ["term", "concept", "notion"]
 )
+# "the use of the term is restricted": which term, the sentences before say
+_META_NOUNS = frozenset({"term", "concept", "notion"})
 
 
 def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]
@@ -1119,6 +1122,9 @@ def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # t
         after.tag not in ("TO", "NNP", "NNPS", "NN", "NNS", "CD", "VBN", "VBG")
         # "the change to the lira", "the plan for schools" say which; "by 2006" does not
         and after.text not in (",", "(", "of", "for", "on", "between", "with", "that", "which")
+        # 'the term "imperialism"', "the term odd prime": the term itself follows
+        and after.text not in ('"', "“", "'", "‘")
+        and not (noun.text in _META_NOUNS and after.tag in ("JJ", "NNP", "NN", "NNS"))
     )
 
 
@@ -1211,8 +1217,10 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
         # "The company Boeing", "The transition to the new lira", "The qualifications
         # achieved by ...", "The head of X": the sentence says which
         return None
-    if after.text in (",", "("):
-        return None  # "The book, a thriller, ..."
+    if after.text in (",", "(", '"', "“"):
+        return None  # "The book, a thriller, ...", 'The term "imperialism" ...'
+    if noun.text in _META_NOUNS and after.tag in ("JJ", "NN", "NNS", "NNP"):
+        return None  # "The concept environmental determinism": the term itself follows
     word = noun.text.lower()
     if any(t.text.lower() in gz.DEMONYMS for t in tokens[first + 1 : k]) and (
         word not in ROLE_WORDS | ORG_ANAPHORS | _ARTIFACTS

@@ -510,3 +510,17 @@ def test_that_after_a_preposition_points_back_unless_a_clause_says_which():
     references = References(sentences, facts)
     assert not references.resolve(sentences[1]).ok or references.resolve(sentences[1]).lead_in
     assert references.resolve(sentences[2]).ok
+
+
+def test_the_term_points_back_unless_the_term_itself_follows():
+    text = (
+        "Private schools charge fees. In Canada the use of the term is restricted to "
+        "schools for pupils under 18. The term \"imperialism\" is often used loosely. "
+        "The concept environmental determinism served as a justification for rule."
+    )
+    sentences = split_sentences(text)
+    references = References(sentences, extract_facts(sentences))
+    first = references.resolve(sentences[1])
+    assert not first.ok or first.lead_in
+    assert references.resolve(sentences[2]).ok
+    assert references.resolve(sentences[3]).ok
