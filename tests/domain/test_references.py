@@ -515,7 +515,7 @@ def test_that_after_a_preposition_points_back_unless_a_clause_says_which():
 def test_the_term_points_back_unless_the_term_itself_follows():
     text = (
         "Private schools charge fees. In Canada the use of the term is restricted to "
-        "schools for pupils under 18. The term \"imperialism\" is often used loosely. "
+        'schools for pupils under 18. The term "imperialism" is often used loosely. '
         "The concept environmental determinism served as a justification for rule."
     )
     sentences = split_sentences(text)
