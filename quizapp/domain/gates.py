@@ -254,6 +254,10 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
         # "progress, two weeks after EU leaders set a date": how long between two
         # events, where the events are the facts
         return "a time counted from another event"
+    if fact.kind == "date" and re.search(r"(?i)\bas\s(?:of|at)\s$", before):
+        # "As of 2014, membership was about 12 million": when the figure was checked,
+        # the writer's timestamp; the figure is the fact
+        return "the date a figure was last checked"
     if fact.text.lower() in gz.WEEKDAYS or re.fullmatch(r"(?i)(?:on\s)?\w+day", fact.text):
         return "a weekday"
     if fact.kind in ("org", "other", "product") and (

@@ -386,3 +386,9 @@ def test_an_institution_called_by_its_common_noun_is_not_the_answer():
     )
     assert refusal(text, "Court").startswith("generic")
     assert refusal(text, "Court of Appeal") is None
+
+
+def test_the_date_a_figure_was_checked_is_not_asked():
+    text = "As of 2014, worldwide membership was about 12 million in 40 countries."
+    date = next(f for f in extract_facts(split_sentences(text)) if f.text == "2014")
+    assert answer_refusal(date).startswith("trivia")
