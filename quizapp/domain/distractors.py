@@ -608,7 +608,7 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     bounds = _bounds(fact, stem)
     value = canonical_number(fact.text)
     shape = _shape(fact.text)
-    future = _FUTURE.search(stem.partition("_____")[0]) is not None
+    future = _speaks_of_the_future(stem)
     if shape == "year" and value and future:
         # "the 787, which is set to fly in _____": a year the article has not reached;
         # the years it reports as past (its latest before the answer) are ruled out
@@ -648,33 +648,23 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     if noun == "singular" and value == 1:
         return  # "set up one school": "two school" is no English, whichever two
     after = _range_start(fact, stem)
-    for text in _choices_of_numbers(own, fact, pool, rng, bounds, stem, stated, noun):
-        if after is None or ((m := _MONTH_YEAR.search(text)) and _month_index(m) > after):
-            # "held between September and _____": it ended after September
-            yield text
 
+    def fits(text: str, v: float | None) -> bool:
+        """Inside the bounds, agreeing with the counted noun ("one schools" gives itself
+        away), and after the month a range opens with ("between September and _____")."""
+        return (
+            v is not None
+            and bounds[0] < v < bounds[1]
+            and not (noun == "plural" and v == 1)
+            and (after is None or bool((m := _MONTH_YEAR.search(text)) and _month_index(m) > after))
+        )
 
-def _choices_of_numbers(
-    own: list[str],
-    fact: Fact,
-    pool: FactPool,
-    rng: random.Random,
-    bounds: tuple[float, float],
-    stem: str,
-    stated: set[float],
-    noun: str | None,
-) -> Iterator[str]:
-    """The article's own figures, then made-up ones, inside `bounds` and agreeing with
-    the counted noun."""
     for text in dict.fromkeys(own):
-        v = canonical_number(text)
-        if v is not None and bounds[0] < v < bounds[1] and not (noun == "plural" and v == 1):
+        if fits(text, canonical_number(text)):
             yield text
     for text in _perturbed(fact, pool, rng, bounds, stem):
         v = canonical_number(text)
-        if noun == "plural" and v == 1:
-            continue  # "set up two schools": "one schools" gives itself away
-        if v is not None and bounds[0] < v < bounds[1] and v not in stated:
+        if fits(text, v) and v not in stated:
             # a made-up 2.25 million that the article states as another target may be
             # right too: only the article's own figures, vetted above, say its numbers
             yield text
@@ -719,6 +709,11 @@ def _range_start(fact: Fact, stem: str) -> int | None:
 
 def _month_index(m: re.Match[str]) -> int:
     return int(m.group("year")) * 12 + _MONTHS[m.group("month")[:3].lower()] - 1
+
+
+def _speaks_of_the_future(stem: str) -> bool:
+    """The clause before the blank is about what is still to come ("is set to fly in")."""
+    return _FUTURE.search(stem.partition("_____")[0]) is not None
 
 
 def _in_the_future(f: Fact) -> bool:
@@ -916,8 +911,8 @@ def _perturbed(
         # history that ends in 1498 was not, so before 1900 the cap is a decade on)
         # a year still to come is no cap for what has happened: "overtook Boeing in _____"
         # is before 2008, "set to fly in 2008" or not
-        ahead = _FUTURE.search(stem.partition("_____")[0])
-        latest = max([*(pool.years if ahead else pool.reported_years), int(q.value)])
+        years = pool.years if _speaks_of_the_future(stem) else pool.reported_years
+        latest = max([*years, int(q.value)])
         cap = latest + 2 if latest >= 1900 else latest + 11
         year_bounds = (bounds[0], min(bounds[1], cap))
         rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)
