@@ -31,6 +31,14 @@ _PREPOSITIONS = ("in", "of", "for", "by", "to", "on", "at", "from", "with", "as"
 _SPEECH = re.compile(r"\b(?:said|says|told|added|warned|argued|explained|according)\b")
 _COPULA = re.compile(r"\b(?:is|was|are|were|became|becomes|be|been)\s(?:a|an|the)?\s?$")
 _NAMING = re.compile(r"\b(?:called|named|known as|titled|entitled|dubbed)\s(?:the\s)?$")
+_SPEECH_VERB = (
+    r"(?:said|says|told|added|warned|argued|explained|insisted|noted|stated|claimed|asked"
+    r"|continued|commented|remarked|replied|admitted|conceded|stressed|pointed out)"
+)
+# '"...," said chief executive Mervyn Davies': the name is who speaks the quotation
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{0,90}},)?\s+{_SPEECH_VERB}\b")
+_SPEAKS_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERB}|according to)\s+(?:[\w.'\u2019-]+\s){{0,6}}$")
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 FEATURES: tuple[str, ...] = (
     *(f"kind_{k}" for k in _KINDS),
@@ -68,6 +76,7 @@ FEATURES: tuple[str, ...] = (
     "has_role",
     "speech_sentence",
     "has_alias",
+    "quote_speaker",
     # where in the clause: people ask about what the sentence says new, after its verb
     "first_after_verb",
     "ends_sentence",
@@ -114,6 +123,9 @@ WORTH_FEATURES: tuple[str, ...] = (
     # subject: "on Monday") readers called trivia more often (733 labels: 0.702 -> 0.719)
     "after_for",
     "after_on",
+    # who speaks a quotation: 4 of 48 such labels worth asking (2,032 labels: 0.714 -> 0.727)
+    # (a name tied to a remark is a reading check; what the remark says is the fact)
+    "quote_speaker",
 )
 
 
@@ -254,6 +266,11 @@ def feature_table(
         v["has_role"] = float(bool(f.role))
         v["speech_sentence"] = float(bool(_SPEECH.search(text)))
         v["has_alias"] = float(bool(f.aliases))
+        v["quote_speaker"] = float(
+            f.kind not in NUMERIC_KINDS
+            and bool(_QUOTE_MARKS.search(text) or open_quote[f.sentence.index])
+            and bool(_SPEAKS_AFTER.match(text, f.end) or _SPEAKS_BEFORE.search(before))
+        )
         siblings = by_sentence[f.sentence.index]
         later = [g for g in siblings if verb is not None and g.start > verb.start]
         v["first_after_verb"] = float(bool(later) and min(later, key=lambda g: g.start) is f)
