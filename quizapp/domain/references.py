@@ -1217,8 +1217,12 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
         # "The company Boeing", "The transition to the new lira", "The qualifications
         # achieved by ...", "The head of X": the sentence says which
         return None
-    if after.text in (",", "(", '"', "“"):
-        return None  # "The book, a thriller, ...", 'The term "imperialism" ...'
+    if after.text in ("(", '"', "“"):
+        return None  # "The book (1968) ...", 'The term "imperialism" ...'
+    if after.text == "," and _comma_says_which(tokens, k + 2):
+        return None
+    # "The device, which also stores video, ...", "The book, a thriller, ...": what
+    # follows a comma says more about it, not which one it is
     if noun.text in _META_NOUNS and after.tag in ("JJ", "NN", "NNS", "NNP"):
         return None  # "The concept environmental determinism": the term itself follows
     word = noun.text.lower()
@@ -1231,6 +1235,38 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
         # "The French star" and "The American company" still point back
         return None
     return tokens[first].start, noun.end, word
+
+
+# after "The noun,": words that go on to say which one, or that make the noun one item
+# of a list or a term ("The party, or parties, that ...", "The force, for example, ...")
+_SAYS_WHICH_AFTER_COMMA = frozenset(
+    "or and including entitled called named known dubbed titled for such".split()
+)
+
+
+def _comma_says_which(tokens, j: int) -> bool:  # type: ignore[no-untyped-def]
+    """What follows "The noun," at token j names the thing ("The book, Airport,", "The
+    last attempt, the Pico Act of 1859,") or lists more of the same ("The service,
+    industry and manufacturing sectors", "The second, third, and fourth timelines")."""
+    if j >= len(tokens):
+        return False
+    first = tokens[j]
+    if first.tag in ("NNP", "NNPS") or first.text.lower() in _SAYS_WHICH_AFTER_COMMA:
+        return True
+    if first.text.lower() in ("the", "a", "an") and j + 1 < len(tokens):
+        return tokens[j + 1].tag in ("NNP", "NNPS")
+    words = 0
+    for t in tokens[j : j + 6]:
+        if t.text.lower() in ("and", "or"):
+            return True  # a list of nouns or adjectives up to "and" / "or"
+        if t.tag.startswith("VB") and t.tag != "VBN":
+            # "The four-year, full-time undergraduate program comprises": the comma
+            # joined the modifiers of one noun, which goes on straight into its verb
+            return words > 0
+        if t.text != "," and t.tag not in ("JJ", "NN", "NNS", "CD", "RB"):
+            return False
+        words += t.text != ","
+    return False
 
 
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}

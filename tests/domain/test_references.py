@@ -524,3 +524,24 @@ def test_the_term_points_back_unless_the_term_itself_follows():
     assert not first.ok or first.lead_in
     assert references.resolve(sentences[2]).ok
     assert references.resolve(sentences[3]).ok
+
+
+def test_what_follows_a_comma_after_the_noun_does_not_say_which_one():
+    # a non-restrictive relative or an apposition says more about it, not which it is
+    out = resolved(
+        "Sony launched its handheld console in Tokyo on Monday. "
+        "The device, which also stores music and video, costs $250. "
+        "The deal, a year after Nokia left the market, was announced in March."
+    )
+    assert out[1] == "REFUSED: 'The device' refers back"
+    assert out[2] == "REFUSED: 'The deal' refers back"
+
+
+def test_a_comma_that_names_the_thing_or_lists_more_keeps_the_sentence():
+    out = resolved(
+        "Hailey wrote many novels in Canada. "
+        "The novel, Airport, was adapted into a film in 1970. "
+        "The service, industry and manufacturing sectors employ 25% of the labour force. "
+        "The four-year, full-time undergraduate program enrolls 5,000 students."
+    )
+    assert not any(line.startswith("REFUSED") for line in out[1:]), out
