@@ -50,3 +50,19 @@ def test_what_a_quotation_says_is_not_its_speaker(features):
         v["quote_speaker"] for s, a, v in features if "passengers" in s and a != "Ruth Calder"
     ]
     assert quoted and not any(quoted)
+
+
+def test_a_date_that_names_a_month_is_marked_and_a_year_alone_is_not():
+    analysis = analyse_article(
+        "Court rules on cloud storage name\n\n"
+        "In July 2013, the High Court of Justice found that Microsoft had infringed the mark.\n"
+        "Sky first launched its broadband service in 2006 across Britain.\n"
+    )
+    table = feature_table(analysis.candidates, analysis.sentences, analysis.title)
+    flags = {
+        f.text: dict(zip(FEATURES, table[id(f)], strict=True))["names_a_month"]
+        for f in analysis.candidates
+        if f.kind == "date"
+    }
+    assert flags.get("July 2013") == 1.0, flags
+    assert flags.get("2006") == 0.0, flags
