@@ -19,7 +19,7 @@ from functools import cache
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import ROLE_PREFIX, Fact
-from quizapp.domain.roles import ROLE_WORDS, Profile, profiles, sort_of
+from quizapp.domain.roles import ROLE_WORDS, Profile, institution_noun, profiles, sort_of
 from quizapp.domain.syntax import Phrase, Shape, analyse
 from quizapp.domain.text import Sentence
 
@@ -356,10 +356,17 @@ class References:
                 # it c-commands (Principle C: "The organisation reports to the Ministry")
                 later = {m[1].name for m in mentions if m[1].kind == "org"}
                 candidates = {n: e for n, e in entities.items() if n not in later}
-                described = self._described_as(noun) - later if noun in ORG_ANAPHORS else set()
-                if described:  # "The club": the name the article called a club
+                organisation = noun in ORG_ANAPHORS
+                described = self._described_as(noun) - later if organisation else set()
+                if institution_noun(noun) and not organisation:
+                    # "The institute", "The commission": the name just before that ends
+                    # in the noun ("the Milton Friedman Institute"), never the person of
+                    # that field the article names, nor a guess among its bodies
+                    entity = self._named_by_head(candidates, noun, sentence.index)
+                    organisation = True
+                elif described:  # "The club": the name the article called a club
                     entity = self._best_described(candidates, described)
-                elif noun in ORG_ANAPHORS:
+                elif organisation:
                     entity = self._pick(candidates, ("org",), None)
                 elif noun in _PLACE_ANAPHORS:  # "The country's banking market"
                     entity = self._pick(entities, ("place",), None, self._places(noun))
@@ -392,7 +399,7 @@ class References:
                     # "The company" -> "Boeing"; "The novel" -> "The novel Airport"
                     replacement = (
                         entity.label
-                        if noun in ORG_ANAPHORS or entity.kind in ("person", "place")
+                        if organisation or entity.kind in ("person", "place")
                         else f"{written} {entity.label}"
                     )
                     edits.append(Edit(start, end, replacement))

@@ -37,9 +37,10 @@ for _sort, _words in {
         presenter star""",
     "science": """professor researcher scientist academic engineer doctor physician
         surgeon expert inventor mathematician physicist chemist biologist""",
-    "media": """editor journalist reporter correspondent columnist broadcaster newspaper
-        magazine paper tabloid channel station post times journal herald tribune gazette
-        telegraph""",
+    "media": """editor journalist reporter correspondent columnist""",
+    # the outlets those people work for: institutions, not people
+    "press": """broadcaster newspaper magazine paper tabloid channel station post times
+        journal herald tribune gazette telegraph""",
     "law": """judge lawyer barrister solicitor attorney prosecutor""",
     "military": """general colonel commander officer soldier admiral sergeant lieutenant""",
     "religion": """pope cardinal bishop archbishop priest imam rabbi cleric""",
@@ -161,7 +162,7 @@ def _nouns_beside(f: Fact) -> set[str]:
 
 # sorts whose words name an institution: "the Government", "the Court", "the Union"
 _INSTITUTION_SORTS = frozenset(
-    "public_body association education party charity finance company sport_club media".split()
+    "public_body association education party charity finance company sport_club press".split()
 )
 
 

@@ -545,3 +545,20 @@ def test_a_comma_that_names_the_thing_or_lists_more_keeps_the_sentence():
         "The four-year, full-time undergraduate program enrolls 5,000 students."
     )
     assert not any(line.startswith("REFUSED") for line in out[1:]), out
+
+
+def test_the_institute_is_the_institute_named_before_never_a_person_of_its_field():
+    out = resolved(
+        "Professor Ann Gale taught marine biology at Porthaven University for thirty years. "
+        "In 2008 Porthaven University announced plans for the Gale Marine Institute. "
+        "The institute will cost $50 million and open in 2012."
+    )
+    assert out[2] == "The Gale Marine Institute will cost $50 million and open in 2012."
+
+
+def test_the_commission_with_no_commission_named_is_refused_not_guessed():
+    out = resolved(
+        "Professor Ann Gale taught marine biology at Porthaven University for thirty years. "
+        "The commission will report to parliament in June."
+    )
+    assert out[1].startswith("REFUSED"), out

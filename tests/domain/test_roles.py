@@ -1,5 +1,5 @@
 from quizapp.domain.facts import extract_facts
-from quizapp.domain.roles import craft_of, profiles, similarity
+from quizapp.domain.roles import craft_of, institution_noun, profiles, similarity
 from quizapp.domain.text import split_sentences
 
 
@@ -32,3 +32,8 @@ def test_a_craft_tells_trades_of_one_sort_apart():
     assert craft_of("Novelist") == craft_of("author") == "writing"
     assert craft_of("actor") == "acting" and craft_of("referee") != craft_of("striker")
     assert craft_of("minister") is None
+
+
+def test_an_outlet_is_an_institution_and_the_people_writing_for_it_are_not():
+    assert institution_noun("Newspaper") and institution_noun("institute")
+    assert not institution_noun("editor") and not institution_noun("Correspondent")
