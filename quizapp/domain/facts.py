@@ -251,11 +251,60 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
     titles = _titles_of_works(sentences)
     if titles:
         raw_names = _apply_titles(raw_names, sentences, titles)
+    raw_names = _join_shared_surnames(raw_names)
     names = _classify_names(raw_names, sentences)
+    for f in names:
+        if _PAIR_OF_PEOPLE.fullmatch(f.text):  # the pair _join_shared_surnames made
+            f.kind, f.subkind, f.certainty = "person", "", 10.0
     facts = quantities + names
     facts.extend(_noun_phrases(sentences, facts))
     _harmonise_lists(facts, sentences)
     return sorted(facts, key=lambda f: (f.sentence.index, f.start))
+
+
+_PAIR_OF_PEOPLE = re.compile(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'-]+")
+
+
+def _join_shared_surnames(
+    raw: list[tuple[Sentence, int, int, str, str]],
+) -> list[tuple[Sentence, int, int, str, str]]:
+    """ "twins Mike and Bob Bryan": two first names that share the surname written once
+    are one answer, the pair; apart, "Mike" is half a name and "Mike and _____" asks
+    for a first name and the surname both."""
+    out: list[tuple[Sentence, int, int, str, str]] = []
+    for item in raw:
+        sentence, start, end, name, role = item
+        if out:
+            p_sentence, p_start, p_end, p_name, p_role = out[-1]
+            between = sentence.text[p_end:start]
+            words = name.split()
+            if (
+                p_sentence is sentence
+                and between in (" and ", " & ")
+                and " " not in p_name
+                and len(words) == 2
+                and all(_only_a_first_name(w) for w in (p_name, words[0]))
+                # "Victoria and Albert Museum", "Tudor and Stuart England": no surname
+                and words[1].lower() not in gz.ORG_WORDS
+                and not _a_known_place(words[1], 500_000)
+                # "Meriwether Lewis and William Clark": a name before it ends there
+                and not re.search(r"[A-Z][\w'.-]*\s$", sentence.text[:p_start])
+            ):
+                out[-1] = (sentence, p_start, end, sentence.text[p_start:end], p_role or role)
+                continue
+        out.append(item)
+    return out
+
+
+def _only_a_first_name(word: str) -> bool:
+    """ "Mike", not "London" or "Ventura" (towns that are first names too)."""
+    return gz.is_first_name(word) and not _a_known_place(word, 50_000)
+
+
+def _a_known_place(word: str, people: int) -> bool:
+    """A country, or a place of at least `people` ("Bryan", Texas, is a surname too)."""
+    place = gz.place_kind(word)
+    return place is not None and (place[0] == "country" or place[1] >= people)
 
 
 def _a_quantity_from(text: str, start: int, end: int) -> bool:

@@ -155,7 +155,9 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         and fact.kind == "person"
         and len(fact.text.split()) > 1
         and gz.is_first_name(joined.group(1))
-        and not gz.is_first_name(fact.text.split()[-1])
+        # "Meriwether Lewis and _____": a surname that is also a first name ends a
+        # name of its own, and shares nothing
+        and not re.search(r"[A-Z][\w'.-]*\s$", text[: joined.start(1)])
     ):
         # "twins Mike and _____" (Bob Bryan): two first names share the surname
         return f"'{joined.group(1)} and' before it shares its surname"

@@ -1282,8 +1282,8 @@ _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_f
 @cache
 def _first_name_gender(name: str) -> str | None:
     first = name.split()[0]
-    if first.lower().rstrip(".") in gz.HONORIFICS:
-        return None
+    if first.lower().rstrip(".") in gz.HONORIFICS or re.search(r"\s(?:and|&)\s", name):
+        return None  # "Mr", and "Dorothy and Michael Hintze", a pair: no one's "he"
     return _GENDERS.get(gz.first_name_gender(first))
 
 
