@@ -175,7 +175,7 @@ class References:
         with_the: Counter[str] = Counter()
         for f in self.facts:
             written.setdefault(full_name(f), Counter())[f.text] += 1
-            if re.search(r"\b[Tt]he\s$", f.sentence.text[: f.start]):
+            if _written_with_the(f):
                 with_the[full_name(f)] += 1
         self._labels = {}
         for name, forms in written.items():
@@ -764,6 +764,17 @@ def _protagonists(facts: list[Fact], written: dict[str, Counter[str]]) -> set[st
         if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] > 2 * counts[1][0]):
             out.add(counts[0][1])
     return out
+
+
+def _written_with_the(fact: Fact) -> bool:
+    """ "the Blues", and "the current Blues": an adjective between keeps the "the"."""
+    before = fact.sentence.text[: fact.start]
+    if re.search(r"\b[Tt]he\s$", before):
+        return True
+    if fact.kind == "person" or not re.search(r"\b[Tt]he\s[a-z]+\s$", before):
+        return False
+    tokens = [t for t in analyse(fact.sentence.text).tokens if t.end <= fact.start]
+    return len(tokens) >= 2 and tokens[-1].tag in ("JJ", "JJR", "JJS", "VBG")
 
 
 def _is_a_name(fact: Fact) -> bool:

@@ -562,3 +562,12 @@ def test_the_commission_with_no_commission_named_is_refused_not_guessed():
         "The commission will report to parliament in June."
     )
     assert out[1].startswith("REFUSED"), out
+
+
+def test_a_name_the_article_writes_with_the_keeps_it_across_an_adjective():
+    out = resolved(
+        "Desailly joined the Blues, a London club, in 1998. "
+        "Desailly says the current Blues are stronger than ever. "
+        "Billionaire Roman Abramovich bought the club in 2003."
+    )
+    assert out[2] == "Billionaire Roman Abramovich bought the Blues in 2003."
