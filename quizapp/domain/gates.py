@@ -294,6 +294,13 @@ def generic(fact: Fact, shape: Shape) -> str | None:
         return None
     if fact.is_phrase and zipf(fact.text) >= 4.5:
         return f"'{fact.text}' is an everyday word"
+    if (
+        fact.kind not in ("person", "place", "org")
+        and re.fullmatch(r"[A-Z]{2,3}", fact.text)
+        and zipf(fact.text.lower()) >= 5.0
+    ):
+        # "directed _____ series" (TV): an acronym everyone says is an everyday word
+        return f"'{fact.text}' is an everyday word"
     if fact.kind == "org" and institution_noun(fact.text):
         # "The _____ can review the legality of ...": "the Court" stands for a name the
         # article gives elsewhere; the bare noun asks what sort of body, not which
@@ -646,18 +653,23 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
 def _derived_word(text: str, word: str) -> str | None:
     """A word of `text` made from `word` by a suffix ("Calvinist" from "Calvin"). Found
     with str.find: a pattern made for each name flushes the re module's cache."""
+    searched = text
+    if zipf(word.lower()) < _NAME_ZIPF:
+        # a rare name gives itself away in lower case too ("orientalism" for "Orient");
+        # a common word does not ("nationalist" for "National")
+        searched, word = text.lower(), word.lower()
     start = 0
-    while (at := text.find(word, start)) >= 0:
+    while (at := searched.find(word, start)) >= 0:
         start = at + 1
-        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        if at and (searched[at - 1].isalnum() or searched[at - 1] == "_"):
             continue
-        suffix = _DERIVING_SUFFIX.match(text, at + len(word))
+        suffix = _DERIVING_SUFFIX.match(searched, at + len(word))
         if suffix:
             return text[at : suffix.end()]
     return None
 
 
-_DERIVING_SUFFIX = re.compile(r"(?:ists?|isms?|i?ans?|ites?|esque)\b")
+_DERIVING_SUFFIX = re.compile(r"(?:(?:al)?ists?|(?:al)?isms?|i?ans?|ites?|esque)\b")
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z]\w*(?:\s[A-Z]\w*)*")
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not

@@ -120,6 +120,10 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Hypertext Transfer Protocol", "gives_itself_away"),
         ("Geneva was John Calvin's adopted home and the centre of the Calvinist movement.",
          "John Calvin", "gives_itself_away"),
+        ("For Said, orientalism justified Europe's dominance over the essentialised Orient.",
+         "Orient", "gives_itself_away"),
+        ("Hart moved to Leeds in 1966 and directed TV series such as Minder and Taggart.",
+         "TV", "generic"),
         ("The lighter plane can connect almost any two cities in the world without a stop.",
          "two", "any_two"),
         ("The Lutheran church was founded by Martin Luther in Wittenberg.",
@@ -396,3 +400,8 @@ def test_a_name_after_another_whole_name_and_and_shares_no_surname():
     # "Lewis" is a first name too, but here it ends Meriwether Lewis's name
     text = "The expedition of Meriwether Lewis and William Clark reached the Pacific in 1805."
     assert refusal(text, "William Clark") is None
+
+
+def test_a_common_word_inside_a_longer_one_gives_nothing_away():
+    text = "Bose was a critic of the Indian nationalist Indian National Congress in 1930."
+    assert "nationalist" not in (refusal(text, "Indian National Congress") or "")
