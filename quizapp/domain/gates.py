@@ -256,6 +256,16 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
         # "progress, two weeks after EU leaders set a date": how long between two
         # events, where the events are the facts
         return "a time counted from another event"
+    if (
+        fact.kind == "date"
+        and re.search(r"(?i)\bby\s(?:the\s(?:end|middle)\sof\s)?$", before)
+        and not _A_TARGET.search(text)
+    ):
+        # "By 1883, engines of 10,000 hp had become feasible": when something had
+        # happened by, which any later date also is (readers: 35 such questions, half
+        # acceptable, three in ten worth asking); a target's date ("aims to halve it by
+        # 2015") is the target's own
+        return "a date things had happened by: any later one is true too"
     if fact.kind == "date" and re.search(r"(?i)\bas\s(?:of|at)\s$", before):
         # "As of 2014, membership was about 12 million": when the figure was checked,
         # the writer's timestamp; the figure is the fact
@@ -273,6 +283,14 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
     if re.search(r"\btold\s(?:the\s)?$", before) and fact.kind in ("org", "other", "product"):
         return "who the news was told to"
     return None
+
+
+# what is still to come: a plan, a target, a forecast
+_A_TARGET = re.compile(
+    r"(?i)\b(?:will|shall|would|aims?|aimed|aiming|targets?|goals?|pledged?|promised?|"
+    r"plans?|planned|expects?|expected|predict\w*|forecasts?|projected|"
+    r"due|set\sto|deadline|hopes?|wants?)\b"
+)
 
 
 # "said Tom Hart, an analyst at _____" / "Tom Hart, head of the _____, said": a name,

@@ -49,6 +49,8 @@ def refusal(text: str, answer: str) -> str | None:
     [
         ("The striker, aged 27, scored twice in the final at Wembley.", "27", "trivia"),
         ("The bank said on Tuesday that profits had risen by 5%.", "on Tuesday", "trivia"),
+        ("By 1883, engines that could provide 10,000 hp had become feasible.", "1883",
+         "trivia"),
         ("The lira was relaunched two weeks after EU leaders set a date.", "two weeks", "trivia"),
         ("Leith, Perth, Dundee and Oban are among the towns hit by the cuts.", "Dundee",
          "one_of_a_list"),
@@ -405,3 +407,8 @@ def test_a_name_after_another_whole_name_and_and_shares_no_surname():
 def test_a_common_word_inside_a_longer_one_gives_nothing_away():
     text = "Bose was a critic of the Indian nationalist Indian National Congress in 1930."
     assert "nationalist" not in (refusal(text, "Indian National Congress") or "")
+
+
+def test_the_date_a_target_is_due_by_is_the_targets_own():
+    text = "The government aims to halve child poverty in Scotland by 2015."
+    assert refusal(text, "2015") is None
