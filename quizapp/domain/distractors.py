@@ -588,7 +588,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
         return
     elif level == "city":
         code = country or gz.city_country(fact.text, pool.countries)
-        near = list(gz.cities_by_country().get(code or "", []))[:20]
+        near = _cities_of_its_size(fact.text, gz.cities_by_country().get(code or "", []))
     # continents: only the article's own; Asia or Oceania beside "clubs in _____" for
     # Barcelona is ruled out by what everyone knows
     elif level == "region":
@@ -597,6 +597,21 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
         near = []
     rng.shuffle(near)
     yield from near
+
+
+def _cities_of_its_size(answer: str, cities: list[str]) -> list[str]:
+    """The country's cities a reader would weigh against the answer: for a big city
+    the other big ones (Melbourne or Perth for Sydney, not Toowoomba or a district of
+    Madrid for Barcelona), for a small one the country's twenty largest."""
+    place = gz.place_kind(answer)
+    if place is None or place[0] != "city":
+        return cities[:20]
+    floor = place[1] / _CITY_SCALE
+    peers = [c for c in cities if (p := gz.place_kind(c)) is not None and p[1] >= floor]
+    return peers[:20] if len(peers) > 3 else cities[:20]
+
+
+_CITY_SCALE = 5  # a rival city has at least a fifth of the answer's people
 
 
 # ---- numbers ------------------------------------------------------------------------

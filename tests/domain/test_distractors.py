@@ -689,3 +689,14 @@ def test_a_pair_of_names_is_no_choice_for_one_name():
     for seed in range(6):
         choices = pick_distractors(fact(facts, "Richard Redgrave"), facts, random.Random(seed))
         assert not any("&" in c or " and " in c for c in choices), choices
+
+
+def test_a_big_city_gets_the_countrys_other_big_cities():
+    facts = article_facts(
+        "Flights\n\nThe new jet can fly from London to Sydney without a stop, the maker said."
+    )
+    stem = "The new jet can fly from London to _____ without a stop, the maker said."
+    rivals = {"Melbourne", "Brisbane", "Perth", "Adelaide"}
+    for seed in range(10):
+        out = pick_distractors(fact(facts, "Sydney"), facts, random.Random(seed), stem=stem)
+        assert len(out) == 3 and set(out) <= rivals, out
