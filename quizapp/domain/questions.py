@@ -555,10 +555,16 @@ def build_short_answer(fact: Fact, ctx: Context) -> Question | None:
     question = wh_question(fact, ctx)
     if question is None or len(fact.text.split()) > 5:
         return None
+    if _SAYS_ITS_FORM.match(question):
+        # "Which organisation ...?", "How many ...?": a hint would say it twice
+        return _question(fact, "short_answer", ctx.led(question))
     # the hint tells the learner what form to type, and keeps the prompt distinct from
     # the multiple-choice question asked in the same words
     hint = f"(Type the {_HINTS[fact.kind]}.)"
     return _question(fact, "short_answer", f"{ctx.led(question)} {hint}")
+
+
+_SAYS_ITS_FORM = re.compile(r"(?:In\s)?[Ww]hich\s|How\s(?:many|much)\s")
 
 
 _HINTS = {

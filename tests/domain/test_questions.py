@@ -426,3 +426,11 @@ def test_a_name_the_article_calls_a_machine_is_not_asked_as_an_organisation():
     tardis = [f for f in facts if f.text == "TARDIS"][-1]
     question = build_short_answer(tardis, ctx)
     assert question is None or "organisation" not in question.prompt.lower()
+
+
+def test_a_typed_question_that_names_its_form_gets_no_hint_and_one_that_does_not_does():
+    bank = generate_bank(_RESERVE_BANK)
+    typed = [q.prompt for q in bank.questions if q.type == "short_answer"]
+    which = [p for p in typed if p.startswith(("Which", "How"))]
+    assert which and not any("(Type the" in p for p in which)
+    assert all(p.endswith(".)") for p in typed if p.startswith("Who"))
