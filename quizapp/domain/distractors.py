@@ -461,7 +461,20 @@ def _role_cue(fact: Fact, stem: str) -> str | None:
     if after:
         words.append(after.group(1))
     roles = [w for w in words if w in ROLE_WORDS]
+    agent = re.search(r"\b([a-z]+)\sby\s$", stem.partition("_____")[0])
+    if agent and agent.group(1) in _DOER:
+        # "both teams were coached by _____": the doer of the verb holds that role
+        return _DOER[agent.group(1)]
     return roles[-1] if roles else None
+
+
+# a passive verb before "by _____" and the role of whoever does it
+_DOER = {
+    "coached": "coach", "managed": "manager", "directed": "director", "written": "writer",
+    "produced": "producer", "founded": "founder", "painted": "painter",
+    "composed": "composer", "designed": "designer", "invented": "inventor",
+    "edited": "editor", "sung": "singer", "played": "actor", "owned": "owner",
+}  # fmt: skip
 
 
 def _of_name(name: str) -> bool:

@@ -700,3 +700,15 @@ def test_a_big_city_gets_the_countrys_other_big_cities():
     for seed in range(10):
         out = pick_distractors(fact(facts, "Sydney"), facts, random.Random(seed), stem=stem)
         assert len(out) == 3 and set(out) <= rivals, out
+
+
+def test_a_passive_verb_before_the_blank_says_the_role_of_its_doer():
+    facts = article_facts(
+        "Final\n\nStriker Tom Hart scored twice for Leeds and midfielder Ben Lund once. "
+        "Defender Ola Vik was sent off. Coach Ann Vale praised the side, and coach "
+        "Jo Dunn of York blamed the referee. Kit Moss and Ivo Rask were the other coaches."
+    )
+    stem = "Both teams were coached by _____ in the final."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "Ann Vale"), facts, random.Random(seed), stem=stem)
+        assert not {"Tom Hart", "Ben Lund", "Ola Vik"} & set(out), out
