@@ -91,7 +91,20 @@ def broken(sentence: Sentence, shape: Shape) -> str | None:
         return "a capital after a comma: two sentences run together"
     if re.search(r"\w\.[A-Z][a-z]", text) and not re.search(r"[A-Z]\.[A-Z]", text):
         return "a full stop with no space after it"
+    for m in _STOP_THEN_LOWER.finditer(text):
+        if m.group(1).lower() not in _ABBREVIATIONS:
+            # "the world's top player at Go - also known as Go. goes. weiki - 3-0"
+            return f"'{m.group(0)}': a full stop inside the sentence"
     return None
+
+
+_STOP_THEN_LOWER = re.compile(r"\b([A-Za-z]{2,})\. ([a-z]{2,})\b")
+# words written with a full stop that a sentence goes on after
+_ABBREVIATIONS = frozenset(
+    """etc vs approx incl esp cf al ca fig figs no nos vol vols pp ed eds jr sr st mr mrs ms
+    dr prof inc ltd co corp dept est gov govt univ ft lb lbs oz km mi min max sq cu op
+    viz resp ibid misc ave blvd rd""".split()
+)
 
 
 def _standalone(resolution: Resolution, sentence: Sentence) -> str | None:

@@ -19,8 +19,10 @@ def sentence(text: str) -> Sentence:
         ("The deal was signed today.", "length"),
         ("The team left the parents, They could not stay in the town.", "broken"),
         ("The company (founded in 1990 said profits rose by 5% last year.", "broken"),
+        ("He beat the world champion at chess - also known as Chess. goes. shatranj - 3-0.",
+         "broken"),
     ],
-)
+)  # fmt: skip
 def test_a_sentence_that_is_no_statement_is_refused(text, gate):
     reason = sentence_refusal(sentence(text), Resolution())
     assert reason is not None and reason.startswith(gate)
@@ -412,3 +414,8 @@ def test_a_common_word_inside_a_longer_one_gives_nothing_away():
 def test_the_date_a_target_is_due_by_is_the_targets_own():
     text = "The government aims to halve child poverty in Scotland by 2015."
     assert refusal(text, "2015") is None
+
+
+def test_a_full_stop_after_an_abbreviation_goes_on_the_sentence():
+    text = "Tesla moved to a lab on Fifth Ave. and worked there on radio, lamps etc. for years."
+    assert sentence_refusal(sentence(text), Resolution()) is None
