@@ -1038,6 +1038,11 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         if after is not None and (after.tag in ("WDT", "WP", "WP$") or after.text == "that"):
             return False
+    if head is not None and head.text.lower() == "time" and head is nxt and word == "this":
+        # "This time (around), Standard Chartered beat HSBC": this occasion, against
+        # one the sentences before told of; "at this time" says when, as "now" does
+        after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
+        return not after_preposition and after in ("around", "round", ",")
     return head is not None and head.text.lower() not in _TIME_NOUNS
 
 

@@ -571,3 +571,13 @@ def test_a_name_the_article_writes_with_the_keeps_it_across_an_adjective():
         "Billionaire Roman Abramovich bought the club in 2003."
     )
     assert out[2] == "Billionaire Roman Abramovich bought the Blues in 2003."
+
+
+def test_this_time_against_an_earlier_occasion_points_back_but_at_this_time_does_not():
+    out = resolved(
+        "Standard Chartered lost the Koram bid to Citigroup in 2004. "
+        "This time around, Standard Chartered is thought to have beaten HSBC to KFB. "
+        "At this time Standard Chartered had 500 branches in Asia."
+    )
+    assert out[1] == "REFUSED: 'This time' points back"
+    assert not out[2].startswith("REFUSED")
