@@ -337,6 +337,20 @@ class References:
             if _familiar_definite(shape, p, self._introduced, sentence.index, quoted)
             and (opening is None or shape.tokens[p.first].start != opening[0])
         }
+        figure = _bare_figure(shape)
+        if figure is not None and not any(m[1].kind == "org" for m in mentions):
+            # "Net profit was $186m in the quarter": whose, the company the article or
+            # the passage is about; with none leading, only the sentences before say
+            start, end = figure
+            owner = self._company_of_the_article(entities)
+            if owner is None:
+                refused = f"'{sentence.text[start:end]}': whose, the sentences before say"
+            else:
+                written = sentence.text[start:end]
+                edits.append(
+                    Edit(start, end, f"{owner.label}'s {written[:1].lower()}{written[1:]}")
+                )
+                named.add(owner.name)
         speaker = _speaker_named(shape, quoted, mentions)
         needs_speaker = not speaker and (continues_quotation or sum(quoted) > 0.5 * len(tokens))
         speaker_name = ""
@@ -641,6 +655,16 @@ class References:
         if refused:  # the edits made so far go with it, should a lead-in save it
             return Resolution(edits=tuple(edits), refused=refused)
         return Resolution(edits=tuple(edits), speaker=speaker_name, needs_speaker=needs_speaker)
+
+    def _company_of_the_article(self, entities: dict[str, _Entity]) -> _Entity | None:
+        """The organisation the article is about, or else the passage, where one leads."""
+        companies = [
+            entities[n] for n in self.protagonists if n in entities and entities[n].kind == "org"
+        ]
+        if len(companies) == 1:
+            return companies[0]
+        # else the organisation the passage is about, if one clearly leads
+        return self._pick(entities, ("org",), None)
 
     def _best_described(self, entities: dict[str, _Entity], among: set[str]) -> _Entity | None:
         """For "The writer" or "The novel": of the names the article describes so, the one
@@ -1052,6 +1076,33 @@ _INNER_ANAPHORS = frozenset(
     """company firm bank lender insurer club airline carrier retailer maker manufacturer
     giant broadcaster network studio label publisher charity""".split()
 )
+
+
+# what a company reports, said of no one: "Net profit was ...", "Sales rose ..."
+_FIGURES = frozenset(
+    """profit profits revenue revenues sales earnings turnover income loss losses
+    margins dividend dividends""".split()
+)
+
+
+def _bare_figure(shape: Shape) -> tuple[int, int] | None:
+    """ "Net profit", "Sales", "Pre-tax profits" opening the sentence as its subject with
+    no owner: no determiner or possessive before, no "of"/"at"/"in" after."""
+    tokens = shape.tokens
+    k = _first_word(tokens)
+    first = k
+    if k < len(tokens) and tokens[k].text.lower() in ("such", "other", "same", "similar"):
+        return None  # "Such loss": a demonstrative's, pointing back as such
+    while (
+        k < len(tokens) and tokens[k].tag in ("JJ", "NN") and tokens[k].text.lower() not in _FIGURES
+    ):
+        k += 1  # "Net", "Pre-tax", "Operating", "Group"
+    if k >= len(tokens) - 1 or k - first > 2 or tokens[k].text.lower() not in _FIGURES:
+        return None
+    after = tokens[k + 1]
+    if not (after.tag.startswith("VB") or after.tag == "MD"):
+        return None  # "Sales of the iPod", "Profits at Boeing": the sentence says whose
+    return tokens[first].start, tokens[k].end
 
 
 def _first_word(tokens) -> int:  # type: ignore[no-untyped-def]

@@ -581,3 +581,22 @@ def test_this_time_against_an_earlier_occasion_points_back_but_at_this_time_does
     )
     assert out[1] == "REFUSED: 'This time' points back"
     assert not out[2].startswith("REFUSED")
+
+
+def test_a_figure_said_of_no_one_is_the_figure_of_the_company_the_passage_is_about():
+    out = resolved(
+        "The company Boeing said its earnings fell by 84% in the last quarter of 2004. "
+        "The firm blamed the costs of its new 7E7 jet for the fall. "
+        "Net profit was $186m in the quarter, against $1.13bn a year earlier. "
+        "Sales of the 777 rose by 5% in the same period."
+    )
+    assert out[2] == "Boeing's net profit was $186m in the quarter, against $1.13bn a year earlier."
+    assert out[3] == "Sales of the 777 rose by 5% in the same period."
+
+
+def test_a_figure_said_of_no_one_with_no_company_leading_is_refused():
+    out = resolved(
+        "Boeing and Airbus both reported results in Seattle on Monday. "
+        "Net profit was $186m in the quarter, against $1.13bn a year earlier."
+    )
+    assert out[1].startswith("REFUSED"), out
