@@ -251,10 +251,10 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
     titles = _titles_of_works(sentences)
     if titles:
         raw_names = _apply_titles(raw_names, sentences, titles)
-    raw_names = _join_shared_surnames(raw_names)
+    raw_names, pairs = _join_shared_surnames(raw_names)
     names = _classify_names(raw_names, sentences)
     for f in names:
-        if _PAIR_OF_PEOPLE.fullmatch(f.text):  # the pair _join_shared_surnames made
+        if (f.sentence.index, f.start) in pairs:  # two people, whatever the votes say
             f.kind, f.subkind, f.certainty = "person", "", 10.0
     facts = quantities + names
     facts.extend(_noun_phrases(sentences, facts))
@@ -262,16 +262,15 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
     return sorted(facts, key=lambda f: (f.sentence.index, f.start))
 
 
-_PAIR_OF_PEOPLE = re.compile(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'-]+")
-
-
 def _join_shared_surnames(
     raw: list[tuple[Sentence, int, int, str, str]],
-) -> list[tuple[Sentence, int, int, str, str]]:
+) -> tuple[list[tuple[Sentence, int, int, str, str]], set[tuple[int, int]]]:
     """ "twins Mike and Bob Bryan": two first names that share the surname written once
     are one answer, the pair; apart, "Mike" is half a name and "Mike and _____" asks
-    for a first name and the surname both."""
+    for a first name and the surname both. Also where each pair starts (sentence index,
+    offset)."""
     out: list[tuple[Sentence, int, int, str, str]] = []
+    pairs: set[tuple[int, int]] = set()
     for item in raw:
         sentence, start, end, name, role = item
         if out:
@@ -291,9 +290,10 @@ def _join_shared_surnames(
                 and not re.search(r"[A-Z][\w'.-]*\s$", sentence.text[:p_start])
             ):
                 out[-1] = (sentence, p_start, end, sentence.text[p_start:end], p_role or role)
+                pairs.add((sentence.index, p_start))
                 continue
         out.append(item)
-    return out
+    return out, pairs
 
 
 def _only_a_first_name(word: str) -> bool:

@@ -302,3 +302,11 @@ def test_two_first_names_sharing_one_surname_are_one_answer_the_pair():
     )
     people = {f.text: f.kind for f in extract_facts(sentences) if " and " in f.text}
     assert people == {"Mike and Bob Bryan": "person"}
+
+
+def test_a_name_with_and_in_it_is_no_pair_of_people():
+    sentences = split_sentences(
+        "The Victoria and Albert Museum in London holds 2.3 million objects from 1852 on."
+    )
+    kinds = {f.text: f.kind for f in extract_facts(sentences)}
+    assert kinds.get("Victoria and Albert Museum") not in (None, "person")
