@@ -749,14 +749,15 @@ def _in_the_future(f: Fact) -> bool:
     return _FUTURE.search(f.sentence.text[: f.start]) is not None
 
 
-# the clause before the blank speaks of the future: "will", "is set to", "plans to"
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s(?:set|due|expected|scheduled|planned|going)\sto|"
+# words that speak of what is still to come: "will", "is set to", "plans to", and
+# "7.9% growth expected in _____", "a target of 1.5 million by _____"
+FUTURE_CUES = (
+    r"will|shall|(?:is|are|was|were)\s(?:set|due|expected|scheduled|planned|going)\sto|"
     r"plans?\sto|planning\sto|aims?\sto|"
-    # "7.9% growth expected in _____", "a target of 1.5 million by _____"
-    r"expected|forecast|predicted|projected|targets?|goal|deadline)\b[^.;:]*$",
-    re.IGNORECASE,
+    r"expected|forecast|predicted|projected|targets?|goal|deadline"
 )
+# the clause before the blank speaks of the future
+_FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b[^.;:]*$", re.IGNORECASE)
 
 # a figure as written, without the comma or full stop after it ("by 2030," is 2030)
 _FIGURE = re.compile(r"\d+(?:[,.]\d+)*")

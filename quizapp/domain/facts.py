@@ -143,7 +143,7 @@ _STOPWORDS = frozenset(
     against among between through towards toward upon across around per via behind
     beyond near off out up down amongst amidst whilst unlike like""".split()
 )
-_SPEECH_VERBS = r"(?:said|says|added|told|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled|believes|thinks|announced|wrote)"  # noqa: E501
+SPEECH_VERBS = r"(?:said|says|added|told|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled|believes|thinks|announced|wrote)"  # noqa: E501
 
 
 @dataclass(slots=True)
@@ -796,9 +796,7 @@ def _vote(entry: _Name, text: str, s: int, e: int, role: str) -> None:
         v["person"] += 3  # "X, a former England captain," (not "X, author Y's first book,")
     if re.match(r",\s(?:who|whose)\b", after) or re.match(r"\s(?:himself|herself)\b", after):
         v["person"] += 2
-    if re.match(rf"\s{_SPEECH_VERBS}\b", after) or re.search(
-        rf"\b{_SPEECH_VERBS}\s$", before + " "
-    ):
+    if re.match(rf"\s{SPEECH_VERBS}\b", after) or re.search(rf"\b{SPEECH_VERBS}\s$", before + " "):
         v["speaker"] += 1  # organisations "say" things too: weighed in _decide_kind
     if re.search(r"\b(?:at|of|from|with)\s$", before + " ") and prev_word in ("at", "of"):
         v["org"] += 0.5

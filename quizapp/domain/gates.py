@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from quizapp.domain import gazetteer as gz
+from quizapp.domain.distractors import FUTURE_CUES, is_variant
 from quizapp.domain.facts import (
     BODIES,
     NAME_MADE_ADJECTIVE,
@@ -298,11 +299,10 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
-# what is still to come: a plan, a target, a forecast
+# what is still to come, anywhere in the sentence: a plan, a target, a forecast
 _A_TARGET = re.compile(
-    r"(?i)\b(?:will|shall|would|aims?|aimed|aiming|targets?|goals?|pledged?|promised?|"
-    r"plans?|planned|expects?|expected|predict\w*|forecasts?|projected|"
-    r"due|set\sto|deadline|hopes?|wants?)\b"
+    rf"(?i)\b(?:{FUTURE_CUES}|would|aims?|aimed|aiming|goals|pledged?|promised?|plans?|"
+    r"planned|expects?|predict\w*|forecasts|due|set\sto|hopes?|wants?)\b"
 )
 
 
@@ -609,8 +609,6 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
             if joined in other.lower() and other.lower() != joined:
                 return f"'{other}' in the sentence spells '{fact.text}'"
     if fact.kind == "place":
-        from quizapp.domain.distractors import is_variant
-
         for other in _CAPITALISED_RUN.findall(rest):
             if other.lower() != fact.text.lower() and is_variant(other, fact.text, people=False):
                 return f"'{other}' in the sentence is another name for it"  # England/Britain

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.facts import NUMERIC_KINDS, Fact, list_items, zipf
+from quizapp.domain.facts import NUMERIC_KINDS, SPEECH_VERBS, Fact, list_items, zipf
 from quizapp.domain.references import quotation_open_before
 from quizapp.domain.syntax import analyse
 from quizapp.domain.text import Sentence
@@ -32,9 +32,10 @@ _PREPOSITIONS = ("in", "of", "for", "by", "to", "on", "at", "from", "with", "as"
 _SPEECH = re.compile(r"\b(?:said|says|told|added|warned|argued|explained|according)\b")
 _COPULA = re.compile(r"\b(?:is|was|are|were|became|becomes|be|been)\s(?:a|an|the)?\s?$")
 _NAMING = re.compile(r"\b(?:called|named|known as|titled|entitled|dubbed)\s(?:the\s)?$")
+# the fact finder's verbs of saying, and those that go on a quotation ("Mr Hart continued")
 _SPEECH_VERB = (
-    r"(?:said|says|told|added|warned|argued|explained|insisted|noted|stated|claimed|asked"
-    r"|continued|commented|remarked|replied|admitted|conceded|stressed|pointed out)"
+    rf"(?:{SPEECH_VERBS}|asked|continued|commented|remarked|replied|conceded|stressed"
+    r"|pointed out)"
 )
 # '"...," said chief executive Mervyn Davies': the name is who speaks the quotation
 _SPEAKS_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{0,90}},)?\s+{_SPEECH_VERB}\b")

@@ -1171,13 +1171,15 @@ def _bare_relational(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type:
 
 # what an article does or plans, named once and then called "the programme" or "the
 # change" inside later sentences
-_EVENT_NOUNS = frozenset(
-    """programme program scheme plan project change changes move reform reforms proposal
-    proposals strategy""".split()
-    + ["term", "concept", "notion"]
-)
 # "the use of the term is restricted": which term, the sentences before say
 _META_NOUNS = frozenset({"term", "concept", "notion"})
+_EVENT_NOUNS = (
+    frozenset(
+        """programme program scheme plan project change changes move reform reforms
+        proposal proposals strategy""".split()
+    )
+    | _META_NOUNS
+)
 
 
 def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]
@@ -1293,10 +1295,10 @@ def _opening_anaphor(shape: Shape) -> tuple[int, int, str] | None:
         return None
     if after.text in ("(", '"', "“"):
         return None  # "The book (1968) ...", 'The term "imperialism" ...'
+    # "The device, which also stores video, ...", "The book, a thriller, ...": what
+    # follows a comma says more about it, not which one it is, unless it names it
     if after.text == "," and _comma_says_which(tokens, k + 2):
         return None
-    # "The device, which also stores video, ...", "The book, a thriller, ...": what
-    # follows a comma says more about it, not which one it is
     if noun.text in _META_NOUNS and after.tag in ("JJ", "NN", "NNS", "NNP"):
         return None  # "The concept environmental determinism": the term itself follows
     word = noun.text.lower()
