@@ -249,6 +249,8 @@ def without_asides(text: str) -> str:
 def cloze_stem(fact: Fact, ctx: Context) -> str:
     text, start, end = reworded(fact, ctx)
     stem = text[:start] + BLANK + text[end:]
+    if ctx.lead_in:  # "... . Instead, the _____ was enacted": the link to it stays
+        return balance_quotes(stem)
     return balance_quotes(_drop_discourse_marker(stem))
 
 

@@ -480,6 +480,17 @@ class References:
                 continue
             if (
                 i == _first_word(tokens)
+                and word in ("instead", "rather")
+                and i + 1 < len(tokens)
+                and tokens[i + 1].text == ","
+                and not quoted[i]
+            ):
+                # "Instead, the Directive was enacted": in place of what the sentence
+                # before said, which the question must show
+                refused = refused or f"'{t.text}' points back"
+                continue
+            if (
+                i == _first_word(tokens)
                 and word in ("other", "another", "others")
                 and not quoted[i]
             ):
@@ -835,6 +846,11 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
     if refusal.startswith(("'there'", "'here'")):  # "settle there": a place named before
         return re.search(r"\b(?:in|at|to|from|near)\s(?:[a-z]+\s){0,3}[A-Z]", before) is not None
     described = re.match(r"'([^']+)' (?:refers|points) back$", refusal)
+    if described is not None and described.group(1).lower() in _DISCOURSE_DEICTIC:
+        # "This allows killer T cells to ...", "Instead, the Directive was enacted": a
+        # demonstrative standing alone, or a connective of substitution, takes the
+        # sentence before as what it is about (discourse deixis, Webber 1991)
+        return True
     if described is None:  # "he" between two men stays between them with more words
         pronoun = re.match(r"'(\w+)' refers", refusal)
         return pronoun is not None and pronoun.group(1).lower() not in _PERSONAL
@@ -843,6 +859,11 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
         return False  # "such a": no noun to find
     stem = noun[:-1] if noun.endswith("s") else noun
     return re.search(rf"\b{re.escape(stem)}s?\b", before.lower()) is not None
+
+
+# a demonstrative with no noun after it, and a connective whose clause replaces what the
+# sentence before said ("Instead, ..."): both point at the sentence before as a whole
+_DISCOURSE_DEICTIC = frozenset({"this", "that", "these", "those", "instead", "rather"})
 
 
 def with_edits(text: str, edits: tuple[Edit, ...]) -> str:

@@ -158,6 +158,16 @@ def test_linking_words_are_dropped_from_stems():
     assert stem == "Fill in the blank: The firm paid _____ for the site in 2019 after a long fight."
 
 
+def test_a_linking_word_stays_when_the_sentence_it_links_to_is_shown():
+    facts, ctx = setup("Instead, the firm paid $30m for the site in 2019 after a long fight.")
+    ctx.lead_in = "The council asked the firm to rent the site in Leeds."
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert stem == (
+        "Fill in the blank: The council asked the firm to rent the site in Leeds. "
+        "Instead, the firm paid _____ for the site in 2019 after a long fight."
+    )
+
+
 @pytest.mark.parametrize("link", ["In particular,", "As a result,", "Similarly", "Therefore,"])
 def test_words_linking_to_the_sentence_before_are_dropped_from_stems(link):
     facts, ctx = setup(f"{link} the firm paid $30m for the site in 2019 after a long fight.")

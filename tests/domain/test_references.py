@@ -423,6 +423,28 @@ def test_a_definite_two_sentences_on_is_refused_without_a_lead_in():
     assert out[2] == "REFUSED: 'the lever' refers back"
 
 
+def test_a_demonstrative_standing_alone_is_asked_with_the_sentence_it_points_at():
+    out = resolved(
+        "Killer cells in Leeds recognise the antigen on the surface of the tumour. "
+        "This allows the immune system to destroy the tumour cell within days."
+    )
+    assert out[1] == (
+        "Killer cells in Leeds recognise the antigen on the surface of the tumour. "
+        "This allows the immune system to destroy the tumour cell within days."
+    )
+
+
+def test_a_clause_said_instead_of_the_one_before_is_asked_with_it():
+    out = resolved(
+        "The Commission in Brussels proposed a single treaty for every member state. "
+        "Instead, the Lisbon Treaty was signed by the leaders in 2007. "
+        "Instead of a treaty, the Council in Paris passed a regulation in 2009."
+    )
+    assert out[1].startswith("The Commission in Brussels proposed a single treaty")
+    assert out[1].endswith("Instead, the Lisbon Treaty was signed by the leaders in 2007.")
+    assert out[2].startswith("Instead of a treaty, the Council")
+
+
 def test_a_demonstrative_opening_a_clause_points_back_whatever_the_tagger_made_of_the_verb():
     out = resolved(
         "The state took over the schools of the traders in 1957. "
