@@ -747,6 +747,8 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
     """ "The _____ sources of EU law are primary, secondary and supplementary law": the
     list the sentence gives counts the answer out; "about _____: 7.2 million in the
     US and 4.4 million elsewhere" adds it up."""
+    if _PERCENT.fullmatch(fact.text) and _shares_of_a_whole(fact.sentence.text):
+        return "a share the sentence's other shares complete to 100%"
     if fact.kind != "number":
         return None
     text = fact.sentence.text
@@ -789,6 +791,20 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
         if len(same) >= 2 and fact.text.endswith(unit):
             return "a part of a total the sentence gives with all its parts"
     return None
+
+
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
+
+
+def _shares_of_a_whole(text: str) -> bool:
+    """ "94.0% white, 3.3% black and 2.7% Asian": three or more shares adding up to 100%
+    (give or take their rounding), so any one of them is 100% less the others. Two
+    shares may add up to 100 by chance ("from 45% to 55%")."""
+    values = [float(v) for v in _PERCENT.findall(text)]
+    if len(values) < 3:
+        return False
+    rounding = sum(0.05 if "." in v else 0.5 for v in _PERCENT.findall(text))
+    return abs(sum(values) - 100) <= max(rounding, 0.1)
 
 
 # a name of capitalised words, with the particles names have ("Ludwig van Beethoven")

@@ -293,6 +293,14 @@ def test_a_body_named_with_on_is_one_name_and_a_day_after_on_is_not_part_of_it()
         ("Of the 300 staff: 120 work in Leeds, 100 in York and 80 in Hull.", "100", True),
         ("Sony sold 12 million consoles: its best year, it said in a statement in 2021.",
          "2021", False),
+        ("In 1950 the census counted the town as 94.0% white, 3.3% black and 2.7% Asian.",
+         "94.0%", True),
+        ("Grants make up 88% of the aid, with loans (8%) and work (4%) making up the rest.",
+         "8%", True),
+        ("In 1950 the census counted the town as 64.0% white, 3.3% black and 2.7% Asian.",
+         "64.0%", False),
+        ("The firm's share rose from 45% to 55% in May, its best month since 2001.", "55%",
+         False),
     ],
 )  # fmt: skip
 def test_a_count_the_sentence_lists_or_adds_up_is_refused(text, answer, refused):
