@@ -130,7 +130,8 @@ _CONNECTORS = frozenset("of for and on de du da del der van von al bin la le y &
 # bodies whose names go on with "on": "Intergovernmental Panel on Climate Change"
 BODIES = frozenset(
     """panel committee commission conference report council convention summit forum
-    institute centre center board taskforce treaty""".split()
+    institute centre center board taskforce treaty symposium workshop congress
+    declaration directive""".split()
 )
 _STOPWORDS = frozenset(
     """a an the and or but if then so because as of in on at to for from by with about

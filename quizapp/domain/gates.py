@@ -157,6 +157,15 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
     if after and not fact.is_phrase and fact.kind not in NUMERIC_KINDS:
         # "Kings Canyon _____", "_____ 7, Paragraph 4": a name goes on
         return f"'{after.group(1)}' after it belongs to the same name"
+    if (
+        re.fullmatch(r"[A-Z][a-z]+", fact.text)
+        and re.search(r"\bthe\s$", text[: fact.start])
+        and re.match(r"'s\s[A-Z]", text[fact.end :])
+        and zipf(fact.text.lower()) >= _WORD_ZIPF
+    ):
+        # "the _____'s Creed" (the Apostle's Creed), "the _____'s Speech": a word that
+        # takes "the" is no one's name, so its possessive begins a name that goes on
+        return f"'{text[fact.end : fact.end + 2]}' after it goes on into a name"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
     if not fact.is_phrase and fact.kind != "person" and _modifier_before_noun(fact, shape):
@@ -189,6 +198,9 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
     ):
         return "a title goes on around it ('Special Report on _____ and Climate Change')"
     return None
+
+
+_WORD_ZIPF = 3.0  # wordfreq: "apostle" 3.5 and "queen" 4.9 are words a reader knows
 
 
 def _modifier_before_noun(fact: Fact, shape: Shape) -> bool:

@@ -122,6 +122,12 @@ def test_one_word_and_an_institution_make_one_name_two_names_stay_two():
     assert "Matisse" in two and "Stravinsky" in two
 
 
+def test_a_meeting_on_a_subject_is_one_name():
+    found = facts_of("Tom Hart met Ann Vale at the ACM Symposium on Operating System Principles.")
+    assert "ACM Symposium on Operating System Principles" in found
+    assert "ACM Symposium" not in found
+
+
 def test_a_title_before_a_name_stays_out_of_the_answer():
     text = (
         "The envoy John Negroponte arrived in Baghdad on Monday. "

@@ -152,6 +152,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
         ("The club lost its monopoly from the 2007–08 season onwards.", "08", "named_thing"),
         ("Tom Hart, head of the Lund Central Bank, said the lira was strong.",
          "Lund Central Bank", "trivia"),
+        ("The church recognises the creeds, the Apostle's Creed and the Nicene Creed.",
+         "Apostle", "part_of_a_name"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
