@@ -322,10 +322,13 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
         cue = _role_cue(fact, stem)
         sort = None if cue is None else sort_of(cue) or ""
         craft = craft_of(cue) if cue else None
+        office = _office(fact.role) if _titled_in(fact, stem) else ()
         for name in _similar_names(fact, pool, rng, strict=cue is not None, sort=sort):
             f = pool.by_name.get(name)
             if f is None or not _looks_personal(f, pool):
                 continue  # "Marshall Plan", "Le Chiffre": no person a reader would accept
+            if office and _office(f.role) != office:
+                continue  # "Prime Minister _____": only another prime minister
             crafts = {c for w in pool.profile(f).words if (c := craft_of(w))}
             if craft and crafts and craft not in crafts:
                 continue  # "author _____'s first Bond book": no actor, though both are arts
@@ -444,6 +447,28 @@ def _looks_personal(f: Fact, pool: FactPool) -> bool:
         or profile.words
         or words[0].lower().strip(".") in gz.HONORIFICS
     )
+
+
+# offices with one holder at a time: the title before a name says which one it is
+_ONE_HOLDER = frozenset(
+    """president minister chancellor king queen pope premier emperor empress governor
+    mayor secretary prince princess""".split()
+)
+
+
+def _titled_in(fact: Fact, stem: str) -> bool:
+    """The stem writes the answer's title just before the blank: "Prime Minister _____"."""
+    return (
+        bool(fact.role)
+        and re.search(rf"\b{re.escape(fact.role)}\s_____", stem, re.IGNORECASE) is not None
+    )
+
+
+def _office(role: str) -> tuple[str, ...]:
+    """The office a title names, without whose it is: "British Prime Minister" ->
+    ("prime", "minister"); () for a title anyone may hold ("Striker")."""
+    words = tuple(w for w in role.lower().split() if w in gz.TITLE_WORDS)
+    return words if words and words[-1] in _ONE_HOLDER else ()
 
 
 def _role_cue(fact: Fact, stem: str) -> str | None:

@@ -712,3 +712,17 @@ def test_a_passive_verb_before_the_blank_says_the_role_of_its_doer():
     for seed in range(5):
         out = pick_distractors(fact(facts, "Ann Vale"), facts, random.Random(seed), stem=stem)
         assert not {"Tom Hart", "Ben Lund", "Ola Vik"} & set(out), out
+
+
+def test_an_office_before_the_blank_takes_only_others_who_held_it():
+    facts = article_facts(
+        "Schools\n\nPrime Minister Tony Blair said the plan was only the start. Education "
+        "Secretary Ruth Kelly said it would work. Skills minister Ivan Lewis said it would "
+        "cost more. Former Prime Minister John Major said it came too late."
+    )
+    blair = fact(facts, "Tony Blair")
+    titled = "Prime Minister _____ said the plan was only the start."
+    # one other prime minister: too few for three choices, so it is asked typed
+    assert pick_distractors(blair, facts, random.Random(0), stem=titled) == ["John Major"]
+    untitled = "_____ said the plan was only the start."
+    assert len(pick_distractors(blair, facts, random.Random(0), stem=untitled)) == 3
