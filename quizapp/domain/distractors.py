@@ -778,7 +778,7 @@ def _in_the_future(f: Fact) -> bool:
 # "7.9% growth expected in _____", "a target of 1.5 million by _____"
 FUTURE_CUES = (
     r"will|shall|(?:is|are|was|were)\s(?:set|due|expected|scheduled|planned|going)\sto|"
-    r"plans?\sto|planning\sto|aims?\sto|"
+    r"plans?\sto|planning\sto|aim(?:s|ed|ing)?\sto|intend(?:s|ed)?\sto|"
     r"expected|forecast|predicted|projected|targets?|goal|deadline"
 )
 # the clause before the blank speaks of the future

@@ -647,6 +647,18 @@ def test_a_year_the_article_puts_in_the_future_is_no_choice_for_a_past_event():
         assert choices and all(int(c) <= 2006 for c in choices), choices
 
 
+def test_a_year_a_plan_aimed_at_is_no_choice_for_a_past_event():
+    facts = article_facts(
+        "Chips\n\nChina has been competitive with the US in chips since 2010. "
+        "In 2017 it published a plan that aimed to lead the world in chips by 2030. "
+        "Its firms bought 40,000 chips in 2019 and 60,000 in 2021."
+    )
+    stem = "China has been competitive with the US in chips since _____."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "2010"), facts, random.Random(seed), stem=stem)
+        assert choices and "2030" not in choices, choices
+
+
 def test_a_word_in_lower_case_is_no_choice_for_a_name():
     facts = article_facts(
         "Wolves\n\nGray was assistant when Hoddle was manager at Southampton. "
