@@ -209,6 +209,9 @@ def pick_distractors(
     # "The _____, East Timor and Madagascar": a name that takes "the" among ones that
     # do not is the answer; the others must take it too
     the_name = _named_with_the(fact, stem)
+    echoed = _echoed_words(fact, stem)
+    # with an echo, look further: the choices that echo the stem as the answer does
+    wanted = count + _LOOK_FURTHER if echoed else count
     for candidate in _candidates(fact, pool, rng, stem):
         if not candidate or bool(re.search(r"\d", candidate)) != fact.numeric:
             continue  # a digit among words (or a word among numbers) gives the answer away
@@ -216,7 +219,11 @@ def pick_distractors(
             is_variant(candidate, c, people=people) for c in chosen
         ):
             continue
-        if stem and _named_in(candidate, stem, stem_words):
+        if (
+            stem
+            and _named_in(candidate, stem, stem_words)
+            and not _echoes_as_the_answer_does(candidate, stem, echoed)
+        ):
             continue
         if article and _needs_an(candidate) != (article == "an"):
             continue  # "an _____": a choice that takes "a" gives itself away
@@ -235,9 +242,48 @@ def pick_distractors(
         if institution_noun(candidate) and not institution_noun(fact.text):
             continue  # a bare "Government" beside "European Central Bank": no name at all
         chosen.append(candidate)
-        if len(chosen) >= count:
+        if len(chosen) >= wanted:
             break
+    if echoed:
+        # "Woodward Park was founded by the late _____": "Ralph Woodward" among names
+        # that share no word with the stem is picked for the echo alone (a clang
+        # association, Haladyna et al. 2002); the choices must echo it as well, all
+        # but one of them at least, or the question is asked typed
+        echoing = [c for c in chosen if echoed & _capitalised_words(c)]
+        if len(echoing) < max(1, count - 1):
+            return []
+        others = [c for c in chosen if c not in echoing]
+        return [*echoing, *others][:count]
     return chosen
+
+
+_LOOK_FURTHER = 9
+
+
+def _capitalised_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\b[A-Z][\w'-]{2,}", text) if w.lower() not in _NOT_NAMES}
+
+
+_NOT_NAMES = frozenset("the and for with from this that".split())
+
+
+def _echoes_as_the_answer_does(candidate: str, stem: str, echoed: set[str]) -> bool:
+    """ "European Commission" for "the legislature of the European Union is the _____"
+    (European Parliament): it shares with the stem only a word the answer shares too,
+    and is no name the stem gives."""
+    shared = {w for w in _capitalised_words(candidate) if word_occurrences(stem, w) > 0}
+    return bool(shared) and shared <= echoed and word_occurrences(stem, candidate) == 0
+
+
+def _echoed_words(fact: Fact, stem: str) -> set[str]:
+    """The capitalised words of a name answer that the stem also says ("Woodward" of
+    "Ralph Woodward" in "Woodward Park was founded by the late _____")."""
+    if fact.numeric or fact.is_phrase or "_____" not in stem:
+        return set()
+    shared = _capitalised_words(fact.text) & _capitalised_words(stem.replace("_____", " "))
+    # a shared head noun ("British Parliament" beside "the Scottish Parliament") says
+    # what sort of body it is, which every choice of that sort says as well
+    return {w for w in shared if w.lower() not in gz.ORG_WORDS | gz.PLACE_WORDS}
 
 
 def _named_with_the(fact: Fact, stem: str) -> bool:

@@ -160,11 +160,11 @@ def test_names_of_plans_are_not_offered_for_people():
 
 def test_his_wife_gets_women_for_choices():
     facts = article_facts(
-        "Author dies\n\nNovelist Arthur Penrose died at home, said his wife, Sheila Penrose. "
+        "Author dies\n\nNovelist Arthur Penrose died at home, said his wife, Sheila Vance. "
         "Actress Mary Hale, singer Anna Berg, actor Tom Hart and Jane Dunn paid tribute."
     )
     stem = "Arthur Penrose died at home, said his wife, _____."
-    out = pick_distractors(fact(facts, "Sheila Penrose"), facts, random.Random(0), stem=stem)
+    out = pick_distractors(fact(facts, "Sheila Vance"), facts, random.Random(0), stem=stem)
     assert "Tom Hart" not in out and "Arthur Penrose" not in out
     assert out and all(d in ("Mary Hale", "Anna Berg", "Jane Dunn") for d in out)
 
@@ -738,3 +738,25 @@ def test_an_office_before_the_blank_takes_only_others_who_held_it():
     assert pick_distractors(blair, facts, random.Random(0), stem=titled) == ["John Major"]
     untitled = "_____ said the plan was only the start."
     assert len(pick_distractors(blair, facts, random.Random(0), stem=untitled)) == 3
+
+
+def test_an_answer_echoing_the_stem_needs_choices_that_echo_it_too():
+    facts = article_facts(
+        "Parks\n\nWoodward Park was founded by the late Ralph Woodward, a banker. "
+        "Roeding Park was given by Frank Roeding. Mayor Ann Vale and Tom Hart opened "
+        "the zoo, and Jo Dunn ran it."
+    )
+    stem = "Woodward Park was founded by the late _____, a banker."
+    # "Woodward" picks the answer out of names that share no word with the stem
+    assert pick_distractors(fact(facts, "Ralph Woodward"), facts, random.Random(0), stem=stem) == []
+    facts = article_facts(
+        "Warsaw\n\nThe Royal University of Warsaw was founded in 1816 in Warsaw. The Medical "
+        "University of Warsaw, the Free University of Warsaw, the Technical University of "
+        "Warsaw, the University of Lodz and the University of Krakow were founded later."
+    )
+    stem = "The _____ was founded in 1816 in Warsaw."
+    for seed in range(5):
+        out = pick_distractors(
+            fact(facts, "Royal University of Warsaw"), facts, random.Random(seed), stem=stem
+        )
+        assert len(out) == 3 and sum("Warsaw" in c for c in out) >= 2, out
