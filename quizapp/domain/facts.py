@@ -125,7 +125,9 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),  # noqa: E501
 ]
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'.&-]*[^\W_])?")
+# an initialism keeps its last full stop inside a sentence: "the U.S. state of
+# California" asks for "U.S.", not "U.S" with a stray "." after the blank
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?=[\s,;:)]\s?[a-z0-9(])|[^\W_](?:[\w'.&-]*[^\W_])?")
 _CONNECTORS = frozenset("of for and on de du da del der van von al bin la le y & the".split())
 # bodies whose names go on with "on": "Intergovernmental Panel on Climate Change"
 BODIES = frozenset(

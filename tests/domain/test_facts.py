@@ -122,6 +122,12 @@ def test_one_word_and_an_institution_make_one_name_two_names_stay_two():
     assert "Matisse" in two and "Stravinsky" in two
 
 
+def test_an_initialism_keeps_its_full_stop_inside_a_sentence():
+    found = facts_of("Fresno is a city in the U.S. state of California, near the coast.")
+    assert "U.S." in found and "U.S" not in found
+    assert "Washington D.C." in facts_of("The firm, based in Washington D.C., sells cars.")
+
+
 def test_a_meeting_on_a_subject_is_one_name():
     found = facts_of("Tom Hart met Ann Vale at the ACM Symposium on Operating System Principles.")
     assert "ACM Symposium on Operating System Principles" in found
