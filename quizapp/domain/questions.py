@@ -111,7 +111,21 @@ def accepted_answers(fact: Fact) -> list[str]:
         out.append(surname)
         if len(words) == 3 and surname == words[1]:
             out.append(" ".join(words[:2]))  # "Robin Li" for Robin Li Yanhong
+    if fact.kind == "org":
+        # "Huawei" for Huawei Technologies, "Alibaba" for Alibaba Group Holding: the
+        # words that only say "a company" may be left off a typed answer
+        core = list(words)
+        while len(core) > 1 and core[-1].lower().strip(".") in _CORPORATE_WORDS:
+            core.pop()
+        if len(core) < len(words) and len(core[0]) > 2:
+            out.append(" ".join(core))
     return list(dict.fromkeys(out))
+
+
+_CORPORATE_WORDS = frozenset(
+    """company corporation corp inc ltd limited plc group holding holdings co llc
+    technologies""".split()
+)
 
 
 def _surname(words: list[str]) -> str:

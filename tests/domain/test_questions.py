@@ -329,6 +329,16 @@ def test_a_chinese_name_is_accepted_by_its_family_name():
     assert accepted_answers(fact(facts, "Tom Hart")) == ["Hart"]
 
 
+def test_a_company_is_accepted_without_the_words_that_say_it_is_one():
+    facts, _ctx = setup(
+        "Chips\n\nHuawei Technologies and Alibaba Group Holding bought chips from "
+        "Nvidia in 2023, and Alibaba Cloud sold them on."
+    )
+    assert "Huawei" in accepted_answers(fact(facts, "Huawei Technologies"))
+    assert "Alibaba" in accepted_answers(fact(facts, "Alibaba Group Holding"))
+    assert "Alibaba" not in accepted_answers(fact(facts, "Alibaba Cloud"))
+
+
 def test_a_speakers_honorific_is_left_out_of_the_question_word():
     bank = generate_bank(
         'Audit\n\nAuditor General Sir John Vale said: "Higher levels of literacy will '
