@@ -72,6 +72,8 @@ for _craft, _words in {
     "music": "singer songwriter musician composer conductor",
     "dance": "dancer ballerina choreographer",
     "visual_art": "artist painter sculptor designer photographer",
+    "production": "producer producers",
+    "directing": "director filmmaker film-maker",
     "playing": """player striker forward midfielder defender goalkeeper keeper winger
         captain team-mate teammate""",
     "coaching": "coach manager",

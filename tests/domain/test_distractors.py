@@ -760,3 +760,18 @@ def test_an_answer_echoing_the_stem_needs_choices_that_echo_it_too():
             fact(facts, "Royal University of Warsaw"), facts, random.Random(seed), stem=stem
         )
         assert len(out) == 3 and sum("Warsaw" in c for c in out) >= 2, out
+
+
+def test_producers_get_producers_not_the_actors_or_the_author():
+    facts = article_facts(
+        "Bond\n\nProducers Barbara Broccoli and Michael G Wilson expect the film in 2006. "
+        "Actor Hugh Jackman and Scottish actor Dougray Scott are favourites. Author Ian "
+        "Fleming wrote the novel in 1953. Producer Tom Hart and producer Ann Vale made "
+        "the last film, with producer Jo Dunn."
+    )
+    stem = "Producers _____ and Michael G Wilson expect the film in 2006."
+    for seed in range(5):
+        out = pick_distractors(
+            fact(facts, "Barbara Broccoli"), facts, random.Random(seed), stem=stem
+        )
+        assert set(out) == {"Tom Hart", "Ann Vale", "Jo Dunn"}, out
