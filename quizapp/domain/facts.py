@@ -416,8 +416,12 @@ def _capitalised_spans(
                     )
                 if nxt.lower() == "the" and not run.endswith(" of"):
                     ok = False
-                if nxt.lower() == "on" and run.split()[-1] not in BODIES:
-                    ok = False  # "Panel on Climate Change" is one name; "Boeing on Monday" not
+                if nxt.lower() == "on" and (
+                    run.split()[-1] not in BODIES or _place_follows(tokens, j + 2)
+                ):
+                    # "Panel on Climate Change" is one name; "Boeing on Monday" not, nor
+                    # "the Regional Council on George IV Bridge": a body on a street
+                    ok = False
                 if ok:
                     j += 2
                     continue
@@ -432,6 +436,18 @@ def _capitalised_spans(
 
 # English prefixes that, hyphened to a capitalised word, make a role or an adjective of it
 ROLE_PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan|vice|mid|semi|co)-[A-Z]")
+
+
+def _place_follows(tokens: list[re.Match[str]], k: int) -> bool:
+    """Do the capitalised words from token k on name a place ("George IV Bridge",
+    "Princes Street", "Edinburgh")?"""
+    run = []
+    while k < len(tokens) and _is_name_token(tokens[k].group()):
+        run.append(tokens[k].group())
+        k += 1
+    return bool(run) and (
+        run[-1].lower() in gz.PLACE_WORDS or gz.place_kind(" ".join(run)) is not None
+    )
 
 
 def _institution_follows(tokens: list[re.Match[str]], k: int) -> bool:

@@ -132,6 +132,8 @@ def test_a_meeting_on_a_subject_is_one_name():
     found = facts_of("Tom Hart met Ann Vale at the ACM Symposium on Operating System Principles.")
     assert "ACM Symposium on Operating System Principles" in found
     assert "ACM Symposium" not in found
+    found = facts_of("They met at the Lothian Regional Council on George IV Bridge in 1999.")
+    assert "Lothian Regional Council" in found and "George IV Bridge" in found
 
 
 def test_a_title_before_a_name_stays_out_of_the_answer():
