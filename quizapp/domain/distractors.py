@@ -51,6 +51,26 @@ _SAME_PLACE = (
 )
 
 
+_COUNTRY_FORMS = tuple(
+    (re.compile(rf"\b(?:{'|'.join(sorted(family, key=len, reverse=True))})\b"), f"<{n}>")
+    for n, family in enumerate(
+        (
+            _SAME_PLACE[0] | {"british"},
+            _SAME_PLACE[1] | {"american", "u s"},
+            _SAME_PLACE[2] | {"chinese"},
+        )
+    )
+)
+
+
+def _one_country(key: str) -> str:
+    """A name with its country said one way: "british parliament" and "united kingdom
+    parliament" -> "<0> parliament"."""
+    for pattern, token in _COUNTRY_FORMS:
+        key = pattern.sub(token, key)
+    return key
+
+
 def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
     """Would a learner who picked `candidate` be right? Then it cannot be a distractor.
     `people`: the two may name people, whom a shared surname makes one person."""
@@ -59,6 +79,8 @@ def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
         return True
     if any(a in family and c in family for family in _SAME_PLACE):
         return True
+    if a != c and _one_country(a) == _one_country(c):
+        return True  # "British Parliament" is the "United Kingdom Parliament"
     codes = [re.search(r"\d", x) and re.search(r"[a-z]", x) for x in (a, c)]
     if all(codes) and (set(a.split()) <= set(c.split()) or set(c.split()) <= set(a.split())):
         return True  # "Report P-2626" is "P-2626", as "the A380 superjumbo" is "A380"
@@ -438,6 +460,8 @@ def _similar_names(
             continue  # a committee for a committee: "Treaty of Rome" found nothing
         if fact.kind == "product" and _code_shape(fact.text) == _code_shape(f.text):
             score += 1.0  # "H800": "A100" and "H100" before "GPT-4 Turbo"
+        elif fact.kind == "product" and _MODEL_CODE.fullmatch(fact.text):
+            continue  # a chip's code for a chip's code: "Qwen-72B" is a model, "GPT3.5" too
         seen[f.key] = (score + rng.random() * 0.5, _full_name(f))
     for _score, name in sorted(seen.values(), key=lambda v: -v[0]):
         yield name
@@ -568,6 +592,10 @@ def _noun_head(name: str) -> bool:
 
 # heads that say "a company" and nothing more: any firm will do
 _CORPORATE = frozenset("company corporation corp inc ltd plc group holdings co partners".split())
+
+
+# a maker's code and nothing else: "H800", "A100", "X5"; its family shares its shape
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 
 
 def _code_shape(name: str) -> str:
@@ -848,6 +876,15 @@ def _unit_noun(f: Fact) -> str:
     return "<name>" if word[0].isupper() else word.lower().rstrip("s")
 
 
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        start=1,
+    )
+}
+
+
 def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
     """The open interval a wrong figure must lie in for the stem not to rule it out:
     "rose from 3% to _____" with a rise means above 3%."""
@@ -892,6 +929,10 @@ def _bounds(fact: Fact, stem: str) -> tuple[float, float]:
         cap = _UNIT_CAPS.get((bigger, unit.group(1).removesuffix("es").rstrip("s")))
         if cap:
             high = min(high, float(cap))
+    # "the fourth of _____ children": at least four
+    ordinal = re.search(rf"\b({'|'.join(_ORDINALS)})\s(?:of|among)\s$", before, re.IGNORECASE)
+    if ordinal and value >= _ORDINALS[ordinal.group(1).lower()]:
+        low = max(low, _ORDINALS[ordinal.group(1).lower()] - 1.0)
     for other in others:
         if other > value:
             high = min(high, other)

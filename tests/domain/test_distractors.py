@@ -775,3 +775,31 @@ def test_producers_get_producers_not_the_actors_or_the_author():
             fact(facts, "Barbara Broccoli"), facts, random.Random(seed), stem=stem
         )
         assert set(out) == {"Tom Hart", "Ann Vale", "Jo Dunn"}, out
+
+
+def test_a_country_said_another_way_names_the_same_body():
+    assert is_variant("British Parliament", "United Kingdom Parliament", people=False)
+    assert is_variant("UK Parliament", "British Parliament", people=False)
+    assert not is_variant("Scottish Parliament", "British Parliament", people=False)
+
+
+def test_a_count_after_an_ordinal_is_at_least_the_ordinal():
+    facts = article_facts(
+        "Tesla\n\nTesla was the fourth of five children. He had three sisters and a "
+        "brother, and moved to Graz in 1875 with two friends."
+    )
+    stem = "Tesla was the fourth of _____ children."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "five"), facts, random.Random(seed), stem=stem)
+        assert out and all(canonical_number(c) >= 4 for c in out), out
+
+
+def test_a_makers_code_gets_only_codes_of_its_shape():
+    facts = article_facts(
+        "Chips\n\nThe US banned sales of Nvidia's H100 and A100 chips. It later banned "
+        "the H800 and A800. Alibaba released Qwen-72B and OpenAI released GPT3.5."
+    )
+    stem = "It later banned the _____ and A800."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "H800"), facts, random.Random(seed), stem=stem)
+        assert set(out) <= {"H100", "A100"}, out
