@@ -555,7 +555,19 @@ def short_form(fact: Fact, longer_names: set[str]) -> str | None:
     is asked where the article states it. `longer_names`: the article's names of two
     words or more, in lower case."""
     word = fact.text.lower()
-    if fact.kind in NUMERIC_KINDS or fact.kind == "person" or fact.is_phrase or " " in word:
+    if fact.kind in NUMERIC_KINDS or fact.kind == "person" or fact.is_phrase:
+        return None
+    after = re.match(r"\s([a-z][\w-]*)", fact.sentence.text[fact.end :])
+    if (
+        after
+        and f"{word} {after.group(1)}" in longer_names
+        and all(gz.parts_of_speech(w) for w in word.split())
+    ):
+        # "_____ relay operates at layer two": "Frame relay" is the Frame Relay the
+        # article names, written here in lower case; the blank takes half of it, an
+        # everyday word ("the _____ river" keeps Vistula, a name on its own)
+        return f"'{fact.text} {after.group(1)}' is a name the article gives whole"
+    if " " in word:
         return None
     if not re.search(r"\bthe\s$", fact.sentence.text[: fact.start], re.IGNORECASE):
         return None

@@ -1,7 +1,7 @@
 import pytest
 
 from quizapp.domain.facts import Fact, extract_facts
-from quizapp.domain.gates import answer_refusal, sentence_refusal
+from quizapp.domain.gates import answer_refusal, sentence_refusal, short_form
 from quizapp.domain.references import Resolution
 from quizapp.domain.text import Sentence, split_sentences
 
@@ -429,3 +429,10 @@ def test_the_date_a_target_is_due_by_is_the_targets_own():
 def test_a_full_stop_after_an_abbreviation_goes_on_the_sentence():
     text = "Tesla moved to a lab on Fifth Ave. and worked there on radio, lamps etc. for years."
     assert sentence_refusal(sentence(text), Resolution()) is None
+
+
+def test_a_name_written_in_lower_case_after_its_first_word_is_not_asked_by_halves():
+    s = split_sentences("Frame relay operates principally at layer two of the OSI Model.")[0]
+    frame = Fact(s, 0, 5, "Frame", "org", 0.0, "x")
+    assert short_form(frame, {"frame relay", "osi model"}) is not None
+    assert short_form(frame, {"osi model"}) is None
