@@ -742,6 +742,12 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         past = [y for y in pool.years if y < value]
         if past:
             bounds = (max(bounds[0], float(max(past))), bounds[1])
+    since = re.match(r"\s(?:\w+\s){0,2}since\s((?:1[5-9]|20)\d\d)\b", stem.partition("_____")[2])
+    if since and re.fullmatch(r"\d[\d,]*\s+years?", fact.text):
+        # "in the more than _____ since 1784": no longer than from then to the latest
+        # year the article reports
+        latest = max([*pool.reported_years, int(since.group(1))])
+        bounds = (bounds[0], min(bounds[1], float(latest + 1 - int(since.group(1)))))
     own = []
     unit = _unit_noun(fact)
     stem_figures = set(_FIGURE.findall(stem.replace("_____", " ")))

@@ -803,3 +803,14 @@ def test_a_makers_code_gets_only_codes_of_its_shape():
     for seed in range(5):
         out = pick_distractors(fact(facts, "H800"), facts, random.Random(seed), stem=stem)
         assert set(out) <= {"H100", "A100"}, out
+
+
+def test_the_years_since_a_date_end_at_the_articles_latest_year():
+    facts = article_facts(
+        "Church\n\nThe church was founded in 1784. In the 220 years since 1784 it has "
+        "grown to 12 million members, and in 2004 it opened 300 new churches."
+    )
+    stem = "In the _____ since 1784 it has grown to 12 million members."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "220 years"), facts, random.Random(seed), stem=stem)
+        assert all(canonical_number(c) <= 221 for c in out), out
