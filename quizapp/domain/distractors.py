@@ -263,6 +263,8 @@ def pick_distractors(
             continue  # "UHD" among "Select Committee" and "Channel": the form gives it away
         if institution_noun(candidate) and not institution_noun(fact.text):
             continue  # a bare "Government" beside "European Central Bank": no name at all
+        if fact.kind == "org" and _a_nationality(candidate):
+            continue  # "Serbian American", "Serbian Cyrillic" beside a company: no body
         chosen.append(candidate)
         if len(chosen) >= wanted:
             break
@@ -306,6 +308,18 @@ def _echoed_words(fact: Fact, stem: str) -> set[str]:
     # a shared head noun ("British Parliament" beside "the Scottish Parliament") says
     # what sort of body it is, which every choice of that sort says as well
     return {w for w in shared if w.lower() not in gz.ORG_WORDS | gz.PLACE_WORDS}
+
+
+def _a_nationality(name: str) -> bool:
+    """ "Serbian American", "South African", "Serbian Cyrillic": a people, or a people's
+    language or script, however the name finder sorted it; no organisation."""
+    words = name.lower().split()
+    if not words or words[0] not in gz.DEMONYMS | {"south", "north", "east", "west"}:
+        return False
+    rest = words[1:]
+    return len(words) <= 2 and all(
+        w in gz.DEMONYMS or (gz.parts_of_speech(w) and w not in gz.ORG_WORDS) for w in rest
+    )
 
 
 def _named_with_the(fact: Fact, stem: str) -> bool:

@@ -814,3 +814,21 @@ def test_the_years_since_a_date_end_at_the_articles_latest_year():
     for seed in range(5):
         out = pick_distractors(fact(facts, "220 years"), facts, random.Random(seed), stem=stem)
         assert all(canonical_number(c) <= 221 for c in out), out
+
+
+def test_a_people_or_its_script_is_no_choice_for_a_company():
+    facts = article_facts(
+        "Tesla\n\nNikola Tesla (Serbian Cyrillic: Nikola Tesla; 10 July 1856 - 7 January "
+        "1943) was a Serbian American inventor. In 1882 Tesla began working for the "
+        "Continental Edison Company in Paris. He later worked for the Budapest Telephone "
+        "Exchange and the Edison Machine Works."
+    )
+    for f in facts:
+        if f.text in ("Serbian Cyrillic", "Serbian American", "Edison Machine Works"):
+            f.kind, f.certainty = "org", 4.0  # as a longer article's votes sort them
+    stem = "In 1882 Tesla began working for the _____ in Paris."
+    for seed in range(5):
+        out = pick_distractors(
+            fact(facts, "Continental Edison Company"), facts, random.Random(seed), stem=stem
+        )
+        assert not {"Serbian American", "Serbian Cyrillic"} & set(out), out
