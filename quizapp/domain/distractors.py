@@ -312,13 +312,14 @@ def _echoed_words(fact: Fact, stem: str) -> set[str]:
 
 def _a_nationality(name: str) -> bool:
     """ "Serbian American", "South African", "Serbian Cyrillic": a people, or a people's
-    language or script, however the name finder sorted it; no organisation."""
+    script or manner, however the name finder sorted it; no organisation."""
     words = name.lower().split()
     if not words or words[0] not in gz.DEMONYMS | {"south", "north", "east", "west"}:
         return False
-    rest = words[1:]
+    # a noun after it may name a body ("English Heritage", "African Rifles")
     return len(words) <= 2 and all(
-        w in gz.DEMONYMS or (gz.parts_of_speech(w) and w not in gz.ORG_WORDS) for w in rest
+        w in gz.DEMONYMS or (gz.parts_of_speech(w) and "NOUN" not in gz.parts_of_speech(w))
+        for w in words[1:]
     )
 
 
