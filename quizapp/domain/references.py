@@ -583,6 +583,15 @@ class References:
                 and entities[n].kind in kinds
                 and (gender is None or entities[n].gender in (gender, None))
             ]
+            if word in _PERSONAL and not here and _unsorted_name_subject(shape, mentions, t.start):
+                # "Newton was limited by Denver's defense, which sacked him": the subject
+                # is a name the finder did not take for a person (Newton is a town too),
+                # and "him" means it, as "his" in "Sanders was his top receiver" does; a
+                # person from further back would be a guess against the grammar. Only
+                # the main verb's object cannot be its subject ("Dinwiddie ordered him")
+                if _object_of_main_verb(shape, i):
+                    refused = refused or f"'{t.text}' may mean someone named before"
+                continue
             if (
                 word in _PERSONAL
                 and t.tag == "PRP$"
@@ -1009,6 +1018,22 @@ def _a_model(shape: Shape, phrase: Phrase) -> bool:
     )
 
 
+def _unsorted_name_subject(
+    shape: Shape, mentions: list[tuple[int, _Entity, bool]], before: int
+) -> bool:
+    """The sentence's subject, before `before`, is a proper name that no mention makes
+    a person or an organisation."""
+    subject = shape.subject
+    if subject is None or subject.end > before:
+        return False
+    words = shape.tokens[subject.first : subject.last + 1]
+    if not words or not all(w.tag == "NNP" for w in words):
+        return False
+    return not any(
+        subject.start <= m[0] < subject.end and m[1].kind in ("person", "org") for m in mentions
+    )
+
+
 def _object_of_main_verb(shape: Shape, i: int) -> bool:
     """ "does it", "has since sold them": the pronoun right after the main verb's words."""
     tokens, verb = shape.tokens, shape.verb
@@ -1366,7 +1391,7 @@ def _comma_says_which(tokens, j: int) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-_GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+_GENDERS = {"male": "male", "female": "female"}
 
 
 @cache

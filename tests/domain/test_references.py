@@ -622,3 +622,25 @@ def test_a_figure_said_of_no_one_with_no_company_leading_is_refused():
         "Net profit was $186m in the quarter, against $1.13bn a year earlier."
     )
     assert out[1].startswith("REFUSED"), out
+
+
+def test_a_first_name_mostly_given_to_women_does_not_rule_out_he():
+    out = resolved(
+        "The Dallas Cowboys won the game in Texas in 1996. Cam Newton was the league's "
+        "best player in 2015 for Carolina. Newton was limited by the defense of Denver, "
+        "which sacked him seven times in the final."
+    )
+    assert "Dallas Cowboys" not in out[2], out[2]
+    assert out[2].startswith("Newton was limited") and "sacked him" in out[2]
+
+
+def test_a_pronoun_after_a_subject_of_no_known_sort_means_that_subject():
+    # the name finder takes neither for a person (Chester is a town too)
+    out = resolved(
+        "Kublai Khan ruled China from Beijing until his death in 1294. "
+        "Chester decided to maintain much of the work begun by his grandfather. "
+        "Chester ordered him to leave the capital within a year."
+    )
+    assert out[0] == "Kublai Khan ruled China from Beijing until his death in 1294."
+    assert out[1] == "Chester decided to maintain much of the work begun by his grandfather."
+    assert out[2].startswith("REFUSED")  # "him" is not Chester, and who is a guess
