@@ -874,7 +874,7 @@ def _in_the_future(f: Fact) -> bool:
 FUTURE_CUES = (
     r"will|shall|(?:is|are|was|were)\s(?:set|due|expected|scheduled|planned|going)\sto|"
     r"plans?\sto|planning\sto|aim(?:s|ed|ing)?\sto|intend(?:s|ed)?\sto|"
-    r"expected|forecast|predicted|projected|targets?|goal|deadline"
+    r"expects?|expected|forecast|predicted|projected|targets?|goal|deadline"
 )
 # the clause before the blank speaks of the future
 _FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b[^.;:]*$", re.IGNORECASE)

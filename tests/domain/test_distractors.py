@@ -832,3 +832,14 @@ def test_a_people_or_its_script_is_no_choice_for_a_company():
             fact(facts, "Continental Edison Company"), facts, random.Random(seed), stem=stem
         )
         assert not {"Serbian American", "Serbian Cyrillic"} & set(out), out
+
+
+def test_a_year_producers_expect_a_film_in_is_still_to_come():
+    facts = article_facts(
+        "Bond\n\nThe first Bond film was made in 1962 and the last in 2002. Producers Ann "
+        "Vale and Tom Hart expect the film to be released in 2006."
+    )
+    stem = "Producers Ann Vale and Tom Hart expect the film to be released in _____."
+    for seed in range(5):
+        out = pick_distractors(fact(facts, "2006"), facts, random.Random(seed), stem=stem)
+        assert out and all(int(c) > 2002 for c in out), out
