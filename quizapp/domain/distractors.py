@@ -455,6 +455,15 @@ def _similar_names(
         theirs = pool.profile(f)
         if fact.kind == "org" and not mine.sorts and theirs.sorts - {"company", "finance"}:
             continue  # an organisation of no stated sort is most likely a company: no court
+        if (
+            fact.kind == "org"
+            and not mine.sorts
+            and not _noun_head(fact.text)
+            and _noun_head(f.text)
+            and _head_of(f.text) not in _CORPORATE
+        ):
+            continue  # nor a body its name says is of some sort: "Anglican Church" beside
+            # "Ergänzungsschulen", whose sort the article never states
         if fact.kind == "org" and mine.sorts - {"company"} and not theirs.sorts & mine.sorts:
             continue  # an agency or a newspaper gets agencies or newspapers, not firms
         if (

@@ -843,3 +843,20 @@ def test_a_year_producers_expect_a_film_in_is_still_to_come():
     for seed in range(5):
         out = pick_distractors(fact(facts, "2006"), facts, random.Random(seed), stem=stem)
         assert out and all(int(c) > 2002 for c in out), out
+
+
+def test_a_body_of_no_stated_sort_gets_no_church_or_museum():
+    facts = article_facts(
+        "Schools\n\nErganzungsschulen are schools which offer a type of education. The "
+        "Anglican Church, the Uniting Church and the Presbyterian Church run others, as "
+        "do Volksschulen, Realschulen and Gesamtschulen."
+    )
+    for f in facts:
+        if f.text.endswith(("schulen", "Church")):
+            f.kind, f.certainty = "org", 4.0  # as a longer article's votes sort them
+    stem = "_____ are schools which offer a type of education."
+    for seed in range(5):
+        out = pick_distractors(
+            fact(facts, "Erganzungsschulen"), facts, random.Random(seed), stem=stem
+        )
+        assert not any(c.endswith("Church") for c in out), out
