@@ -897,6 +897,12 @@ def in_brackets(fact: Fact, shape: Shape) -> str | None:
     # counted, not the last bracket looked at: "(German: [...] ( listen); _____ - 1546)"
     if before.count("(") > before.count(")"):
         return "inside brackets"
+    if re.search(r"[a-z],\s(?:or|i\.e\.)\s$", before) and re.match(
+        r"\s?[,)]", fact.sentence.text[fact.end :]
+    ):
+        # "The chloroplastidan, or _____, are ...": another name for what the stem
+        # just named, set off as an aside is (in brackets or not)
+        return "another name for the word before it"
     return None
 
 
