@@ -26,7 +26,7 @@ from quizapp.domain.facts import (
     zipf,
 )
 from quizapp.domain.numbers import canonical_number
-from quizapp.domain.references import Resolution, full_name
+from quizapp.domain.references import DESCRIPTIONS, Resolution, full_name
 from quizapp.domain.roles import Profile, institution_noun
 from quizapp.domain.syntax import Shape, analyse
 from quizapp.domain.text import Sentence, word_occurrences
@@ -344,6 +344,14 @@ def generic(fact: Fact, shape: Shape) -> str | None:
     ):
         # "directed _____ series" (TV): an acronym everyone says is an everyday word
         return f"'{fact.text}' is an everyday word"
+    if (
+        fact.is_phrase
+        and fact.text in DESCRIPTIONS
+        and re.search(r"\bthe\s$", fact.sentence.text[: fact.start])
+    ):
+        # "get their hands on the _____, which costs $250" (gadget): the word the article
+        # calls a thing by that it names elsewhere (the PSP); which word, is wording
+        return f"'the {fact.text}' describes a thing the article names"
     if fact.kind == "org" and institution_noun(fact.text):
         # "The _____ can review the legality of ...": "the Court" stands for a name the
         # article gives elsewhere; the bare noun asks what sort of body, not which

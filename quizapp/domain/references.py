@@ -1124,6 +1124,9 @@ _INNER_ANAPHORS = frozenset(
 )
 
 
+# the nouns a sentence calls a thing by that the article names ("the gadget", "the firm")
+DESCRIPTIONS = _ARTIFACTS | _INNER_ANAPHORS
+
 # what a company reports, said of no one: "Net profit was ...", "Sales rose ..."
 _FIGURES = frozenset(
     """profit profits revenue revenues sales earnings turnover income loss losses

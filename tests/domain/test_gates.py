@@ -156,6 +156,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Apostle", "part_of_a_name"),
         ("The chloroplastidan chloroplasts, or green chloroplasts, are a large lineage.",
          "green chloroplasts", "in_brackets"),
+        ("Gamers queued for hours to get their hands on the gadget, which costs $250.",
+         "gadget", "generic"),
     ],
 )  # fmt: skip
 def test_an_answer_the_sentence_gives_away_or_names_is_refused(text, answer, gate):
