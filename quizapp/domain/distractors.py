@@ -77,10 +77,8 @@ def is_variant(candidate: str, answer: str, *, people: bool = True) -> bool:
     a, c = answer_key(answer), answer_key(candidate)
     if not c or a == c or a in c.split() or c in a.split():
         return True
-    if any(a in family and c in family for family in _SAME_PLACE):
-        return True
-    if a != c and _one_country(a) == _one_country(c):
-        return True  # "British Parliament" is the "United Kingdom Parliament"
+    if _one_country(a) == _one_country(c):
+        return True  # "Britain" is the "UK", "British Parliament" the "UK Parliament"
     codes = [re.search(r"\d", x) and re.search(r"[a-z]", x) for x in (a, c)]
     if all(codes) and (set(a.split()) <= set(c.split()) or set(c.split()) <= set(a.split())):
         return True  # "Report P-2626" is "P-2626", as "the A380 superjumbo" is "A380"
@@ -244,7 +242,7 @@ def pick_distractors(
         if (
             stem
             and _named_in(candidate, stem, stem_words)
-            and not _echoes_as_the_answer_does(candidate, stem, echoed)
+            and not (echoed and _echoes_as_the_answer_does(candidate, stem, echoed))
         ):
             continue
         if article and _needs_an(candidate) != (article == "an"):
@@ -460,7 +458,7 @@ def _similar_names(
             and not mine.sorts
             and not _noun_head(fact.text)
             and _noun_head(f.text)
-            and _head_of(f.text) not in _CORPORATE
+            and _head_of(f.text) not in CORPORATE_WORDS
         ):
             continue  # nor a body its name says is of some sort: "Anglican Church" beside
             # "Ergänzungsschulen", whose sort the article never states
@@ -611,11 +609,15 @@ def _noun_head(name: str) -> bool:
     """A name headed by an everyday noun says what sort of thing it is ("Gallery",
     "Members", "Society"), unlike "Standard Chartered" or "Boeing"."""
     head = _head_of(name)
-    return head.isalpha() and head not in _CORPORATE and zipf(head) >= 3.0
+    return head.isalpha() and head not in CORPORATE_WORDS and zipf(head) >= 3.0
 
 
-# heads that say "a company" and nothing more: any firm will do
-_CORPORATE = frozenset("company corporation corp inc ltd plc group holdings co partners".split())
+# words that say "a company" and nothing more: as a head, any firm will do; at the end
+# of a name, a typed answer may leave them off ("Huawei" for Huawei Technologies)
+CORPORATE_WORDS = frozenset(
+    """company corporation corp inc ltd limited plc group holding holdings co llc partners
+    technologies""".split()
+)
 
 
 # a maker's code and nothing else: "H800", "A100", "X5"; its family shares its shape

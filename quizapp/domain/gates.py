@@ -314,7 +314,7 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
 # what is still to come, anywhere in the sentence: a plan, a target, a forecast
 _A_TARGET = re.compile(
     rf"(?i)\b(?:{FUTURE_CUES}|would|aims?|aimed|aiming|goals|pledged?|promised?|plans?|"
-    r"planned|expects?|predict\w*|forecasts|due|set\sto|hopes?|wants?)\b"
+    r"planned|predict\w*|forecasts|due|set\sto|hopes?|wants?)\b"
 )
 
 
@@ -832,11 +832,11 @@ def _shares_of_a_whole(text: str) -> bool:
     """ "94.0% white, 3.3% black and 2.7% Asian": three or more shares adding up to 100%
     (give or take their rounding), so any one of them is 100% less the others. Two
     shares may add up to 100 by chance ("from 45% to 55%")."""
-    values = [float(v) for v in _PERCENT.findall(text)]
-    if len(values) < 3:
+    shares = _PERCENT.findall(text)
+    if len(shares) < 3:
         return False
-    rounding = sum(0.05 if "." in v else 0.5 for v in _PERCENT.findall(text))
-    return abs(sum(values) - 100) <= max(rounding, 0.1)
+    rounding = sum(0.05 if "." in v else 0.5 for v in shares)
+    return abs(sum(float(v) for v in shares) - 100) <= max(rounding, 0.1)
 
 
 # a name of capitalised words, with the particles names have ("Ludwig van Beethoven")

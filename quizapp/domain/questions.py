@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.distractors import FactPool, bound_side, pick_distractors
+from quizapp.domain.distractors import CORPORATE_WORDS, FactPool, bound_side, pick_distractors
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
 from quizapp.domain.roles import institution_noun
@@ -115,17 +115,11 @@ def accepted_answers(fact: Fact) -> list[str]:
         # "Huawei" for Huawei Technologies, "Alibaba" for Alibaba Group Holding: the
         # words that only say "a company" may be left off a typed answer
         core = list(words)
-        while len(core) > 1 and core[-1].lower().strip(".") in _CORPORATE_WORDS:
+        while len(core) > 1 and core[-1].lower().strip(".") in CORPORATE_WORDS:
             core.pop()
         if len(core) < len(words) and len(core[0]) > 2:
             out.append(" ".join(core))
     return list(dict.fromkeys(out))
-
-
-_CORPORATE_WORDS = frozenset(
-    """company corporation corp inc ltd limited plc group holding holdings co llc
-    technologies""".split()
-)
 
 
 def _surname(words: list[str]) -> str:
