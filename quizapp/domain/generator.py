@@ -68,7 +68,9 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     every = split_sentences(body, offset=offset)
     sentences = [s for s in every if _usable(s)]
     candidates = extract_facts(sentences, title=title or headline)
-    references = References(sentences, candidates, article_sentences=every)
+    references = References(
+        sentences, candidates, article_sentences=every, title=title or headline or ""
+    )
     sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
     naming: dict[str, set[int]] = defaultdict(set)  # each name: the sentences naming it
     for f in candidates:

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeGuard
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import ROLE_PREFIX, Fact
@@ -154,6 +155,7 @@ class References:
     # every sentence of the article, the short ones left out of `sentences` too: a
     # quotation may close in one ('Treatments are needed now."')
     article_sentences: list[Sentence] = field(default_factory=list)
+    title: str = ""  # the article's headline or title, where it has one
     _resolved: dict[int, Resolution] = field(default_factory=dict)
     _profiles: dict[str, Profile] = field(default_factory=dict)
     _nouns: dict[str, set[str]] = field(default_factory=dict)
@@ -233,27 +235,73 @@ class References:
 
     def _lead_in_where_pointing_back(self) -> None:
         """ "Turkey knocked six zeros off the lira. The currency will be called ...": no
-        one name stands for "The currency", but the sentence before says what it is, as
+        one name stands for "The currency", but a sentence before says what it is, as
         it did for the article's reader. A sentence refused only for pointing back is
         asked with that sentence before it, when that one stands on its own."""
-        previous: Sentence | None = None
+        by_index = {s.index: s for s in self.sentences}
+        lead = self.sentences[0] if self.sentences else None
         lead_ins: dict[int, str] = {}
         for s in self.sentences:
-            r = self._resolved[s.index]
-            before = self._resolved.get(previous.index) if previous is not None else None
-            if (
-                _POINTS_BACK.search(r.refused)
-                and previous is not None
-                and _names_what_is_pointed_at(r.refused, previous.text)
-                and previous.index == s.index - 1
-                and before is not None
-                and before.ok
-                and '"' not in previous.text + s.text
-            ):
-                lead_ins[s.index] = with_edits(previous.text, before.edits)
-            previous = s
+            refusal = self._resolved[s.index].refused
+            if not _POINTS_BACK.search(refusal) or '"' in s.text:
+                continue
+            source = self._pointed_at(s, refusal, by_index, lead)
+            if source is not None:
+                lead_ins[s.index] = with_edits(source.text, self._resolved[source.index].edits)
         for index, lead_in in lead_ins.items():
             self._resolved[index] = Resolution(self._resolved[index].edits, lead_in=lead_in)
+
+    def _pointed_at(
+        self,
+        sentence: Sentence,
+        refusal: str,
+        by_index: dict[int, Sentence],
+        lead: Sentence | None,
+    ) -> Sentence | None:
+        """The sentence that says what `sentence`'s pointing words mean, if one does."""
+        previous = by_index.get(sentence.index - 1)
+        if self._shown(previous) and _names_what_is_pointed_at(refusal, previous.text):
+            return previous
+        noun = _bare_definite(refusal)
+        if noun is None or noun in self._title_words:
+            # "such a vaccine", "this level": what the sentence just before said; "the
+            # strong force", "the river" in an article about one: no earlier sentence
+            # tells which, or all of them do
+            return None
+        # "Turkey is to relaunch its currency ... . The change will ... . These valuations
+        # ... . The currency will be launched": the noun said again a few sentences on,
+        # or in the lead, is the same thing (lexical cohesion, Halliday and Hasan 1976)
+        for back in range(2, _LOOKBACK + 1):
+            earlier = by_index.get(sentence.index - back)
+            if self._shown(earlier) and _said_again(noun, earlier.text):
+                return earlier
+        if (
+            lead is None
+            or not 0 < sentence.index - lead.index <= _LEAD_REACH
+            or not self._shown(lead)
+        ):
+            return None  # far into a long text, "the collection" is the one just told of
+        if _said_again(noun, lead.text):
+            return lead
+        # "Nine embassies will close ... . [...] The shake-up is aimed at saving £86m": a
+        # news story's lead tells what is to happen or has just happened, and an action
+        # noun later on ("the move", "the changes", "the deal") goes back to it; an
+        # encyclopaedia's lead says what something is or was, no news for one to mean
+        if noun in _ACTION_NOUNS and _NEWS.search(lead.text):
+            return lead
+        return None
+
+    @property
+    def _title_words(self) -> frozenset[str]:
+        words = re.findall(r"[a-z][a-z-]+", self.title.lower())
+        return frozenset(words) | {w[:-1] for w in words if w.endswith("s")}
+
+    def _shown(self, sentence: Sentence | None) -> TypeGuard[Sentence]:
+        """A sentence that can be shown before another: it stands alone, unquoted."""
+        if sentence is None or '"' in sentence.text:
+            return False
+        resolution = self._resolved.get(sentence.index)
+        return resolution is not None and resolution.ok
 
     def _attribute_quotations(self, open_quotes: dict[int, bool]) -> None:
         """A quotation over several sentences names its speaker once ('Hart said: "We
@@ -868,6 +916,35 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
         return False  # "such a": no noun to find
     stem = noun[:-1] if noun.endswith("s") else noun
     return re.search(rf"\b{re.escape(stem)}s?\b", before.lower()) is not None
+
+
+def _bare_definite(refusal: str) -> str | None:
+    """ "'The shake-up' refers back" -> "shake-up": a definite article and one noun, which
+    says no more than that the thing was named before; None for anything else."""
+    described = re.match(r"'[Tt]he ([a-z][a-z-]+)' (?:refers|points) back$", refusal)
+    return described.group(1) if described is not None else None
+
+
+def _said_again(noun: str, before: str) -> bool:
+    """The noun itself, in the same number: "Decisions are made by the council" tells
+    of decisions in general, not which one "The decision" is."""
+    return re.search(rf"\b{re.escape(noun)}\b", before.lower()) is not None
+
+
+# nouns that name an action someone took: said later in a news story without a name,
+# they mean the event its lead tells
+_ACTION_NOUNS = frozenset(
+    """move moves change changes shake-up shakeup overhaul deal decision plan plans cut
+    cuts announcement reform reforms agreement takeover merger acquisition purchase sale
+    launch relaunch bid switch proposal proposals closure closures restructuring
+    transition""".split()
+)
+# a lead that tells news: what will happen, is to, or has just happened
+_NEWS = re.compile(
+    r"\b(?:will|would|(?:is|are) (?:set |due |expected |planning )?to"
+    r"|(?:has|have) (?:been )?\w+ed)\b"
+)
+_LEAD_REACH = 15  # sentences, a news story's length: further on, another thing is told of
 
 
 # a demonstrative with no noun after it, and a connective whose clause replaces what the
