@@ -263,10 +263,10 @@ class References:
         if self._shown(previous) and _names_what_is_pointed_at(refusal, previous.text):
             return previous
         noun = _bare_definite(refusal)
-        if noun is None or noun in self._title_words:
+        if noun is None or (noun in self._title_words and noun not in _ACTION_NOUNS):
             # "such a vaccine", "this level": what the sentence just before said; "the
             # strong force", "the river" in an article about one: no earlier sentence
-            # tells which, or all of them do
+            # tells which, or all of them do (a headline's "deal" is its lead's deal)
             return None
         # "Turkey is to relaunch its currency ... . The change will ... . These valuations
         # ... . The currency will be launched": the noun said again a few sentences on,
@@ -1269,6 +1269,16 @@ def _inner_org_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # typ
     if noun.text not in _INNER_ANAPHORS or noun.tag not in ("NN", "NNS"):
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if (
+        i >= 2
+        and tokens[i - 1].text in (",", "-", "–", "—")
+        and tokens[i - 2].tag in ("NNP", "NNPS")
+        and after is not None
+        and after.text.lower() in _RESTRICTIVE
+    ):
+        # "lured by Tottenham - the club where he made his name": an apposition says
+        # what the name before it is; it points at nothing further back
+        return False
     return after is None or (
         after.text != "of" and after.tag not in ("NNP", "NNPS", "NN", "NNS", "CD")
     )

@@ -703,3 +703,23 @@ def test_a_pronoun_after_a_subject_of_no_known_sort_means_that_subject():
     assert out[0] == "Kublai Khan ruled China from Beijing until his death in 1294."
     assert out[1] == "Chester decided to maintain much of the work begun by his grandfather."
     assert out[2].startswith("REFUSED")  # "him" is not Chester, and who is a guess
+
+
+def test_a_club_in_apposition_to_the_name_before_it_points_nowhere_else():
+    out = resolved(
+        "Tom Hart took over at Wolves in 2004 after a spell abroad. "
+        "He was lured to White Hart Lane by Tottenham - the club where he made his name."
+    )
+    assert not out[1].startswith("REFUSED")
+
+
+def test_an_action_noun_the_headline_names_is_the_event_its_lead_tells():
+    lead = "Standard Chartered said it would spend $3bn to buy a bank in Seoul. "
+    out = resolved(
+        "Standard Chartered in $3bn Korean deal\n\n"
+        + lead
+        + "Analysts said the price was high for a bank of its size. "
+        "Shares in the group fell by 2% in London on Monday. "
+        "The deal is expected to be completed by April 2005, the bank said."
+    )
+    assert out[3] == lead + "The deal is expected to be completed by April 2005, the bank said."
