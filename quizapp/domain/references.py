@@ -720,8 +720,10 @@ class References:
                 ),
                 "",
             )
-        if refused:  # the edits made so far go with it, should a lead-in save it
-            return Resolution(edits=tuple(edits), refused=refused)
+        if refused:
+            # the edits made so far go with it, should a lead-in save it; so does the
+            # speaker, whose words the next sentences of the quotation still are
+            return Resolution(edits=tuple(edits), refused=refused, speaker=speaker_name)
         return Resolution(edits=tuple(edits), speaker=speaker_name, needs_speaker=needs_speaker)
 
     def _company_of_the_article(self, entities: dict[str, _Entity]) -> _Entity | None:

@@ -723,3 +723,15 @@ def test_an_action_noun_the_headline_names_is_the_event_its_lead_tells():
         "The deal is expected to be completed by April 2005, the bank said."
     )
     assert out[3] == lead + "The deal is expected to be completed by April 2005, the bank said."
+
+
+def test_a_quotation_goes_on_in_its_speakers_words_after_a_sentence_refused():
+    out = resolved(
+        "Tom Hart praised his old team-mates Ann Vale and Joe Bloggs on Monday. "
+        '"I\'m happy that they have played so long at a high level," he said. '
+        '"I made a vow to Vale that as long as she plays, I will play."'
+    )
+    assert out[1].startswith("REFUSED")  # "they", in his words, is not said here
+    assert out[2] == (
+        'Tom Hart said: "I made a vow to Vale that as long as she plays, I will play."'
+    )
