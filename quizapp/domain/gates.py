@@ -911,6 +911,13 @@ def in_brackets(fact: Fact, shape: Shape) -> str | None:
         # "The chloroplastidan, or _____, are ...": another name for what the stem
         # just named, set off as an aside is (in brackets or not)
         return "another name for the word before it"
+    if re.match(
+        r",\s(?:or|i\.e\.)\s[a-z][\w-]{3,}(?:,|\s(?:is|are|was|were|has|have)\b)",
+        fact.sentence.text[fact.end :],
+    ):
+        # "_____, or cryptomonads, are a group of algae": the aside after the blank
+        # gives another name for it, as the one before it does
+        return "another name for it follows"
     return None
 
 

@@ -156,6 +156,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Apostle", "part_of_a_name"),
         ("The chloroplastidan chloroplasts, or green chloroplasts, are a large lineage.",
          "green chloroplasts", "in_brackets"),
+        ("Cryptophytes, or cryptomonads are a group of algae with a red chloroplast.",
+         "Cryptophytes", "in_brackets"),
         ("Gamers queued for hours to get their hands on the gadget, which costs $250.",
          "gadget", "generic"),
     ],
