@@ -146,6 +146,10 @@ _STOPWORDS = frozenset(
     against among between through towards toward upon across around per via behind
     beyond near off out up down amongst amidst whilst unlike like""".split()
 )
+_VERB_STOPWORDS = frozenset(
+    """is are was were be been being has have had do does did can could will would shall
+    should may might must""".split()
+)
 SPEECH_VERBS = r"(?:said|says|added|told|warned|argued|explained|insisted|noted|stated|claimed|admitted|recalled|believes|thinks|announced|wrote)"  # noqa: E501
 
 
@@ -505,7 +509,12 @@ def _trim_name(sentence: Sentence, run: list[re.Match[str]]) -> list[tuple]:
         low = words[start_i].lower()
         at_start = _is_initial(text, run[0].start())
         opener = low in _COMMON_OPENERS or gz.parts_of_speech(low) == {"ADV"}
-        if low in _STOPWORDS or (at_start and opener and start_i < len(words) - 1):
+        # "published the bestselling Being Digital": a verb capitalised inside a
+        # sentence opens a title ("Have I Got News for You"); at its start it is no name
+        title_verb = low in _VERB_STOPWORDS and not at_start and start_i < len(words) - 1
+        if (low in _STOPWORDS and not title_verb) or (
+            at_start and opener and start_i < len(words) - 1
+        ):
             # "Initially BSkyB provided Sky Travel": an adverb opening the sentence
             start_i += 1
             continue

@@ -51,6 +51,12 @@ def test_sentence_initial_common_words_are_not_names():
     assert facts["40%"] == "percent"
 
 
+def test_a_verb_capitalised_inside_a_sentence_opens_a_title():
+    facts = facts_of("In 1995 Tom Hart published the bestselling Being Digital, a hit.")
+    assert "Being Digital" in facts
+    assert "Being Digital" not in facts_of("Being Digital was a best seller in 1995.")
+
+
 def test_surname_links_to_the_full_name():
     _, body = split_title(
         clean_article("Novelist Arthur Penrose wrote 11 books. Penrose later moved to Canada.")
