@@ -377,9 +377,25 @@ _SURE_ORGANISATION = 4.0
 
 
 def _org_nouns(fact: Fact, pool: FactPool) -> list[str]:
-    """What the article calls an organisation ("bank", "club"), in _ORG_NOUNS' words."""
-    words = pool.profile(fact).nouns | pool.profile(fact).words
+    """What the article calls an organisation ("bank", "club"), in _ORG_NOUNS' words.
+    Of its own name's words only the head says what it is: the University of Chicago
+    Hospitals are hospitals, not a university."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", fact.text)}
+    words = (pool.profile(fact).nouns | pool.profile(fact).words) - (own - {_name_head(fact.text)})
     return [_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS]
+
+
+def _name_head(name: str) -> str:
+    """ "University of Chicago Hospitals" -> "hospitals", "Bank of England" -> "bank",
+    "Stetson University" -> "university": the last word where it names an institution,
+    else the word before "of"."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", name)]
+    if not words:
+        return ""
+    last = words[-1]
+    if (last[:-1] if last.endswith("s") else last) in gz.ORG_WORDS or "of" not in words[1:]:
+        return last
+    return words[words.index("of", 1) - 1]
 
 
 def _question_word_fits(fact: Fact, pool: FactPool, choices: list[str]) -> bool:

@@ -454,3 +454,21 @@ def test_a_typed_question_that_names_its_form_gets_no_hint_and_one_that_does_not
     which = [p for p in typed if p.startswith(("Which", "How"))]
     assert which and not any("(Type the" in p for p in which)
     assert all(p.endswith(".)") for p in typed if p.startswith("Who"))
+
+
+_HOSPITALS = """Leeds medicine grows
+
+The University of Leeds opened its medical school in 1904 with 40 students, the university said.
+The University of Leeds Hospitals (now called the Leeds Medical Centre) finished construction in
+1927 and enrolled its first patients.
+The University of Leeds raised fees in 1930, and the University of York raised them in 1931.
+The Harbour University and the Vale University, both rivals, kept their fees.
+The Leeds Medical Centre treats 20,000 patients a year, its chief executive Tom Hart said.
+"""
+
+
+def test_the_head_of_a_name_says_what_it_is():
+    asked = [q for q in generate_bank(_HOSPITALS).questions if q.answer.endswith("Hospitals")]
+    assert asked
+    # the University of Leeds Hospitals are hospitals, whatever their name's first word
+    assert not any("which university" in q.prompt.lower() for q in asked)
