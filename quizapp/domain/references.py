@@ -161,6 +161,8 @@ class References:
     _nouns: dict[str, set[str]] = field(default_factory=dict)
     _labels: dict[str, str] = field(default_factory=dict)
     _resolved_subjects: set[str] = field(default_factory=set)
+    # each sentence's subjects that are people, as the article writes them
+    _people_as_subject: dict[int, list[str]] = field(default_factory=dict)
     # nouns the sentences read so far introduced a particular one of ("a report", "the
     # launch of Sky", "the Alta Vista Tract"): a later bare "the report" means that one
     _introduced: dict[str, int] = field(default_factory=dict)
@@ -229,6 +231,9 @@ class References:
                 s, shape, mentions, entities, open_quotes[s.index], previous_subjects
             )
             previous_subjects = {m[1].name for m in mentions if m[2]} | self._resolved_subjects
+            self._people_as_subject[s.index] = [
+                entities[n].label for n in previous_subjects if entities[n].kind == "person"
+            ]
             self._introduced.update(dict.fromkeys(_introductions(shape), s.index))
         self._attribute_quotations(open_quotes)
         self._lead_in_where_pointing_back()
@@ -334,7 +339,13 @@ class References:
                 and chain[0].text[:1] == '"'
                 and '"' not in before.text
             ):
-                speaker = self._resolved[before.index].speaker
+                # 'Mr Negroponte set up two schools in Cambodia. "We put in 25 laptops
+                # ..."': news gives a quotation with no speaker of its own to the one
+                # the paragraph before was about, when one person was its subject
+                subjects = self._people_as_subject.get(before.index, [])
+                speaker = self._resolved[before.index].speaker or (
+                    subjects[0] if len(subjects) == 1 else ""
+                )
             for s in chain:
                 r = self._resolved[s.index]
                 names = {n for n in (speaker, r.speaker) if n}

@@ -735,3 +735,21 @@ def test_a_quotation_goes_on_in_its_speakers_words_after_a_sentence_refused():
     assert out[2] == (
         'Tom Hart said: "I made a vow to Vale that as long as she plays, I will play."'
     )
+
+
+def test_a_quotation_after_a_sentence_about_one_person_is_that_persons():
+    out = resolved(
+        "Tom Hart has set up two schools in Leeds together with his wife. "
+        '"We put in 25 laptops three years ago and only one has been broken."'
+    )
+    assert out[1] == (
+        'Tom Hart said: "We put in 25 laptops three years ago and only one has been broken."'
+    )
+
+
+def test_a_quotation_after_a_sentence_about_two_people_names_no_speaker():
+    out = resolved(
+        "Tom Hart and Ann Vale have set up two schools in Leeds this year. "
+        '"We put in 25 laptops three years ago and only one has been broken."'
+    )
+    assert out[1].startswith("REFUSED")
