@@ -35,6 +35,7 @@ from quizapp.domain.roles import (
     Profile,
     craft_of,
     institution_noun,
+    portfolio_of,
     profiles,
     similarity,
     sort_of,
@@ -399,6 +400,7 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
         yield from _numbers(fact, pool, rng, stem)
     elif fact.kind == "person":
         demonym = _demonym_cue(stem)
+        portfolio = _portfolio_cue(stem)
         gender = _gender_cue(stem)
         cue = _role_cue(fact, stem)
         sort = None if cue is None else sort_of(cue) or ""
@@ -415,6 +417,8 @@ def _candidates(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> It
                 continue  # "author _____'s first Bond book": no actor, though both are arts
             if demonym and demonym not in pool.profile(f).demonyms:
                 continue  # "Italian finance minister _____": only another Italian will do
+            if portfolio and portfolio not in pool.profile(f).portfolios:
+                continue  # "Lib Dem education spokesman _____": no prime minister
             if gender and gz.person_gender(name) != gender:
                 continue  # "said his wife, _____": only a woman will do
             # the answer's form: a surname for a surname ("Kuechly"), a full name else
@@ -523,6 +527,12 @@ def _demonym_cue(stem: str) -> str | None:
     """A nationality the stem gives the answer: "Italian finance minister _____"."""
     before = re.findall(r"[A-Za-z][\w-]*", stem.partition("_____")[0])[-4:]
     return next((w.lower() for w in before if w.lower() in gz.DEMONYMS and w[0].isupper()), None)
+
+
+def _portfolio_cue(stem: str) -> str | None:
+    """The field the stem gives the answer charge of: "education spokesman _____"."""
+    before = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", stem.partition("_____")[0])[-5:]]
+    return portfolio_of(before)
 
 
 def _looks_personal(f: Fact, pool: FactPool) -> bool:

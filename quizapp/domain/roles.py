@@ -89,6 +89,29 @@ _APPOSITION = re.compile(
 )
 
 
+# what a minister, a secretary or a spokesman has charge of: "Education minister Ivan
+# Lewis" and "Tory education spokesman Tim Collins" answer for the same field
+PORTFOLIOS = frozenset(
+    """education schools health foreign home treasury finance defence defense transport
+    environment trade industry business culture media sport justice interior energy
+    agriculture farming employment work pensions housing communities immigration
+    science technology""".split()
+)
+
+
+def portfolio_of(words: list[str]) -> str | None:
+    """The field a role is in charge of, said just before it: "education spokesman",
+    "Home Secretary" ("at home, said his wife" is no portfolio)."""
+    return next(
+        (
+            w
+            for w, role in zip(words, words[1:], strict=False)
+            if w in PORTFOLIOS and role in ROLE_WORDS
+        ),
+        None,
+    )
+
+
 @dataclass(slots=True)
 class Profile:
     """What the article says a name is."""
@@ -100,6 +123,7 @@ class Profile:
     # device, a laptop"): what "The novel ..." may refer back to
     nouns: set[str] = field(default_factory=set)
     demonyms: set[str] = field(default_factory=set)  # "Italian finance minister X"
+    portfolios: set[str] = field(default_factory=set)  # "shadow education secretary X"
 
 
 def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
@@ -134,6 +158,9 @@ def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
         p.demonyms.update(
             w.lower() for w in re.findall(r"[A-Z][a-z]+", " ".join(before)) if w.lower() in DEMONYMS
         )
+        portfolio = portfolio_of(_words(" ".join([*before, f.role])))
+        if portfolio:
+            p.portfolios.add(portfolio)
     return out
 
 

@@ -139,6 +139,18 @@ def test_a_nationality_in_the_stem_rules_out_people_of_another():
     assert pick_distractors(fact(facts, "Marco Rossi"), facts, random.Random(0), stem=stem) == []
 
 
+def test_a_field_in_the_stem_rules_out_people_in_charge_of_another():
+    facts = article_facts(
+        "Schools\n\nLiberal Democrat education spokesman Phil Willis said the plan failed. "
+        "Education minister Ivan Lewis and Tory education spokesman Tim Collins disagreed. "
+        "Health minister Ann Vale and Prime Minister Tony Blair said nothing about it."
+    )
+    stem = "Liberal Democrat education spokesman _____ said the plan failed."
+    out = pick_distractors(fact(facts, "Phil Willis"), facts, random.Random(0), stem=stem)
+    assert "Tony Blair" not in out and "Ann Vale" not in out
+    assert set(out) <= {"Ivan Lewis", "Tim Collins"}
+
+
 def test_a_before_the_blank_keeps_choices_that_take_a():
     facts = article_facts(
         "Offers\n\nThe bank made an 8% offer in May, then a 6% offer, a 7% offer and a 9% "
