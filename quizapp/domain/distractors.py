@@ -789,15 +789,20 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     stem_figures = set(_FIGURE.findall(stem.replace("_____", " ")))
     stated: set[float] = set()  # the article's own figures of this sort, asked or not
     for f in pool.same_kind(fact.kind, near=fact):
-        if f.key == fact.key or _shape(f.text) != shape or _unit_noun(f) != unit:
+        if f.key == fact.key or _shape(f.text) != shape:
+            continue
+        if stem_figures & set(_FIGURE.findall(f.sentence.text)):
+            # said beside a figure the stem gives: it may be right too ("1.5 million by
+            # 2010" and "1.5 million by 2007"), and so may a made-up value equal to it
+            if (v := canonical_number(f.text)) is not None:
+                stated.add(v)
+            continue
+        if _unit_noun(f) != unit:
             continue  # "840 people" and "the 787 Dreamliner": not the same sort of number
         if shape != "year" and (v := canonical_number(f.text)) is not None:
             stated.add(v)
         if shape == "year" and not future and _in_the_future(f):
             continue  # "overtook Boeing in _____": not 2008, the year a plane is to fly
-        if stem_figures & set(_FIGURE.findall(f.sentence.text)):
-            continue  # said beside a figure the stem gives: it may be right too ("1.5
-            # million by 2010" and "1.5 million by 2007")
         v = canonical_number(f.text)
         if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
             own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
@@ -898,7 +903,8 @@ FUTURE_CUES = (
     r"expects?|expected|forecast|predicted|projected|targets?|goal|deadline"
 )
 # the clause before the blank speaks of the future
-_FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b[^.;:]*$", re.IGNORECASE)
+# (a decimal point, "a target of 1.5 million by _____", ends no clause)
+_FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b(?:[^.;:]|(?<=\d)\.(?=\d))*$", re.IGNORECASE)
 
 # a figure as written, without the comma or full stop after it ("by 2030," is 2030)
 _FIGURE = re.compile(r"\d+(?:[,.]\d+)*")

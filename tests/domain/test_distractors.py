@@ -151,6 +151,21 @@ def test_a_field_in_the_stem_rules_out_people_in_charge_of_another():
     assert set(out) <= {"Ivan Lewis", "Tim Collins"}
 
 
+def test_a_target_year_is_beyond_the_years_already_reached_and_no_interim_one():
+    facts = article_facts(
+        "Targets\n\nA target of 1.5 million more by 2010 needed new ideas, the report said. "
+        "An interim figure of 1.5 million by 2007 was set when the scheme began in 2001. "
+        "Reviews of the scheme followed in 2004 and in 2005."
+    )
+    # the decimal point in "1.5" ends no clause: "target" still says the future; and
+    # 2007, the year the article gives the same 1.5 million for, may be right too
+    stem = "A target of 1.5 million more by _____ needed new ideas, the report said."
+    for seed in range(4):
+        out = pick_distractors(fact(facts, "2010"), facts, random.Random(seed), stem=stem)
+        assert "2007" not in out
+        assert all(int(d) > 2007 for d in out), out
+
+
 def test_a_before_the_blank_keeps_choices_that_take_a():
     facts = article_facts(
         "Offers\n\nThe bank made an 8% offer in May, then a 6% offer, a 7% offer and a 9% "
