@@ -697,6 +697,12 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
     # "_____ and Basra in Iraq": the stem says the country; only its cities will do
     said = re.search(r"_____[^.;]{0,40}?\bin\s((?:the\s)?[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)", stem)
     country = gz.country_code(said.group(1).removeprefix("the ")) if said else None
+    if country is None and level == "city" and (own_country := gz.city_country(fact.text)):
+        # "emigrating to the United States in 1884 to work for Edison in _____": a
+        # country the stem names that the answer is in rules out cities elsewhere
+        named = re.findall(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?", stem.replace("_____", " "))
+        if any(gz.country_code(n) == own_country for n in named if gz.is_country(n)):
+            country = own_country
     own = [
         f.text
         for f in pool.same_kind("place", near=fact)

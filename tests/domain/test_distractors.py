@@ -166,6 +166,18 @@ def test_a_target_year_is_beyond_the_years_already_reached_and_no_interim_one():
         assert all(int(d) > 2007 for d in out), out
 
 
+def test_a_country_the_stem_names_the_answer_is_in_rules_out_cities_elsewhere():
+    facts = article_facts(
+        "Engineer\n\nTom Hart moved to the United States in 1884 to work in Chicago. "
+        "He had studied in Paris and Vienna, and had worked in Budapest before that. "
+        "He later lived in Denver and in Boston."
+    )
+    stem = "Tom Hart moved to the United States in 1884 to work in _____."
+    for seed in range(3):
+        out = pick_distractors(fact(facts, "Chicago"), facts, random.Random(seed), stem=stem)
+        assert out and all(gazetteer.city_country(c) == "US" for c in out), out
+
+
 def test_a_before_the_blank_keeps_choices_that_take_a():
     facts = article_facts(
         "Offers\n\nThe bank made an 8% offer in May, then a 6% offer, a 7% offer and a 9% "
