@@ -774,6 +774,10 @@ _CITY_SCALE = 5  # a rival city has at least a fifth of the answer's people
 def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Iterator[str]:
     """The article's figures of the same shape and magnitude, then perturbed values; all
     on the answer's side of any figure the stem compares it with."""
+    if len(_YEAR.findall(fact.text)) > 1:
+        # "between _____" (2005 and 2008): a made-up range moves one end of it into
+        # nonsense ("891 and 2008"); a span of years is asked typed
+        return
     bounds = _bounds(fact, stem)
     value = canonical_number(fact.text)
     shape = _shape(fact.text)
@@ -912,6 +916,7 @@ FUTURE_CUES = (
 # (a decimal point, "a target of 1.5 million by _____", ends no clause)
 _FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b(?:[^.;:]|(?<=\d)\.(?=\d))*$", re.IGNORECASE)
 
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # a figure as written, without the comma or full stop after it ("by 2030," is 2030)
 _FIGURE = re.compile(r"\d+(?:[,.]\d+)*")
 

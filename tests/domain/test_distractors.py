@@ -178,6 +178,19 @@ def test_a_country_the_stem_names_the_answer_is_in_rules_out_cities_elsewhere():
         assert out and all(gazetteer.city_country(c) == "US" for c in out), out
 
 
+def test_a_span_of_years_gets_no_made_up_spans():
+    facts = article_facts(
+        "Savings\n\nThe shake-up is aimed at saving £86m between 2005 and 2008, the office said. "
+        "Ten posts closed in 1997 and 18 opened by 2003."
+    )
+    stem = "The shake-up is aimed at saving £86m between _____, the office said."
+    for seed in range(3):  # not "891 and 2008": one end moved into nonsense
+        assert (
+            pick_distractors(fact(facts, "2005 and 2008"), facts, random.Random(seed), stem=stem)
+            == []
+        )
+
+
 def test_a_before_the_blank_keeps_choices_that_take_a():
     facts = article_facts(
         "Offers\n\nThe bank made an 8% offer in May, then a 6% offer, a 7% offer and a 9% "
