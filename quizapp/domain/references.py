@@ -450,6 +450,18 @@ class References:
                         # "The French star", of a defender: the person the passage is
                         # about, if one clearly leads (an office is only its holder's)
                         entity = self._pick(entities, ("person",), None)
+                    elif not of_sort:
+                        # "Glenn Hoddle has been unveiled as the new Wolves manager. The
+                        # ex-England coach has been given ...": an office no one in the
+                        # article is given, said of the person it is about, just the
+                        # subject before (an epithet goes on with the subject, as "he")
+                        before = [
+                            entities[n]
+                            for n in previous_subjects
+                            if n in entities and entities[n].kind == "person"
+                        ]
+                        if len(before) == 1 and before[0].name in self.protagonists:
+                            entity = before[0]
                 else:  # "The novel": the name the article called a novel
                     entity = self._best_described(entities, self._described_as(noun))
                 if entity is None and noun in _ARTIFACTS:

@@ -753,3 +753,21 @@ def test_a_quotation_after_a_sentence_about_two_people_names_no_speaker():
         '"We put in 25 laptops three years ago and only one has been broken."'
     )
     assert out[1].startswith("REFUSED")
+
+
+def test_an_office_no_one_is_given_is_the_person_the_article_is_about_just_before():
+    out = resolved(
+        "Hart joins Wolves\n\nGlenn Hart has been unveiled as the new Wolves manager. "
+        "The ex-England coach has been given a six-month contract by the club. "
+        "Hart, 47, was sacked by Spurs in 2003, and Hart has not worked since."
+    )
+    assert out[1] == "Hart has been given a six-month contract by the club."
+
+
+def test_an_office_someone_else_holds_is_not_the_person_just_before():
+    out = resolved(
+        "Hart joins Wolves\n\nGlenn Hart has been unveiled as the new Wolves manager. "
+        "Wolves chairman Rick Vale said Hart was the right man, and Hart agreed. "
+        "Glenn Hart arrived on Monday. The chairman has been given a bonus by the club."
+    )
+    assert "Hart has been given a bonus" not in out[3]
