@@ -629,7 +629,14 @@ class References:
                     and not quoted[i]
                     and _points_back(tokens, i)
                 ):
-                    refused = refused or f"'{t.text} {tokens[i + 1].text}' points back"
+                    # "such a vaccine": the noun after the article says what is meant
+                    last = (
+                        i + 2
+                        if such and tokens[i + 1].tag == "DT" and i + 2 < len(tokens)
+                        else i + 1
+                    )
+                    phrase = " ".join(tok.text for tok in tokens[i : last + 1])
+                    refused = refused or f"'{phrase}' points back"
                 continue  # inside a quotation "we", "I" and "it" are the speaker's
             if word in _PERSONAL:
                 kinds, gender = ("person",), _PERSONAL[word]

@@ -132,7 +132,16 @@ def test_such_a_thing_points_back_wherever_it_stands():
         "Scientists hope to find an HIV vaccine by 2012. "
         "Doubling the money spent yearly on finding such a vaccine could save lives."
     )
-    assert out[1].startswith("REFUSED")
+    # not asked alone; the sentence before, which names a vaccine, is shown first
+    assert out[1] == (
+        "Scientists hope to find an HIV vaccine by 2012. "
+        "Doubling the money spent yearly on finding such a vaccine could save lives."
+    )
+    alone = resolved(
+        "Scientists met in Geneva in May 2012. "
+        "Doubling the money spent yearly on finding such a vaccine could save lives."
+    )
+    assert alone[1].startswith("REFUSED")
 
 
 def test_a_nationality_before_the_noun_still_points_back_unless_it_says_which():
