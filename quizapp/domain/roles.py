@@ -99,6 +99,9 @@ PORTFOLIOS = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset("of in at for from with to by on into about".split())
+
+
 def portfolio_of(words: list[str]) -> str | None:
     """The field a role is in charge of, said just before it: "education spokesman",
     "Home Secretary" ("at home, said his wife" is no portfolio)."""
@@ -138,6 +141,8 @@ def profiles(facts: Iterable[Fact]) -> dict[str, Profile]:
         before = re.findall(r"[A-Za-z][\w-]*", text[: f.start])[-4:]
         # the lower-case (or title) words right before a name: "aircraft firm Boeing"
         for w in reversed(before):
+            if w.lower() in _PREPOSITIONS:
+                break  # "The charity's head of HIV/Aids": the words before "of" are the head's
             if w.lower() in ROLE_WORDS or w.islower():
                 described.append(w.lower())
             else:

@@ -37,3 +37,10 @@ def test_a_craft_tells_trades_of_one_sort_apart():
 def test_an_outlet_is_an_institution_and_the_people_writing_for_it_are_not():
     assert institution_noun("Newspaper") and institution_noun("institute")
     assert not institution_noun("editor") and not institution_noun("Correspondent")
+
+
+def test_the_words_before_of_describe_the_head_not_the_name_after_it():
+    # "The chief executive of Boeing": Boeing is no chief executive (nor is HIV a
+    # charity in "The charity's head of HIV/Aids")
+    profile = profile_of("The chief executive of Boeing, Tom Hart, said it would fly.", "Boeing")
+    assert not profile.words and not profile.sorts
