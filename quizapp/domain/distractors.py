@@ -462,7 +462,7 @@ def _similar_names(
             and not mine.sorts
             and not _noun_head(fact.text)
             and _noun_head(f.text)
-            and _head_of(f.text) not in CORPORATE_WORDS
+            and head_of(f.text) not in CORPORATE_WORDS
         ):
             continue  # nor a body its name says is of some sort: "Anglican Church" beside
             # "Ergänzungsschulen", whose sort the article never states
@@ -471,7 +471,7 @@ def _similar_names(
         if (
             fact.kind == "org"
             and _noun_head(fact.text)
-            and _head_of(fact.text) != _head_of(f.text)
+            and head_of(fact.text) != head_of(f.text)
             and not (mine.sorts & theirs.sorts)
         ):
             continue  # "Sheepshanks Gallery": a gallery for a gallery, not a museum or "Media"
@@ -482,7 +482,7 @@ def _similar_names(
             score = -1.0
         if fact.kind in ("product", "event") and not _same_head(fact.text, f.text):
             continue  # a phone for a phone, a cup for a cup: a chatbot is no chip
-        if _head_of(fact.text) != _head_of(f.text) and (_of_name(fact.text) or _of_name(f.text)):
+        if head_of(fact.text) != head_of(f.text) and (_of_name(fact.text) or _of_name(f.text)):
             continue  # a committee for a committee: "Treaty of Rome" found nothing
         if fact.kind == "product" and _code_shape(fact.text) == _code_shape(f.text):
             score += 1.0  # "H800": "A100" and "H100" before "GPT-4 Turbo"
@@ -610,15 +610,24 @@ def _of_name(name: str) -> bool:
     return len(words) >= 3 and words[1].lower() in ("of", "for") and words[0][:1].isupper()
 
 
-def _head_of(name: str) -> str:
-    words = name.split()
-    return (words[0] if _of_name(name) else words[-1]).lower()
+def head_of(name: str) -> str:
+    """ "University of Chicago Hospitals" -> "hospitals", "Bank of England" -> "bank",
+    "Stetson University" -> "university": the last word where it names an institution
+    or no "of" comes before it, else the word before "of" ("for")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", name)]
+    if not words:
+        return ""
+    last = words[-1]
+    linked = [i for i, w in enumerate(words[1:-1], start=1) if w in ("of", "for")]
+    if not linked or (last[:-1] if last.endswith("s") else last) in gz.ORG_WORDS:
+        return last
+    return words[linked[0] - 1]
 
 
 def _noun_head(name: str) -> bool:
     """A name headed by an everyday noun says what sort of thing it is ("Gallery",
     "Members", "Society"), unlike "Standard Chartered" or "Boeing"."""
-    head = _head_of(name)
+    head = head_of(name)
     return head.isalpha() and head not in CORPORATE_WORDS and zipf(head) >= 3.0
 
 

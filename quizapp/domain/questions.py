@@ -17,7 +17,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from quizapp.domain import gazetteer as gz
-from quizapp.domain.distractors import CORPORATE_WORDS, FactPool, bound_side, pick_distractors
+from quizapp.domain.distractors import (
+    CORPORATE_WORDS,
+    FactPool,
+    bound_side,
+    head_of,
+    pick_distractors,
+)
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
 from quizapp.domain.references import Edit
 from quizapp.domain.roles import institution_noun
@@ -381,21 +387,8 @@ def _org_nouns(fact: Fact, pool: FactPool) -> list[str]:
     Of its own name's words only the head says what it is: the University of Chicago
     Hospitals are hospitals, not a university."""
     own = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", fact.text)}
-    words = (pool.profile(fact).nouns | pool.profile(fact).words) - (own - {_name_head(fact.text)})
+    words = (pool.profile(fact).nouns | pool.profile(fact).words) - (own - {head_of(fact.text)})
     return [_ORG_NOUNS[w] for w in sorted(words) if w in _ORG_NOUNS]
-
-
-def _name_head(name: str) -> str:
-    """ "University of Chicago Hospitals" -> "hospitals", "Bank of England" -> "bank",
-    "Stetson University" -> "university": the last word where it names an institution,
-    else the word before "of"."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", name)]
-    if not words:
-        return ""
-    last = words[-1]
-    if (last[:-1] if last.endswith("s") else last) in gz.ORG_WORDS or "of" not in words[1:]:
-        return last
-    return words[words.index("of", 1) - 1]
 
 
 def _question_word_fits(fact: Fact, pool: FactPool, choices: list[str]) -> bool:

@@ -245,12 +245,14 @@ class References:
         asked with that sentence before it, when that one stands on its own."""
         by_index = {s.index: s for s in self.sentences}
         lead = self.sentences[0] if self.sentences else None
+        title = re.findall(r"[a-z][a-z-]+", self.title.lower())
+        title_words = frozenset(title) | {w[:-1] for w in title if w.endswith("s")}
         lead_ins: dict[int, str] = {}
         for s in self.sentences:
             refusal = self._resolved[s.index].refused
             if not _POINTS_BACK.search(refusal) or '"' in s.text:
                 continue
-            source = self._pointed_at(s, refusal, by_index, lead)
+            source = self._pointed_at(s, refusal, by_index, lead, title_words)
             if source is not None:
                 lead_ins[s.index] = with_edits(source.text, self._resolved[source.index].edits)
         for index, lead_in in lead_ins.items():
@@ -262,13 +264,14 @@ class References:
         refusal: str,
         by_index: dict[int, Sentence],
         lead: Sentence | None,
+        title_words: frozenset[str],
     ) -> Sentence | None:
         """The sentence that says what `sentence`'s pointing words mean, if one does."""
         previous = by_index.get(sentence.index - 1)
         if self._shown(previous) and _names_what_is_pointed_at(refusal, previous.text):
             return previous
         noun = _bare_definite(refusal)
-        if noun is None or (noun in self._title_words and noun not in _ACTION_NOUNS):
+        if noun is None or (noun in title_words and noun not in _ACTION_NOUNS):
             # "such a vaccine", "this level": what the sentence just before said; "the
             # strong force", "the river" in an article about one: no earlier sentence
             # tells which, or all of them do (a headline's "deal" is its lead's deal)
@@ -295,11 +298,6 @@ class References:
         if noun in _ACTION_NOUNS and _NEWS.search(lead.text):
             return lead
         return None
-
-    @property
-    def _title_words(self) -> frozenset[str]:
-        words = re.findall(r"[a-z][a-z-]+", self.title.lower())
-        return frozenset(words) | {w[:-1] for w in words if w.endswith("s")}
 
     def _shown(self, sentence: Sentence | None) -> TypeGuard[Sentence]:
         """A sentence that can be shown before another: it stands alone, unquoted."""
