@@ -1060,7 +1060,7 @@ _UNIT_CAPS = {("year", "month"): 12, ("year", "week"): 53, ("year", "day"): 366,
 @lru_cache(maxsize=8192)
 def _shape(text: str) -> str:
     """What a number looks like, digits aside: '$3.3bn' -> '$.bn', '1998' -> 'year'."""
-    if re.fullmatch(r"(?:1[5-9]|20)\d\d", text):
+    if _YEAR.fullmatch(text):
         return "year"
     return re.sub(r"\d+", "", text.lower().replace(",", ""))
 
