@@ -628,12 +628,14 @@ class References:
                     and _points_back(tokens, i)
                 ):
                     # "such a vaccine": the noun after the article says what is meant
-                    last = (
-                        i + 2
-                        if such and tokens[i + 1].tag == "DT" and i + 2 < len(tokens)
-                        else i + 1
+                    # (past the quotation mark of 'this "sale" price')
+                    skip = i + 2 < len(tokens) and (
+                        such and tokens[i + 1].tag == "DT" or tokens[i + 1].text in _OPENING_QUOTES
                     )
-                    phrase = " ".join(tok.text for tok in tokens[i : last + 1])
+                    last = i + 2 if skip else i + 1
+                    phrase = " ".join(
+                        tok.text for tok in tokens[i : last + 1] if tok.text not in _OPENING_QUOTES
+                    )
                     refused = refused or f"'{phrase}' points back"
                 continue  # inside a quotation "we", "I" and "it" are the speaker's
             if word in _PERSONAL:
@@ -1189,6 +1191,9 @@ def _compared_with(tokens, i: int) -> range:  # type: ignore[no-untyped-def]
 _ADDITIONS = (["in", "addition", "to"], ["apart", "from"], ["as", "well", "as"], ["along", "with"])
 
 
+_OPENING_QUOTES = frozenset({'"', "``", "\u201c", "'", "`", "\u2018"})
+
+
 def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     """ "this deal", "such schools", "these figures": a demonstrative before a noun that
     is not a time ("this year" is fine)."""
@@ -1201,6 +1206,10 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         return False  # "said that ...", "the car that won"
     if word == "such" and nxt.tag == "DT" and i + 2 < len(tokens):
         i, nxt = i + 1, tokens[i + 2]  # "such a vaccine"
+    if nxt.text in _OPENING_QUOTES and i + 2 < len(tokens):
+        # 'This "gentlemen's agreement" between Sadat and ...': quotation marks round
+        # the noun phrase say it is someone's words, not which agreement is meant
+        i, nxt = i + 1, tokens[i + 2]
     if nxt.tag not in ("NN", "NNS", "JJ", "JJR", "JJS", "CD"):  # "this latest tussle"
         return False
     head = next((t for t in tokens[i + 1 : i + 4] if t.tag in ("NN", "NNS")), None)

@@ -415,6 +415,16 @@ def test_this_and_a_noun_point_back_wherever_they_stand():
     assert out[2] == "Tom Hart opened a mill this year in Ghent."  # a time says when
 
 
+def test_a_demonstrative_before_a_quoted_noun_still_points_back():
+    out = resolved(
+        "The weavers and the mill owners agreed to share the cost of the new looms. "
+        'This "weavers\' pact" between Hart and the owners broke down in 1702. '
+        'Tom Hart called the looms "the future of Ghent".'
+    )
+    assert out[1] == "REFUSED: 'This weavers' points back"
+    assert out[2] == 'Tom Hart called the looms "the future of Ghent".'
+
+
 def test_it_in_a_passive_with_its_purpose_means_a_thing():
     out = resolved(
         "The weavers worked long hours for little pay. "
