@@ -1007,7 +1007,13 @@ def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     A passive with its purpose or agent ("It was employed for draining mines", "it was
     used to pump water") has one: the thing employed."""
     k = i + 1
-    while k < len(tokens) and tokens[k].text.lower() in _COPULA_WORDS:
+    while k < len(tokens) and (
+        tokens[k].text.lower() in _COPULA_WORDS
+        # "It is usually undertaken on items ...": an adverb inside the verb group
+        or k > i + 1
+        and tokens[k].tag == "RB"
+        and tokens[k].text.lower().endswith("ly")
+    ):
         k += 1
     if (
         k > i + 1
@@ -1017,13 +1023,19 @@ def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     ):
         return False
     rest = " ".join(
-        t.text if t.tag.startswith("NNP") else t.text.lower() for t in tokens[i + 1 : i + 6]
+        t.text if t.tag.startswith("NNP") else t.text.lower() for t in tokens[i + 1 : i + 8]
     )
     return bool(
         re.match(
-            r"(?:is|was|has been|had been|will be|would be|remains|seems|appears)"
-            r"(?: not)?(?: \w+ (?:that|to|whether|if|for|when|until)| (?:that|whether|if|until))\b|"
+            # "it has widely been assumed that", "it is incumbent upon them to": the
+            # clause after is the subject, moved to the end (extraposition)
+            r"(?:is|was|has(?: \w+ly)? been|had(?: \w+ly)? been|will be|would be|remains|"
+            r"seems|appears|became|becomes)(?: not)?"
+            r"(?:(?: \w+ly)? \w+(?: (?:upon|for|of)(?: the| a)? \w+)? "
+            r"(?:that|to|whether|if|for|when|until)|"
+            r" (?:that|whether|if|until))\b|"
             r"(?:emerged|follows|comes|is understood|was understood)\b|"
+            r"(?:takes|took) (?:\w+ ){1,3}(?:for|to)\b|"  # "it takes several years for"
             r"(?:is|was) (?:[A-Z]\w+ )+(?:who|that)\b",  # "It was Diaghilev who ..."
             rest,
         )
@@ -1094,11 +1106,10 @@ def _noun_before(shape: Shape, i: int) -> bool:
     pronoun is never bound inside its clause, Chomsky's Principle B; "its" may be:
     "Boeing raised its prices")."""
     subject = shape.subject
-    if subject is not None and _object_of_main_verb(shape, i):
-        return any(subject.last < p.last < i for p in shape.phrases)
+    after = subject.last if subject is not None and _object_of_main_verb(shape, i) else -1
     compared = _compared_with(shape.tokens, i)
     return any(
-        p.last < i
+        after < p.last < i
         and p.first not in compared
         # "Developed in the 1950s, it has grown": a time is not what "it" is
         and p.head.lower() not in _TIME_NOUNS
@@ -1107,8 +1118,21 @@ def _noun_before(shape: Shape, i: int) -> bool:
         # a count is no referent; a model is ("The 777-200LR, which had its launch ...")
         and (shape.tokens[p.last].tag != "CD" or _a_model(shape, p))
         and not re.fullmatch(r"\d{4}s?", p.head)
+        # "with costs estimated at £76 million, it is the most expensive": "it" is
+        # singular, and a plural common noun is no antecedent for it
+        and not _plural_head(shape, p)
         for p in shape.phrases
     )
+
+
+def _plural_head(shape: Shape, phrase: Phrase) -> bool:
+    """Does the phrase end in a plural common noun? Not when the tagger cut it short:
+    in "financial services industry is" it took "industry" for a verb, a word the
+    lexicon has only as a noun."""
+    if shape.tokens[phrase.last].tag != "NNS":
+        return False
+    nxt = shape.tokens[phrase.last + 1] if phrase.last + 1 < len(shape.tokens) else None
+    return nxt is None or not (nxt.text.isalpha() and gz.parts_of_speech(nxt.text) == {"NOUN"})
 
 
 def _a_noun(word: str) -> bool:
@@ -1118,10 +1142,15 @@ def _a_noun(word: str) -> bool:
     return "NOUN" in pos and not participle
 
 
+_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"})
+
+
 def _a_model(shape: Shape, phrase: Phrase) -> bool:
     """ "the 777", "the 777-200LR": a number named with "the" or spelt with letters is
     a model's name, not a count."""
     head = shape.tokens[phrase.last].text
+    if head.lower() in _MAGNITUDES:
+        return False  # "costs estimated at £76 million": an amount, not a model
     return bool(re.search(r"[A-Za-z]", head)) or (
         phrase.last > phrase.first and shape.tokens[phrase.first].text.lower() == "the"
     )

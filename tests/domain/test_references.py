@@ -1,3 +1,5 @@
+import pytest
+
 from quizapp.domain.facts import extract_facts
 from quizapp.domain.references import References
 from quizapp.domain.text import clean_article, split_sentences, split_title
@@ -413,6 +415,41 @@ def test_this_and_a_noun_point_back_wherever_they_stand():
     )
     assert out[1] == "REFUSED: 'this latest' points back"
     assert out[2] == "Tom Hart opened a mill this year in Ghent."  # a time says when
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has widely been assumed that sales will rise in 2006.",
+        "It is incumbent upon the board to cut costs in 2006.",
+        "With bigger planes it became possible to fly from Seattle to Sydney.",
+        "It takes several years for a new plane to pay back its costs.",
+    ],
+)
+def test_an_extraposed_clause_leaves_it_without_a_referent(sentence):
+    out = resolved(f"Boeing sold 500 planes. {sentence}")
+    assert out[1] == sentence
+
+
+def test_a_passive_with_an_adverb_still_means_a_thing():
+    out = resolved(
+        "The 777 is a long-range jet. It is usually flown on routes that cross the Pacific."
+    )
+    assert out[1] == (
+        "The 777 is a long-range jet. It is usually flown on routes that cross the Pacific."
+    )
+
+
+def test_a_plural_noun_before_it_is_no_antecedent():
+    out = resolved(
+        "A new gallery will open in Dundee in 2018. "
+        "With costs estimated at £76 million, it is the most expensive gallery in Scotland."
+    )
+    # "it" is the gallery the sentence before tells of, not the costs nor the £76 million
+    assert out[1] == (
+        "A new gallery will open in Dundee in 2018. "
+        "With costs estimated at £76 million, it is the most expensive gallery in Scotland."
+    )
 
 
 def test_a_demonstrative_before_a_quoted_noun_still_points_back():
