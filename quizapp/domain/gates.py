@@ -802,6 +802,20 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
         )
         if named and len(re.findall(_PERSON, named.group(1))) == int(value):
             return "the sentence names as many as the answer counts"
+        # "_____ MSPs to serve as deputies (currently Ann Vale and Tom Hart)": the names
+        # in brackets after the counted noun
+        bracketed = re.match(
+            rf"[^.;()]{{0,60}}\((?:[a-z]+\s)?({_PERSON}(?:,\s{_PERSON})*,?\s(?:and|or)\s{_PERSON})\)",
+            text[fact.end :],
+        )
+        if bracketed and len(re.findall(_PERSON, bracketed.group(1))) == int(value):
+            return "the sentence names as many as the answer counts"
+        if value == 2 and re.search(
+            r"\b(?:both|the\sother|(?:either|whether)\b[^.;]*\bor)\b", text, re.IGNORECASE
+        ):
+            # "oscillating between _____ poles: at one end ...; at the other": "both",
+            # "the other", "whether ... or" say there are two
+            return "the sentence says there are two"
     if re.search(
         r"\s(?:goals?|points?|tries|try|runs?|wickets?|sets?|games?|frames?)$", fact.text
     ) and (re.search(r"(?<![\d.])\d{1,3}-\d{1,3}(?![\d.])", text)):
@@ -899,6 +913,46 @@ def any_two(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+_NUMBER_WORD = (
+    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|a\sdozen|dozens?)"
+)
+# closed classes of modifiers that pair with one another over a shared noun: "the North
+# and South Courts", "the upper and lower houses", "the first and second rounds"
+_PAIRING_MODIFIERS = (
+    frozenset(
+        """north south east west northern southern eastern western north-east north-west
+        south-east south-west northeast northwest southeast southwest central""".split()
+    ),
+    frozenset("upper lower".split()),
+    frozenset("inner outer".split()),
+    frozenset("left right".split()),
+    frozenset(
+        "first second third fourth fifth sixth seventh eighth ninth tenth last final".split()
+    ),
+)
+
+
+def half_of_a_pair(fact: Fact, shape: Shape) -> str | None:
+    """ "That's for five or _____" (six years), "The North and _____ were built" (South
+    Courts): the word before, joined by "or" or "and", shares the answer's noun (the
+    noun is said once, for both); the half the stem keeps gives the other away."""
+    before = fact.sentence.text[: fact.start]
+    after = fact.sentence.text[fact.end :]
+    if fact.kind in NUMERIC_KINDS and (
+        re.search(rf"\b{_NUMBER_WORD}\sor\s$", before, re.IGNORECASE)
+        or re.match(rf"\sor\s{_NUMBER_WORD}\b", after, re.IGNORECASE)
+    ):
+        return "one of two figures said together ('five or six years')"
+    words = fact.text.lower().split()
+    other = re.search(r"\b([\w-]+)\s(?:and|or|to)\s$", before)
+    if len(words) > 1 and other is not None:
+        kept = other.group(1).lower()
+        if any(kept in c and words[0] in c for c in _PAIRING_MODIFIERS):
+            return "the word before shares the answer's noun ('the North and South Courts')"
+    return None
+
+
 def in_brackets(fact: Fact, shape: Shape) -> str | None:
     """ "$3.3bn (£1.8bn)": what the brackets say repeats the fact beside them."""
     before = fact.sentence.text[: fact.start]
@@ -941,6 +995,7 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
     repeated,
     in_brackets,
     any_two,
+    half_of_a_pair,
 )
 
 

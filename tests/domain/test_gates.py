@@ -61,6 +61,11 @@ def refusal(text: str, answer: str) -> str | None:
         ("The favourites are Scottish actor Tom Hart, Oscar nominee Ann Vale and star Jo Dunn.",
          "Ann Vale", "one_of_a_list"),
         ("The bank paid $3.3bn (£1.8bn) for the Korean lender.", "£1.8bn", "in_brackets"),
+        ("The loan is repaid over five or six years, the bank said in Leeds.", "six years",
+         "half_of_a_pair"),
+        ("The mill ran for 40 or 50 years before it closed in Leeds.", "40", "half_of_a_pair"),
+        ("The North and South Wings were then built by the weavers of Leeds.", "South Wings",
+         "half_of_a_pair"),
         ("Profits rose 5% in May and costs rose 5% in June at the bank.", "5%", "repeated"),
     ],
 )  # fmt: skip
@@ -83,6 +88,12 @@ def test_a_blank_never_cuts_a_name():
     for f in facts:
         if f.text == "England Club":
             assert answer_refusal(f).startswith("part_of_a_name")
+
+
+def test_a_figure_and_the_one_it_changed_to_are_no_pair():
+    reason = refusal("Profits at the Leeds mill rose from 40 million to 50 million in 2004.",
+                     "50 million")  # fmt: skip
+    assert reason is None or not reason.startswith("half_of_a_pair")
 
 
 def test_a_whole_name_passes():
@@ -135,6 +146,10 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
         ("Leeds won 3-1 at home, with two goals from Tom Hart and one by Ben Vale.",
          "two goals", "counted_in_the_sentence"),
         ("As a student he was taught by two tutors, Ann Vale and Tom Hart, at Oxford.",
+         "two", "counted_in_the_sentence"),
+        ("The board elects two members to serve as deputies (currently Ann Vale and Tom Hart).",
+         "two", "counted_in_the_sentence"),
+        ("The mill swung between two poles: at one end was wool; at the other, cotton.",
          "two", "counted_in_the_sentence"),
         ("Anna Berg (Swedish: [ˈanːa] ( listen); 3 May 1901 – 9 June 1970) was a painter.",
          "3 May 1901", "in_brackets"),
