@@ -922,8 +922,13 @@ FUTURE_CUES = (
     r"expects?|expected|forecast|predicted|projected|targets?|goal|deadline"
 )
 # the clause before the blank speaks of the future
-# (a decimal point, "a target of 1.5 million by _____", ends no clause)
-_FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b(?:[^.;:]|(?<=\d)\.(?=\d))*$", re.IGNORECASE)
+# (a decimal point, "a target of 1.5 million by _____", ends no clause; a verb in the
+# past after the cue tells of what happened: "who will coach Wolves, has been out of
+# the game since he was sacked in _____")
+_FUTURE = re.compile(
+    rf"\b(?:{FUTURE_CUES})\b(?:(?!\b(?:was|were|had|did)\b)[^.;:]|(?<=\d)\.(?=\d))*$",
+    re.IGNORECASE,
+)
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # a figure as written, without the comma or full stop after it ("by 2030," is 2030)
@@ -1120,9 +1125,14 @@ def _perturbed(
         # history that ends in 1498 was not, so before 1900 the cap is a decade on)
         # a year still to come is no cap for what has happened: "overtook Boeing in _____"
         # is before 2008, "set to fly in 2008" or not
-        years = pool.years if _speaks_of_the_future(stem) else pool.reported_years
+        future = _speaks_of_the_future(stem)
+        years = pool.years if future else pool.reported_years
         latest = max([*years, int(q.value)])
         cap = latest + 2 if latest >= 1900 else latest + 11
+        if future:
+            # "expect the film to be released in _____" (2006): a year to come has later
+            # ones beside it; capped at its own, it stood last of four, plainly the one
+            cap = max(cap, int(q.value) + 11)
         year_bounds = (bounds[0], min(bounds[1], cap))
         rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)
         deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]

@@ -645,6 +645,33 @@ def test_a_year_the_stem_puts_in_the_future_gets_no_year_the_article_reports_as_
         assert choices and all(int(c) > 2004 for c in choices), choices
 
 
+def test_a_year_to_come_has_later_years_beside_it_over_seeds():
+    facts = article_facts(
+        "Bond film\n\nThe novel was filmed in 1954 and again in 1967. "
+        "Producers expect the film to be released in 2006."
+    )
+    stem = "Producers expect the film to be released in _____."
+    later = 0
+    for seed in range(12):
+        choices = pick_distractors(fact(facts, "2006"), facts, random.Random(seed), stem=stem)
+        assert len(choices) == 3, choices
+        later += any(int(c) > 2006 for c in choices)
+    # capped at the answer, every one of the three came before it: the answer stood last
+    assert later >= 6
+
+
+def test_a_past_event_after_a_future_cue_is_no_year_to_come():
+    facts = article_facts(
+        "Wolves\n\nHoddle led Chelsea in 1996 and England in 1998. Wolves sacked Gray in 2004. "
+        "Hoddle, who will work with Gray, has been out of the game since he was sacked in 2003."
+    )
+    stem = "Hoddle, who will work with Gray, has been out of the game since he was sacked in _____."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "2003"), facts, random.Random(seed), stem=stem)
+        # no later than a year after the article's latest (2004): it was written then
+        assert choices and all(int(c) <= 2005 for c in choices), choices
+
+
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
     text = (
         "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "
