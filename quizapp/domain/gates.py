@@ -166,6 +166,22 @@ def part_of_a_name(fact: Fact, shape: Shape) -> str | None:
         # "the _____'s Creed" (the Apostle's Creed), "the _____'s Speech": a word that
         # takes "the" is no one's name, so its possessive begins a name that goes on
         return f"'{text[fact.end : fact.end + 2]}' after it goes on into a name"
+    foreign = re.match(r"\s([a-z]{3,})\b", text[fact.end :])
+    if (
+        foreign
+        and fact.text[:1].isupper()
+        and not gz.parts_of_speech(foreign.group(1))
+        and zipf(foreign.group(1)) < _WORD_ZIPF
+        # an English verb or adverb the lexicon lacks ("Canada disparagingly",
+        # "Mitsubishi rebranded") is no part of a term
+        and not foreign.group(1).endswith(("ed", "ly", "ing"))
+        and any(
+            t.start == fact.end + 1 and t.tag in ("NN", "NNS", "FW", "JJ") for t in shape.tokens
+        )
+    ):
+        # "the concept of _____ nullius" (Terra), "_____ pestis" (Yersinia): a word that
+        # is no English one goes on the term, in Latin as in a species' name
+        return f"'{foreign.group(1)}' after it is the rest of the term"
     if re.search(r"\s[A-Z]\.?$", fact.text):
         return "ends in an initial: a cut-off name"
     if not fact.is_phrase and fact.kind != "person" and _modifier_before_noun(fact, shape):
@@ -650,6 +666,18 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     for a, b in zip(words, words[1:], strict=False):
         if a[:1].isupper() and b[:1].isupper() and word_occurrences(rest, f"{a} {b}"):
             return f"'{a} {b}' in the sentence is most of the answer"
+    # "The University of Chicago is home to the _____" (University of Chicago Press):
+    # a name inside the answer, joined by "of" or "and", said in the stem
+    for k in range(len(words) - 2):
+        part = words[k : k + 3]
+        if (
+            part[0][:1].isupper()
+            and part[1] in _NAME_JOINS
+            and part[2][:1].isupper()
+            and " ".join(part) != fact.text
+            and word_occurrences(rest, " ".join(part))
+        ):
+            return f"'{' '.join(part)}' in the sentence is most of the answer"
     # a model number is as distinctive as a word gets: "125,000 units of _____ ... all
     # H100 shipments" (Nvidia H100 GPUs)
     for code in re.findall(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{2,}\b", fact.text):
@@ -733,6 +761,7 @@ def _derived_word(text: str, word: str) -> str | None:
 _DERIVING_SUFFIX = re.compile(r"(?:(?:al)?ists?|(?:al)?isms?|i?ans?|ites?|esque)\b")
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z]\w*(?:\s[A-Z]\w*)*")
+_NAME_JOINS = frozenset({"of", "and", "for", "de", "du", "des", "la", "le", "von", "van"})
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not
 
 

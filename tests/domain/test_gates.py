@@ -61,6 +61,8 @@ def refusal(text: str, answer: str) -> str | None:
         ("The favourites are Scottish actor Tom Hart, Oscar nominee Ann Vale and star Jo Dunn.",
          "Ann Vale", "one_of_a_list"),
         ("The bank paid $3.3bn (£1.8bn) for the Korean lender.", "£1.8bn", "in_brackets"),
+        ("The plague in Leeds was caused by Yersinia pestis, carried by fleas.", "Yersinia",
+         "part_of_a_name"),
         ("The loan is repaid over five or six years, the bank said in Leeds.", "six years",
          "half_of_a_pair"),
         ("The mill ran for 40 or 50 years before it closed in Leeds.", "40", "half_of_a_pair"),
@@ -88,6 +90,11 @@ def test_a_blank_never_cuts_a_name():
     for f in facts:
         if f.text == "England Club":
             assert answer_refusal(f).startswith("part_of_a_name")
+
+
+def test_an_english_word_the_lexicon_lacks_goes_on_no_name():
+    reason = refusal("The writer Voltaire referred to Canada disparagingly in 1759.", "Canada")
+    assert reason is None or not reason.startswith("part_of_a_name")
 
 
 def test_a_figure_and_the_one_it_changed_to_are_no_pair():
@@ -143,6 +150,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "two", "any_two"),
         ("The Lutheran church was founded by Martin Luther in Wittenberg.",
          "Martin Luther", "gives_itself_away"),
+        ("The University of Leeds is also home to the University of Leeds Press, a publisher.",
+         "University of Leeds Press", "gives_itself_away"),
         ("Leeds won 3-1 at home, with two goals from Tom Hart and one by Ben Vale.",
          "two goals", "counted_in_the_sentence"),
         ("As a student he was taught by two tutors, Ann Vale and Tom Hart, at Oxford.",
