@@ -279,6 +279,8 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
         or "year-old" in fact.text
         or re.match(r"[-\s]years?[-\s]olds?\b", after)
         or re.match(r"\s(?:years?\s)?and\s\d+\sdays\b", after)
+        # "who at 18 years and _____ (187 days) becomes the youngest": the rest of an age
+        or (re.search(r"\b\d+\syears\sand\s$", before) and re.search(r"days?$", fact.text))
         or (re.search(r"[A-Z][a-z]+,\s$", before) and re.match(r",", after))
     ):
         return "an age"

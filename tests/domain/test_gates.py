@@ -50,6 +50,8 @@ def refusal(text: str, answer: str) -> str | None:
     ("text", "answer", "gate"),
     [
         ("The striker, aged 27, scored twice in the final at Wembley.", "27", "trivia"),
+        ("Hart, who at 18 years and 187 days becomes the youngest winner, beat Vale in Leeds.",
+         "187 days", "trivia"),
         ("The bank said on Tuesday that profits had risen by 5%.", "on Tuesday", "trivia"),
         ("By 1883, engines that could provide 10,000 hp had become feasible.", "1883",
          "trivia"),
