@@ -610,6 +610,7 @@ def _of_name(name: str) -> bool:
     return len(words) >= 3 and words[1].lower() in ("of", "for") and words[0][:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every pair of candidate names: called 150k times
 def head_of(name: str) -> str:
     """ "University of Chicago Hospitals" -> "hospitals", "Bank of England" -> "bank",
     "Stetson University" -> "university": the last word where it names an institution
@@ -648,6 +649,7 @@ def _code_shape(name: str) -> str:
     return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "A", name))
 
 
+@lru_cache(maxsize=1 << 16)
 def _same_head(a: str, b: str) -> bool:
     return a.split()[-1].lower() == b.split()[-1].lower() or bool(
         re.search(r"\d", a) and re.search(r"\d", b)  # model numbers: "A100", "H100"

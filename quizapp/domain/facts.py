@@ -219,6 +219,7 @@ def fact_key_of(sentence: str, answer: str) -> str:
     return f"{digest}:{words}"
 
 
+@lru_cache(maxsize=1 << 16)
 def answer_key(text: str) -> str:
     """How two spans are recognised as the same answer."""
     t = text.lower().replace(",", "")

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import (
@@ -94,6 +95,7 @@ class Context:
 Builder = Callable[[Fact, Context], "Question | None"]
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise_for_match(text: str) -> str:
     """Lower-case, plain quotes, no thousands commas, punctuation as spaces."""
     s = unicodedata.normalize("NFKC", text).lower()

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizapp.domain.facts import Fact
 from quizapp.domain.gazetteer import DEMONYMS
@@ -102,7 +103,7 @@ PORTFOLIOS = frozenset(
 _PREPOSITIONS = frozenset("of in at for from with to by on into about".split())
 
 
-def portfolio_of(words: list[str]) -> str | None:
+def portfolio_of(words: Sequence[str]) -> str | None:
     """The field a role is in charge of, said just before it: "education spokesman",
     "Home Secretary" ("at home, said his wife" is no portfolio)."""
     return next(
@@ -216,8 +217,9 @@ def sort_of(word: str) -> str | None:
     return _SORTS.get(word.lower())
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text or "")]
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text or ""))
 
 
 def similarity(a: Profile, b: Profile) -> float:
