@@ -316,6 +316,9 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
         return "the date a figure was last checked"
     if fact.text.lower() in gz.WEEKDAYS or re.fullmatch(r"(?i)(?:on\s)?\w+day", fact.text):
         return "a weekday"
+    if re.match(r"\s+et\.?\s+al\b", after):
+        # "reconstructions by _____ et al. 1998, Pollack 1998 and ...": a citation
+        return "an author the text cites, not what the article reports"
     if fact.kind in ("org", "other", "product") and (
         _SOURCE_BEFORE.search(before)
         or (_SOURCE_DESCRIBED.search(before) and re.match(r",\s(?:said|says|told)\b", after))
@@ -485,7 +488,11 @@ def modifier(fact: Fact, shape: Shape) -> str | None:
     ):
         # "Kill Bill director Quentin Tarantino": a work named to say who someone is
         return "a work before a role and a name: it says who, in passing"
-    if fact.kind not in ("place", "person"):
+    adjectives = all(w.lower() in gz.DEMONYMS for w in fact.text.split()) and not re.search(
+        r"\b(?:is|was|are|were|became)\s(?:a|an)\s$", fact.sentence.text[: fact.start]
+    )  # "Tesla was a Serbian American inventor": what he was is the fact
+    if fact.kind not in ("place", "person") and not adjectives:
+        # ("the _____ world", Arab Muslim: peoples' adjectives modify as names do)
         return None
     if re.match(r"\s[a-z][a-z-]+\b", fact.sentence.text[fact.end :]):
         following = re.match(r"\s([a-z][a-z-]+)", fact.sentence.text[fact.end :])

@@ -50,6 +50,10 @@ def refusal(text: str, answer: str) -> str | None:
     ("text", "answer", "gate"),
     [
         ("The striker, aged 27, scored twice in the final at Wembley.", "27", "trivia"),
+        ("The finding was supported by work by Hart et al. 1998 and Vale 2000 in Leeds.", "Hart",
+         "trivia"),
+        ("Following the war, Roy described democracy in much of the Arab Muslim world.",
+         "Arab Muslim", "modifier"),
         ("Hart, who at 18 years and 187 days becomes the youngest winner, beat Vale in Leeds.",
          "187 days", "trivia"),
         ("The bank said on Tuesday that profits had risen by 5%.", "on Tuesday", "trivia"),
@@ -97,6 +101,11 @@ def test_a_blank_never_cuts_a_name():
 def test_an_english_word_the_lexicon_lacks_goes_on_no_name():
     reason = refusal("The writer Voltaire referred to Canada disparagingly in 1759.", "Canada")
     assert reason is None or not reason.startswith("part_of_a_name")
+
+
+def test_what_someone_was_is_no_modifier():
+    assert refusal("Tom Hart was a Serbian American inventor of the mill loom.",
+                   "Serbian American") is None  # fmt: skip
 
 
 def test_a_figure_and_the_one_it_changed_to_are_no_pair():
