@@ -25,7 +25,7 @@ TITLE_WORDS = frozenset(
     singer star producer professor spokesman spokeswoman spokesperson analyst
     economist lawyer founder co-founder billionaire premier president-elect leader
     liberal democrat labour conservative republican democratic opposition former
-    inspector sergeant detective officer commander colonel lieutenant admiral""".split()
+    inspector sergeant detective officer commander colonel lieutenant admiral principal""".split()
 )
 
 # Lower-case nouns that, just before a capitalised name, say it is a person.

@@ -10,6 +10,14 @@ def facts_of(text: str) -> dict[str, str]:
     return {f.text: f.kind for f in extract_facts(split_sentences(body)) if not f.is_phrase}
 
 
+def test_a_job_title_and_what_it_is_of_stay_out_of_the_name():
+    facts = facts_of(
+        "The mill was designed by a Leeds firm which was led by Design Principal Tom Hart."
+    )
+    assert facts.get("Tom Hart") == "person"
+    assert "Design Principal Tom Hart" not in facts
+
+
 def test_quantities_keep_their_units(sample_article):
     facts = facts_of(sample_article)
     assert facts["$420m"] == "money"
