@@ -50,6 +50,9 @@ _DISCOURSE = re.compile(
     r"|Moreover|Furthermore|Nevertheless|But|And|So|Also|Instead|Additionally"
     r"|In particular|In addition|In fact|Likewise|Similarly|Thus|Therefore|Hence"
     r"|Consequently|As a result|Notably|Specifically|Besides|Nonetheless),?\s+"
+    # "In addition to chlorophylls, ...", "Besides the war, ...": a preposition that
+    # heads a phrase of the sentence, not a link to the one before
+    r"(?!(?:to|of)\b)(?<!Besides\s)"
 )
 
 
@@ -160,6 +163,14 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
         for m in foreign_glosses(text)
         if m.end() <= fact.start or m.start() >= fact.end
     ]
+    if not ctx.lead_in:
+        # "Nine consulates will also be closed": lifted out, "also" adds to nothing the
+        # question shows; without it the statement says the same
+        edits += [
+            Edit(m.start(1), m.end(1), "")
+            for m in _ADDITIVE.finditer(text)
+            if m.end(1) <= fact.start or m.start(1) >= fact.end
+        ]
     other_name = _OTHER_NAME.match(text[fact.end :])
     if other_name:
         # "the _____ (now called the University of Chicago Medical Center)": its other
@@ -189,6 +200,11 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
             if e.start < fact.start:
                 start, end = start + shift, end + shift
     return text, start, end
+
+
+# "also" inside a clause, before what it adds: "will also be", "Goldenson also cited"
+# ("not only ... but also" pairs it with "not only", and stays)
+_ADDITIVE = re.compile(r"(?<!\bbut)(?<=[\w,])(\s+also)(?=\s+[a-z])")
 
 
 # a name's other name, in brackets right after it: "(formerly British Sky Broadcasting)"
@@ -250,7 +266,7 @@ def foreign_glosses(text: str) -> list[re.Match[str]]:
 _CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,30}\d{0,3}\??)\]"  # [12] [when?] [note 2]
     # a page reference glued to the word before: "New York City:57–60 where", "success.:121"
-    r"|(?<=[A-Za-z.)\]\"])(?::\d{1,4}(?:[–-]\d{1,4})?(?:,\d{1,4})*)+(?=[\s,.;]|$)"
+    r"|(?<=[A-Za-z.,)\]\"])(?::\d{1,4}(?:[–-]\d{1,4})?(?:,\d{1,4})*)+(?=[\s,.;]|$)"
 )
 
 

@@ -158,6 +158,31 @@ def test_linking_words_are_dropped_from_stems():
     assert stem == "Fill in the blank: The firm paid _____ for the site in 2019 after a long fight."
 
 
+def test_also_is_dropped_from_a_stem_shown_alone_but_not_after_its_lead_in():
+    facts, ctx = setup("The firm will also pay $30m for the site in Leeds, the council said.")
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert (
+        stem
+        == "Fill in the blank: The firm will pay _____ for the site in Leeds, the council said."
+    )
+    ctx.lead_in = "The firm will rent the mill in Leeds."
+    assert "will also pay _____" in build_cloze(fact(facts, "$30m"), ctx).prompt
+
+
+def test_a_phrase_that_opens_like_a_linking_word_stays():
+    facts, ctx = setup("In addition to the mill, the firm paid $30m for the site in Leeds.")
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert (
+        stem
+        == "Fill in the blank: In addition to the mill, the firm paid _____ for the site in Leeds."
+    )
+
+
+def test_a_page_reference_after_a_comma_is_dropped():
+    facts, ctx = setup("Her father, a priest,:10 paid $30m for the site in Leeds in 1850.")
+    assert ",:10" not in build_cloze(fact(facts, "$30m"), ctx).prompt
+
+
 def test_a_linking_word_stays_when_the_sentence_it_links_to_is_shown():
     facts, ctx = setup("Instead, the firm paid $30m for the site in 2019 after a long fight.")
     ctx.lead_in = "The council asked the firm to rent the site in Leeds."
