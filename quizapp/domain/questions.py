@@ -171,6 +171,15 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
             for m in _ADDITIVE.finditer(text)
             if m.end(1) <= fact.start or m.start(1) >= fact.end
         ]
+    # "went on sale in the UK last week", "relaunch its currency on Saturday": a time
+    # said from the day the article was written, which a question read later is not;
+    # the statement holds without it (a speaker's own words keep theirs)
+    edits += [
+        Edit(m.start(), m.end(), "")
+        for m in _DEICTIC_TIME.finditer(text)
+        if (m.end() <= fact.start or m.start() >= fact.end)
+        and text.count('"', 0, m.start()) % 2 == 0
+    ]
     other_name = _OTHER_NAME.match(text[fact.end :])
     if other_name:
         # "the _____ (now called the University of Chicago Medical Center)": its other
@@ -205,6 +214,18 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
 # "also" inside a clause, before what it adds: "will also be", "Goldenson also cited"
 # ("not only ... but also" pairs it with "not only", and stays)
 _ADDITIVE = re.compile(r"(?<!\bbut)(?<=[\w,])(\s+also)(?=\s+[a-z])")
+
+
+# ("today" stays: an encyclopaedia's "what is today Jacksonville" is the present; so
+# does "the last week of February")
+_DEICTIC_TIME = re.compile(
+    r"(?<!\bthe)(?<!,)\s(?:on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:last|this|next)\s(?:week|month)|earlier\sthis\s(?:week|month|year)"
+    r"|yesterday)\b"
+    # where the clause goes on without it: before punctuation or a new phrase, not
+    # before what it qualifies ("on Sunday evening", "last week of February")
+    r"(?=[,.;]|\s(?:and|but|after|before|to|in|at|with|for|when|as|while|from|by)\b)"
+)
 
 
 # a name's other name, in brackets right after it: "(formerly British Sky Broadcasting)"

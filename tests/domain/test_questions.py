@@ -169,6 +169,21 @@ def test_also_is_dropped_from_a_stem_shown_alone_but_not_after_its_lead_in():
     assert "will also pay _____" in build_cloze(fact(facts, "$30m"), ctx).prompt
 
 
+def test_a_day_said_from_the_articles_own_is_dropped_from_a_stem():
+    facts, ctx = setup(
+        "The mill went on sale for $30m in Leeds last week, the council said on Friday."
+    )
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert stem == "Fill in the blank: The mill went on sale for _____ in Leeds, the council said."
+
+
+def test_a_day_that_qualifies_what_follows_stays():
+    facts, ctx = setup(
+        "The men walked 23 miles on Sunday evening to the church in Leeds in the 1850s."
+    )
+    assert "on Sunday evening" in build_cloze(fact(facts, "23 miles"), ctx).prompt
+
+
 def test_a_phrase_that_opens_like_a_linking_word_stays():
     facts, ctx = setup("In addition to the mill, the firm paid $30m for the site in Leeds.")
     stem = build_cloze(fact(facts, "$30m"), ctx).prompt
