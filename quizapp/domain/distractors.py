@@ -806,6 +806,7 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         latest = max([*pool.reported_years, int(since.group(1))])
         bounds = (bounds[0], min(bounds[1], float(latest + 1 - int(since.group(1)))))
     own = []
+    approximate = re.search(_APPROXIMATELY, stem.partition("_____")[0]) is not None
     unit = _unit_noun(fact)
     stem_figures = set(_FIGURE.findall(stem.replace("_____", " ")))
     stated: set[float] = set()  # the article's own figures of this sort, asked or not
@@ -826,6 +827,8 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
             continue  # "overtook Boeing in _____": not 2008, the year a plane is to fly
         v = canonical_number(f.text)
         if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
+            if shape == "year" and approximate and abs(v - value) < 5:
+                continue  # "around 1712": 1710 is about right too
             own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
     rng.shuffle(own)
     if unit == "<name>":
@@ -1136,8 +1139,14 @@ def _perturbed(
             # ones beside it; capped at its own, it stood last of four, plainly the one
             cap = max(cap, int(q.value) + 11)
         year_bounds = (bounds[0], min(bounds[1], cap))
-        rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)
-        deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
+        if re.search(_APPROXIMATELY, stem.partition("_____")[0]):
+            # "invented by Newcomen around _____" (1712): a year or two off is about
+            # right too; rivals a few years apart are clearly wrong
+            rungs = _ladder(q.value, rng.choice((5, 10)), False, year_bounds, rng)
+            deltas = [-5, 5, -10, 10, -15, 15, -20, 20]
+        else:
+            rungs = _ladder(q.value, rng.choice((1, 2, 3)), False, year_bounds, rng)
+            deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
         rng.shuffle(deltas)
         values = [*rungs, *(q.value + d for d in deltas if q.value + d < cap)]
         return [text.replace(str(int(q.value)), str(int(v)), 1) for v in dict.fromkeys(values)]

@@ -672,6 +672,17 @@ def test_a_past_event_after_a_future_cue_is_no_year_to_come():
         assert choices and all(int(c) <= 2005 for c in choices), choices
 
 
+def test_an_approximate_year_gets_rivals_clearly_apart_from_it():
+    facts = article_facts(
+        "Steam\n\nThe first engine was built by Newcomen around 1712 in Dudley. Watt "
+        "improved it in 1765 and Boulton joined him in 1775. A rival engine followed in 1710."
+    )
+    stem = "The first engine was built by Newcomen around _____ in Dudley."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "1712"), facts, random.Random(seed), stem=stem)
+        assert choices and all(abs(int(c) - 1712) >= 5 for c in choices), choices
+
+
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
     text = (
         "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "
