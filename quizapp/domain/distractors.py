@@ -240,6 +240,10 @@ def pick_distractors(
             is_variant(candidate, c, people=people) for c in chosen
         ):
             continue
+        if fact.subkind == "city" and any(
+            gz.same_place(candidate, other) for other in (fact.text, *chosen)
+        ):
+            continue  # Manhattan beside New York City: one place, two choices
         if (
             stem
             and _named_in(candidate, stem, stem_words)

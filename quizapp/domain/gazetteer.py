@@ -317,6 +317,30 @@ def _capitals() -> dict[str, tuple[float, float]]:
     }
 
 
+@cache
+def _city_positions() -> dict[str, tuple[float, float]]:
+    """A city's name (lower case) -> where the most populous city of that name lies."""
+    best: dict[str, tuple[int, tuple[float, float]]] = {}
+    for city in _geonames().get_cities().values():
+        key = city["name"].lower()
+        people = int(city.get("population") or 0)
+        if key not in best or people > best[key][0]:
+            best[key] = (people, (city["latitude"], city["longitude"]))
+    return {name: where for name, (_, where) in best.items()}
+
+
+def same_place(a: str, b: str) -> bool:
+    """Are two cities one place to a reader: a borough and its city, or two parts of
+    one (Manhattan and New York City, Islington and London), under 30 km apart?"""
+    positions = _city_positions()
+    here = positions.get(a.lower().removeprefix("the "))
+    there = positions.get(b.lower().removeprefix("the "))
+    return here is not None and there is not None and _distance(here, there) < _SAME_PLACE_KM
+
+
+_SAME_PLACE_KM = 30
+
+
 def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))

@@ -683,6 +683,18 @@ def test_an_approximate_year_gets_rivals_clearly_apart_from_it():
         assert choices and all(abs(int(c) - 1712) >= 5 for c in choices), choices
 
 
+def test_a_borough_and_its_city_are_never_two_choices():
+    facts = article_facts(
+        "Tesla\n\nTesla studied in Graz and worked in Maribor and Budapest. He moved to "
+        "New York City in 1884 and had a laboratory in Manhattan. He later lived in Colorado "
+        "Springs and gave a lecture in London and in Paris."
+    )
+    stem = "Tesla went to _____, where he worked as a draftsman."
+    for seed in range(8):
+        choices = pick_distractors(fact(facts, "Maribor"), facts, random.Random(seed), stem=stem)
+        assert not {"New York City", "Manhattan"} <= set(choices), choices
+
+
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
     text = (
         "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "

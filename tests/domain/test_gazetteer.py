@@ -34,3 +34,10 @@ def test_the_countries_named_with_the_nearest_a_place_come_first():
 
 def test_a_country_geonames_writes_with_the_is_found_without_it():
     assert gz.country_code("Netherlands") == gz.country_code("the Netherlands") == "NL"
+
+
+def test_two_parts_of_one_city_are_one_place_and_two_cities_are_not():
+    assert gz.same_place("Manhattan", "New York City")
+    assert gz.same_place("Islington", "London")
+    assert not gz.same_place("Coventry", "London")
+    assert not gz.same_place("Atlantis", "London")  # not on the map: no claim
