@@ -849,10 +849,12 @@ def counted_in_the_sentence(fact: Fact, shape: Shape) -> str | None:
         if bracketed and len(re.findall(_PERSON, bracketed.group(1))) == int(value):
             return "the sentence names as many as the answer counts"
         if value == 2 and re.search(
-            r"\b(?:both|the\sother|(?:either|whether)\b[^.;]*\bor)\b", text, re.IGNORECASE
+            r"\b(?:both|the\sother|(?:either|whether)\b[^.;]*\bor|(?:each|either)\s(?:end|side)s?)\b",
+            text,
+            re.IGNORECASE,
         ):
             # "oscillating between _____ poles: at one end ...; at the other": "both",
-            # "the other", "whether ... or" say there are two
+            # "the other", "whether ... or", "one at each end" say there are two
             return "the sentence says there are two"
     if re.search(
         r"\s(?:goals?|points?|tries|try|runs?|wickets?|sets?|games?|frames?)$", fact.text

@@ -171,6 +171,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "two", "counted_in_the_sentence"),
         ("The mill swung between two poles: at one end was wool; at the other, cotton.",
          "two", "counted_in_the_sentence"),
+        ("The engine divided its stages between two cylinders, one at each end of the mill.",
+         "two", "counted_in_the_sentence"),
         ("Anna Berg (Swedish: [ˈanːa] ( listen); 3 May 1901 – 9 June 1970) was a painter.",
          "3 May 1901", "in_brackets"),
         ('"It will sell," said Tom Hart, an analyst at Vale Morgan Securities.',
