@@ -224,7 +224,7 @@ _DEICTIC_TIME = re.compile(
     r"|yesterday)\b"
     # where the clause goes on without it: before punctuation or a new phrase, not
     # before what it qualifies ("on Sunday evening", "last week of February")
-    r"(?=[,.;]|\s(?:and|but|after|before|to|in|at|with|for|when|as|while|from|by)\b)"
+    r"(?=[,.;]|\s(?:and|but|after|before|to|in|at|with|for|when|as|while|from|by|that)\b)"
 )
 
 

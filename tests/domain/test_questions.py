@@ -175,6 +175,9 @@ def test_a_day_said_from_the_articles_own_is_dropped_from_a_stem():
     )
     stem = build_cloze(fact(facts, "$30m"), ctx).prompt
     assert stem == "Fill in the blank: The mill went on sale for _____ in Leeds, the council said."
+    facts, ctx = setup("The council warned last month that the mill in Leeds would cost $30m.")
+    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert stem == "Fill in the blank: The council warned that the mill in Leeds would cost _____."
 
 
 def test_a_day_that_qualifies_what_follows_stays():
