@@ -146,40 +146,51 @@ def _surname(words: list[str]) -> str:
 # ---- stems -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Droppable:
+    """Spans of a sentence a stem may leave out, whichever fact it asks about."""
+
+    citations: tuple[tuple[int, int], ...]
+    pronunciations: tuple[tuple[int, int], ...]
+    glosses: tuple[tuple[int, int], ...]
+    additive: tuple[tuple[int, int], ...]
+    deictic: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=1 << 12)  # each sentence is reworded once per question tried of it
+def _droppable(text: str) -> _Droppable:
+    return _Droppable(
+        citations=tuple(m.span() for m in _CITATION.finditer(text)),
+        pronunciations=tuple(m.span() for m in _PRONUNCIATION.finditer(text)),
+        glosses=tuple(m.span() for m in foreign_glosses(text)),
+        additive=tuple(m.span(1) for m in _ADDITIVE.finditer(text)),
+        deictic=tuple(
+            m.span() for m in _DEICTIC_TIME.finditer(text) if text.count('"', 0, m.start()) % 2 == 0
+        ),
+    )
+
+
 def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, int, int]:
     """The fact's sentence as a question shows it: pronouns replaced by the names they
     stand for, citation marks dropped, the answer's span replaced by `answer` (the
     fact's own text by default). Returns the text and where the answer now stands."""
     text = fact.sentence.text
+    spans = _droppable(text)
+
+    def outside(found: tuple[tuple[int, int], ...]) -> list[Edit]:
+        return [Edit(a, b, "") for a, b in found if b <= fact.start or a >= fact.end]
+
     edits = [e for e in ctx.edits if e.end <= fact.start or e.start >= fact.end]
-    edits += [Edit(m.start(), m.end(), "") for m in _CITATION.finditer(text)]
-    edits += [
-        Edit(m.start(), m.end(), "")
-        for m in _PRONUNCIATION.finditer(text)
-        if m.end() <= fact.start or m.start() >= fact.end
-    ]
-    edits += [
-        Edit(m.start(), m.end(), "")
-        for m in foreign_glosses(text)
-        if m.end() <= fact.start or m.start() >= fact.end
-    ]
+    edits += [Edit(a, b, "") for a, b in spans.citations]
+    edits += outside(spans.pronunciations) + outside(spans.glosses)
     if not ctx.lead_in:
         # "Nine consulates will also be closed": lifted out, "also" adds to nothing the
         # question shows; without it the statement says the same
-        edits += [
-            Edit(m.start(1), m.end(1), "")
-            for m in _ADDITIVE.finditer(text)
-            if m.end(1) <= fact.start or m.start(1) >= fact.end
-        ]
+        edits += outside(spans.additive)
     # "went on sale in the UK last week", "relaunch its currency on Saturday": a time
     # said from the day the article was written, which a question read later is not;
     # the statement holds without it (a speaker's own words keep theirs)
-    edits += [
-        Edit(m.start(), m.end(), "")
-        for m in _DEICTIC_TIME.finditer(text)
-        if (m.end() <= fact.start or m.start() >= fact.end)
-        and text.count('"', 0, m.start()) % 2 == 0
-    ]
+    edits += outside(spans.deictic)
     other_name = _OTHER_NAME.match(text[fact.end :])
     if other_name:
         # "the _____ (now called the University of Chicago Medical Center)": its other
