@@ -316,6 +316,17 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
         return "the date a figure was last checked"
     if fact.text.lower() in gz.WEEKDAYS or re.fullmatch(r"(?i)(?:on\s)?\w+day", fact.text):
         return "a weekday"
+    ranged = _RANGE_OF_EXAMPLES_BEFORE.search(before) or (
+        _PLURAL_FROM.search(before) if _RANGE_OF_EXAMPLES_AFTER.match(after) else None
+    )
+    if (
+        fact.kind in ("org", "person", "product")
+        and ranged
+        and any(t.start == ranged.start() and t.tag == "NNS" for t in shape.tokens)
+    ):
+        # "As US companies from OpenAI to _____ have made headlines": a plural noun's
+        # members from one end to the other are examples; any other fills the blank
+        return "one end of a range of examples: many others would fill the blank"
     if re.match(r"\s+et\.?\s+al\b", after):
         # "reconstructions by _____ et al. 1998, Pollack 1998 and ...": a citation
         return "an author the text cites, not what the article reports"
@@ -330,6 +341,14 @@ def trivia(fact: Fact, shape: Shape) -> str | None:
     if re.search(r"\btold\s(?:the\s)?$", before) and fact.kind in ("org", "other", "product"):
         return "who the news was told to"
     return None
+
+
+# "companies from OpenAI to _____", "rivals, from Baidu's Ernie Bot to _____'s LLM"
+_RANGE_OF_EXAMPLES_BEFORE = re.compile(
+    r"\b[a-z]{3,}s,?\sfrom\s(?:[A-Z][\w'’.&-]*\s?){1,4}(?:\w+\s){0,3}?to\s$"
+)
+_PLURAL_FROM = re.compile(r"\b[a-z]{3,}s,?\sfrom\s(?:[A-Z][\w.&-]*(?:'s|’s)\s)?$")
+_RANGE_OF_EXAMPLES_AFTER = re.compile(r"(?:'s)?(?:\s\w+){0,3}?\sto\s[A-Z]")
 
 
 # what is still to come, anywhere in the sentence: a plan, a target, a forecast

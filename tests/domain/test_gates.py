@@ -50,6 +50,8 @@ def refusal(text: str, answer: str) -> str | None:
     ("text", "answer", "gate"),
     [
         ("The striker, aged 27, scored twice in the final at Wembley.", "27", "trivia"),
+        ("US companies from OpenAI to Nvidia have made headlines in Leeds in 2023.", "Nvidia",
+         "trivia"),
         ("The finding was supported by work by Hart et al. 1998 and Vale 2000 in Leeds.", "Hart",
          "trivia"),
         ("Following the war, Roy described democracy in much of the Arab Muslim world.",
@@ -106,6 +108,11 @@ def test_an_english_word_the_lexicon_lacks_goes_on_no_name():
 def test_what_someone_was_is_no_modifier():
     assert refusal("Tom Hart was a Serbian American inventor of the mill loom.",
                    "Serbian American") is None  # fmt: skip
+
+
+def test_a_route_from_one_place_to_another_is_no_range_of_examples():
+    reason = refusal("The firm flew its planes from Seattle to Sydney in 2005.", "Sydney")
+    assert reason is None or not reason.startswith("trivia")
 
 
 def test_a_figure_and_the_one_it_changed_to_are_no_pair():
