@@ -168,6 +168,8 @@ class References:
     _introduced: dict[str, int] = field(default_factory=dict)
     # the person and the organisation the article is about, where it has them
     protagonists: set[str] = field(default_factory=set)
+    # sentences that say something "followed": after what the one before tells of
+    _follows_before: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._profiles = profiles(self.facts)
@@ -250,6 +252,13 @@ class References:
         lead_ins: dict[int, str] = {}
         for s in self.sentences:
             refusal = self._resolved[s.index].refused
+            if s.index in self._follows_before and not refusal and '"' not in s.text:
+                previous = by_index.get(s.index - 1)
+                if self._shown(previous) and not self._resolved[s.index].lead_in:
+                    lead_ins[s.index] = with_edits(
+                        previous.text, self._resolved[previous.index].edits
+                    )
+                continue
             if not _POINTS_BACK.search(refusal) or '"' in s.text:
                 continue
             source = self._pointed_at(s, refusal, by_index, lead, title_words)
@@ -516,6 +525,12 @@ class References:
             if _bare_relational(tokens, i, quoted):
                 # "three sequels followed": sequels to what, only the sentences before say
                 refused = refused or f"'{t.text}' points back"
+                continue
+            if _follows_unnamed(tokens, i, quoted):
+                # "Wheels (1971) and Overload (1979) followed.": followed what, the
+                # sentence before says; it is shown first where it can be, and the
+                # statement is true without it where not
+                self._follows_before.add(sentence.index)
                 continue
             if _inner_event_anaphor(tokens, i, quoted):
                 # "spent on implementing the programme": which programme, only the
@@ -1371,6 +1386,16 @@ def _bare_relational(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type:
         return False
     before = tokens[max(0, i - 3) : i]
     return not any(b.tag in ("PRP$", "POS", "NNP", "NNPS") or b.text in ("'s", "'") for b in before)
+
+
+def _follows_unnamed(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # type: ignore[no-untyped-def]
+    """ "... and In High Places followed.": "follow" or "ensue" with no object ends its
+    clause; what came first is in an earlier sentence. Not a passive ("was followed")."""
+    t = tokens[i]
+    if quoted[i] or t.text.lower() not in ("followed", "ensued") or i + 1 >= len(tokens):
+        return False
+    before = tokens[i - 1].text.lower() if i else ""
+    return tokens[i + 1].text in (".", ";", "!", ",") and before not in _COPULA_WORDS
 
 
 # what an article does or plans, named once and then called "the programme" or "the

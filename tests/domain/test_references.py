@@ -452,6 +452,25 @@ def test_a_plural_noun_before_it_is_no_antecedent():
     )
 
 
+def test_what_followed_is_shown_after_what_it_followed():
+    out = resolved(
+        "Tom Hart opened the first mill in Leeds in 1850. "
+        "The Vale Mill and the Dunn Mill followed, both making wool."
+    )
+    assert out[1] == (
+        "Tom Hart opened the first mill in Leeds in 1850. "
+        "The Vale Mill and the Dunn Mill followed, both making wool."
+    )
+
+
+def test_what_followed_stays_asked_when_the_sentence_before_cannot_be_shown():
+    out = resolved(
+        'Tom Hart said: "We opened the first mill in Leeds in 1850." '
+        "The Vale Mill and the Dunn Mill followed, both making wool."
+    )
+    assert out[-1] == "The Vale Mill and the Dunn Mill followed, both making wool."
+
+
 def test_a_demonstrative_before_a_quoted_noun_still_points_back():
     out = resolved(
         "The weavers and the mill owners agreed to share the cost of the new looms. "
