@@ -266,6 +266,8 @@ def pick_distractors(
             continue  # "UHD" among "Select Committee" and "Channel": the form gives it away
         if institution_noun(candidate) and not institution_noun(fact.text):
             continue  # a bare "Government" beside "European Central Bank": no name at all
+        if candidate.split()[0].lower() in _POSSESSIVE_WORDS and not fact.is_phrase:
+            continue  # "Thy Church" (a hymn's words) beside "Methodist Episcopal Church"
         if fact.kind == "org" and _a_nationality(candidate):
             continue  # "Serbian American", "Serbian Cyrillic" beside a company: no body
         chosen.append(candidate)
@@ -285,6 +287,9 @@ def pick_distractors(
 
 
 _LOOK_FURTHER = 9
+# a name does not open with a possessive ("Thy Church", "Our Lady" is one only with
+# its saint): words quoted from a title, not a body of that kind
+_POSSESSIVE_WORDS = frozenset("thy thine my our your his her their its".split())
 
 
 def _capitalised_words(text: str) -> set[str]:

@@ -695,6 +695,20 @@ def test_a_borough_and_its_city_are_never_two_choices():
         assert not {"New York City", "Manhattan"} <= set(choices), choices
 
 
+def test_words_opening_with_a_possessive_are_no_name_to_offer():
+    facts = article_facts(
+        "Church\n\nThe Methodist Episcopal Church was founded in Baltimore in 1784. The "
+        "Church of England objected. Wesley wrote the prayer Thy Church. The Moravian "
+        "Church sent guests, and so did the Lutheran Church."
+    )
+    stem = "Coke founded the _____ in Baltimore in 1784."
+    for seed in range(8):
+        choices = pick_distractors(
+            fact(facts, "Methodist Episcopal Church"), facts, random.Random(seed), stem=stem
+        )
+        assert choices and not any(c.startswith("Thy") for c in choices), choices
+
+
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
     text = (
         "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "
