@@ -1009,6 +1009,12 @@ def half_of_a_pair(fact: Fact, shape: Shape) -> str | None:
         kept = other.group(1).lower()
         if any(kept in c and words[0] in c for c in _PAIRING_MODIFIERS):
             return "the word before shares the answer's noun ('the North and South Courts')"
+    partner = re.match(r"\s(?:and|or|to)\s([\w-]+)\s\S", after)
+    if len(words) == 1 and partner is not None:
+        kept = partner.group(1).lower()
+        if any(kept in c and words[0] in c for c in _PAIRING_MODIFIERS):
+            # "The _____ and South Courts" (North): the half before the shared noun
+            return "the word after shares its noun with the answer ('North and South Courts')"
     return None
 
 

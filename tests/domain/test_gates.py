@@ -76,6 +76,8 @@ def refusal(text: str, answer: str) -> str | None:
         ("The mill ran for 40 or 50 years before it closed in Leeds.", "40", "half_of_a_pair"),
         ("The North and South Wings were then built by the weavers of Leeds.", "South Wings",
          "half_of_a_pair"),
+        ("The North and South Wings were then built by the weavers of Leeds.", "North",
+         "half_of_a_pair"),
         ("Profits rose 5% in May and costs rose 5% in June at the bank.", "5%", "repeated"),
     ],
 )  # fmt: skip
