@@ -185,8 +185,14 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
     edits += outside(spans.pronunciations) + outside(spans.glosses)
     if not ctx.lead_in:
         # "Nine consulates will also be closed": lifted out, "also" adds to nothing the
-        # question shows; without it the statement says the same
-        edits += outside(spans.additive)
+        # question shows; without it the statement says the same. Not where the blank
+        # is what it adds ("can also be used on _____": on something besides the one
+        # the article named; without "also", that one is right too)
+        edits += [
+            Edit(a, b, "")
+            for a, b in spans.additive
+            if a >= fact.end or (b <= fact.start and _CLAUSE_BREAK.search(text, b, fact.start))
+        ]
     # "went on sale in the UK last week", "relaunch its currency on Saturday": a time
     # said from the day the article was written, which a question read later is not;
     # the statement holds without it (a speaker's own words keep theirs)
@@ -229,6 +235,7 @@ _ADDITIVE = re.compile(r"(?<!\bbut)(?<=[\w,])(\s+also)(?=\s+[a-z])")
 
 # ("today" stays: an encyclopaedia's "what is today Jacksonville" is the present; so
 # does "the last week of February")
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 _DEICTIC_TIME = re.compile(
     r"(?<!\bthe)(?<!,)\s(?:on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:last|this|next)\s(?:week|month)|earlier\sthis\s(?:week|month|year)"

@@ -159,14 +159,17 @@ def test_linking_words_are_dropped_from_stems():
 
 
 def test_also_is_dropped_from_a_stem_shown_alone_but_not_after_its_lead_in():
-    facts, ctx = setup("The firm will also pay $30m for the site in Leeds, the council said.")
-    stem = build_cloze(fact(facts, "$30m"), ctx).prompt
-    assert (
-        stem
-        == "Fill in the blank: The firm will pay _____ for the site in Leeds, the council said."
+    facts, ctx = setup("Tom Hart will also pay $30m for the site in Leeds, the council said.")
+    stem = build_cloze(fact(facts, "Tom Hart"), ctx).prompt
+    assert stem == (
+        "Fill in the blank: _____ will pay $30m for the site in Leeds, the council said."
     )
     ctx.lead_in = "The firm will rent the mill in Leeds."
-    assert "will also pay _____" in build_cloze(fact(facts, "$30m"), ctx).prompt
+    assert "_____ will also pay" in build_cloze(fact(facts, "Tom Hart"), ctx).prompt
+    # after a clause break, what "also" adds is not the blank
+    facts, ctx = setup("Nine mills will also be closed in Leeds, mostly in Holbeck and Armley.")
+    stem = build_cloze(fact(facts, "Armley"), ctx).prompt
+    assert "will be closed in Leeds, mostly in Holbeck and _____" in stem
 
 
 def test_a_day_said_from_the_articles_own_is_dropped_from_a_stem():
@@ -185,6 +188,12 @@ def test_a_day_that_qualifies_what_follows_stays():
         "The men walked 23 miles on Sunday evening to the church in Leeds in the 1850s."
     )
     assert "on Sunday evening" in build_cloze(fact(facts, "23 miles"), ctx).prompt
+
+
+def test_also_stays_where_the_blank_is_what_it_adds():
+    facts, ctx = setup("The steam indicator can also be used on petrol engines in Leeds mills.")
+    stem = build_cloze(fact(facts, "petrol engines"), ctx).prompt
+    assert "can also be used on _____" in stem
 
 
 def test_a_phrase_that_opens_like_a_linking_word_stays():
