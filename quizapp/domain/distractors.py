@@ -856,11 +856,26 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         return  # "set up one school": "two school" is no English, whichever two
     after = _range_start(fact, stem)
 
+    # a count the stem spells out: "Nine embassies will close ... and _____ consulates"
+    # with "9" among the choices is a choice named in the stem
+    # (a bare count only: "worth $15" may well be beside "five million lira")
+    spelt = (
+        {
+            float(WORD_VALUES[w.lower()])
+            for w in re.findall(r"[A-Za-z]+", stem.replace("_____", " "))
+            if w.lower() in WORD_VALUES and WORD_VALUES[w.lower()] > 1
+        }
+        if re.fullmatch(r"\d+", fact.text)
+        else set()
+    )
+
     def fits(text: str, v: float | None) -> bool:
         """Inside the bounds, agreeing with the counted noun ("one schools" gives itself
-        away), and after the month a range opens with ("between September and _____")."""
+        away), after the month a range opens with ("between September and _____"), and
+        no count the stem spells out."""
         return (
             v is not None
+            and v not in spelt
             and bounds[0] < v < bounds[1]
             and not (noun == "plural" and v == 1)
             and (after is None or bool((m := _MONTH_YEAR.search(text)) and _month_index(m) > after))

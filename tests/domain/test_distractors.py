@@ -709,6 +709,17 @@ def test_words_opening_with_a_possessive_are_no_name_to_offer():
         assert choices and not any(c.startswith("Thy") for c in choices), choices
 
 
+def test_a_count_the_stem_spells_out_is_no_choice():
+    facts = article_facts(
+        "Embassies\n\nNine overseas embassies will close. Since 1997, 11 posts have been "
+        "closed and 18 opened, and 40 staff left in 2004."
+    )
+    stem = "Nine overseas embassies will close, and _____ posts have been closed since 1997."
+    for seed in range(12):
+        choices = pick_distractors(fact(facts, "11"), facts, random.Random(seed), stem=stem)
+        assert choices and "9" not in choices, choices
+
+
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
     text = (
         "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "
