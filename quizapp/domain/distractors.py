@@ -723,6 +723,10 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
         named = re.findall(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?", stem.replace("_____", " "))
         if any(gz.country_code(n) == own_country for n in named if gz.is_country(n)):
             country = own_country
+    # "present-day _____, South Carolina": the state the stem gives after the city; only
+    # its cities will do (Paris and Cape Town are ruled out by the stem)
+    state = re.match(r"_____,\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", stem[stem.find("_____") :])
+    in_state = gz.cities_by_us_state().get(state.group(1), []) if state else []
     own = [
         f.text
         for f in pool.same_kind("place", near=fact)
@@ -732,6 +736,7 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
         # a venue for a venue of its sort: an avenue for an avenue, not a park
         and (level != "place" or _same_head(fact.text, f.text))
         and (country is None or level != "city" or gz.city_country(f.text) == country)
+        and (not in_state or level != "city" or f.text in in_state)
     ]
     head, rest = own[:6], own[6:]
     rng.shuffle(head)
@@ -760,6 +765,8 @@ def _places(fact: Fact, pool: FactPool, rng: random.Random, stem: str = "") -> I
         yield from far
         yield from later
         return
+    elif level == "city" and in_state:
+        near = _cities_of_its_size(fact.text, in_state)
     elif level == "city":
         code = country or gz.city_country(fact.text, pool.countries)
         near = _cities_of_its_size(fact.text, gz.cities_by_country().get(code or "", []))

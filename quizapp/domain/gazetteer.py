@@ -358,6 +358,22 @@ def us_states() -> tuple[str, ...]:
 
 
 @cache
+def cities_by_us_state() -> dict[str, list[str]]:
+    """A US state's name -> its cities, the most populous first."""
+    gc = _geonames()
+    names = {code: state["name"] for code, state in gc.get_us_states().items()}
+    by_state: dict[str, list[tuple[int, str]]] = {}
+    for city in gc.get_cities().values():
+        if city["countrycode"] == "US" and city.get("admin1code") in names:
+            by_state.setdefault(names[city["admin1code"]], []).append(
+                (city["population"], city["name"])
+            )
+    return {
+        state: [n for _, n in sorted(cities, reverse=True)] for state, cities in by_state.items()
+    }
+
+
+@cache
 def cities_by_country() -> dict[str, list[str]]:
     gc = _geonames()
     by_country: dict[str, list[tuple[int, str]]] = {}

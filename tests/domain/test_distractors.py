@@ -4,6 +4,7 @@ import re
 import pytest
 
 from quizapp.domain import gazetteer
+from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import is_variant, pick_distractors
 from quizapp.domain.facts import extract_facts
 from quizapp.domain.numbers import canonical_number
@@ -718,6 +719,21 @@ def test_a_count_the_stem_spells_out_is_no_choice():
     for seed in range(12):
         choices = pick_distractors(fact(facts, "11"), facts, random.Random(seed), stem=stem)
         assert choices and "9" not in choices, choices
+
+
+def test_a_us_state_after_the_blank_rules_out_cities_elsewhere():
+    facts = article_facts(
+        "Huguenots\n\nHuguenots fled France to Cape Town, Brooklyn and Charleston. "
+        "Others stayed in Paris."
+    )
+    for f in facts:
+        if f.kind == "place":
+            f.subkind, f.certainty = "city", 10.0  # as a long article types them
+    stem = "Many Huguenots also settled in the area of present-day _____, South Carolina."
+    in_state = set(gz.cities_by_us_state()["South Carolina"])
+    for seed in range(6):
+        choices = pick_distractors(fact(facts, "Charleston"), facts, random.Random(seed), stem=stem)
+        assert len(choices) == 3 and set(choices) <= in_state, choices
 
 
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
