@@ -883,6 +883,8 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         return (
             v is not None
             and v not in spelt
+            # a clock time: "11 p.m." moves to 9 or 10 p.m., never to "14 p.m."
+            and not (_CLOCK.search(text) and not 1 <= v <= 12)
             and bounds[0] < v < bounds[1]
             and not (noun == "plural" and v == 1)
             and (after is None or bool((m := _MONTH_YEAR.search(text)) and _month_index(m) > after))
@@ -897,6 +899,9 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
             # a made-up 2.25 million that the article states as another target may be
             # right too: only the article's own figures, vetted above, say its numbers
             yield text
+
+
+_CLOCK = re.compile(r"\d\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.IGNORECASE)
 
 
 def _counted_noun(f: Fact) -> str | None:

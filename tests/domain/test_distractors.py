@@ -736,6 +736,17 @@ def test_a_us_state_after_the_blank_rules_out_cities_elsewhere():
         assert len(choices) == 3 and set(choices) <= in_state, choices
 
 
+def test_a_clock_time_stays_on_the_clock():
+    facts = article_facts(
+        "Tesla\n\nTesla claimed that he worked from 3 a.m. to 11 p.m., no Sundays or "
+        "holidays excepted. He slept 2 hours."
+    )
+    stem = "Tesla claimed that he worked from 3 a.m. to _____, no Sundays or holidays excepted."
+    for seed in range(12):
+        choices = pick_distractors(fact(facts, "11 p.m."), facts, random.Random(seed), stem=stem)
+        assert choices and all(1 <= int(c.split()[0]) <= 12 for c in choices), choices
+
+
 def test_a_craft_in_the_stem_rules_out_people_of_another_craft_in_the_same_sort():
     text = (
         "Bond film\n\nThe novel by author Ian Fleming will be filmed by director Tom Vale. "
