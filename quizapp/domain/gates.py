@@ -554,6 +554,11 @@ def the_topic(fact: Fact, headline: str) -> str | None:
     headline_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", headline)}
     # "_____ are one of many types of organelles" under "Chloroplast": a plural of it
     headline_words |= {w + "s" for w in headline_words} | {w + "es" for w in headline_words}
+    # "The _____ is composed of representatives ..." (IPCC Panel) under "Intergovernmental
+    # Panel on Climate Change": the headline's initials are a word of it too
+    capitals = re.findall(r"\b[A-Z]", headline)
+    if len(capitals) >= 3:
+        headline_words.add("".join(capitals).lower())
     # "The _____ produces reports" (IPCC) under "Intergovernmental Panel on Climate
     # Change": the name the article gave it in brackets is the headline's
     for name in (fact.text, *fact.aliases):

@@ -276,6 +276,15 @@ def test_the_headline_names_the_topic_whatever_its_form():
     assert the_topic(lira, "Turkey knocks six zeros off the lira") is not None
 
 
+def test_the_headlines_initials_with_a_word_of_it_name_the_topic():
+    from quizapp.domain.gates import the_topic
+
+    text = "The NFC Council is composed of representatives appointed by five governments."
+    facts = extract_facts(split_sentences(text))
+    answer = next(f for f in facts if f.text == "NFC Council")
+    assert the_topic(answer, "Nordic Fisheries Council") is not None
+
+
 def test_the_headline_names_the_topic_in_the_singular_and_the_answer_is_plural():
     from quizapp.domain.gates import the_topic
 
