@@ -1119,6 +1119,8 @@ def _perturbed(
     answer leave it in the middle of the choices (and 7.9% beside 15.8%, its double, is
     the answer scaled): a test-wise learner picks the figure the others were made from."""
     text = fact.text
+    before = stem.partition("_____")[0]
+    approximate = re.search(_APPROXIMATELY, before) is not None  # "about _____"
     # words: "three sequels" -> "two sequels", "four sequels"
     word = re.match(r"(?i)([a-z]+)(.*)", text)
     if word and word.group(1).lower() in WORD_VALUES:
@@ -1175,7 +1177,7 @@ def _perturbed(
             # ones beside it; capped at its own, it stood last of four, plainly the one
             cap = max(cap, int(q.value) + 11)
         year_bounds = (bounds[0], min(bounds[1], cap))
-        if re.search(_APPROXIMATELY, stem.partition("_____")[0]):
+        if approximate:
             # "invented by Newcomen around _____" (1712): a year or two off is about
             # right too; rivals a few years apart are clearly wrong
             rungs = _ladder(q.value, rng.choice((5, 10)), False, year_bounds, rng)
@@ -1192,7 +1194,6 @@ def _perturbed(
         max(bounds[0], 0.0),
         min(bounds[1], 100.0) if percent and value <= 100 else bounds[1],
     )
-    before = stem.partition("_____")[0]
     if value == int(value) and not q.decimals and re.search(r"\b(?:age of|aged)\s$", before):
         # "died at the age of _____": an age moves by years, never to 131
         rungs = _ladder(value, rng.choice((2, 3, 5)), False, (positive[0], 111.0), rng)
@@ -1202,7 +1203,6 @@ def _perturbed(
     ):
         # a small count moves by a few: "18 years" -> 17, 19, 20, never 72; an
         # approximate one ("about 15 km") by more, or every choice is about right
-        approximate = re.search(_APPROXIMATELY, before)
         step = max(2, round(value / 3)) if approximate else 1
         if value >= 10 and value % 5 == 0:
             # "fell below 10%": a round figure beside 7%, 8% and 9% stands out as the one

@@ -25,7 +25,7 @@ from quizapp.domain.facts import (
     list_items,
     zipf,
 )
-from quizapp.domain.numbers import canonical_number
+from quizapp.domain.numbers import NUMBER_WORDS, canonical_number
 from quizapp.domain.references import DESCRIPTIONS, Resolution, full_name
 from quizapp.domain.roles import Profile, institution_noun
 from quizapp.domain.syntax import Shape, analyse
@@ -977,10 +977,7 @@ def any_two(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
-_NUMBER_WORD = (
-    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|hundred|a\sdozen|dozens?)"
-)
+_NUMBER_WORD = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|hundred|a\sdozen|dozens?)"
 # closed classes of modifiers that pair with one another over a shared noun: "the North
 # and South Courts", "the upper and lower houses", "the first and second rounds"
 _PAIRING_MODIFIERS = (
@@ -1010,17 +1007,18 @@ def half_of_a_pair(fact: Fact, shape: Shape) -> str | None:
         return "one of two figures said together ('five or six years')"
     words = fact.text.lower().split()
     other = re.search(r"\b([\w-]+)\s(?:and|or|to)\s$", before)
-    if len(words) > 1 and other is not None:
-        kept = other.group(1).lower()
-        if any(kept in c and words[0] in c for c in _PAIRING_MODIFIERS):
-            return "the word before shares the answer's noun ('the North and South Courts')"
+    if len(words) > 1 and other is not None and _paired(other.group(1), words[0]):
+        return "the word before shares the answer's noun ('the North and South Courts')"
     partner = re.match(r"\s(?:and|or|to)\s([\w-]+)\s\S", after)
-    if len(words) == 1 and partner is not None:
-        kept = partner.group(1).lower()
-        if any(kept in c and words[0] in c for c in _PAIRING_MODIFIERS):
-            # "The _____ and South Courts" (North): the half before the shared noun
-            return "the word after shares its noun with the answer ('North and South Courts')"
+    if len(words) == 1 and partner is not None and _paired(partner.group(1), words[0]):
+        # "The _____ and South Courts" (North): the half before the shared noun
+        return "the word after shares its noun with the answer ('North and South Courts')"
     return None
+
+
+def _paired(a: str, b: str) -> bool:
+    """Two modifiers of one closed class ("North", "South"), as a pair over one noun."""
+    return any(a.lower() in c and b.lower() in c for c in _PAIRING_MODIFIERS)
 
 
 def in_brackets(fact: Fact, shape: Shape) -> str | None:

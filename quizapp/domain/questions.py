@@ -233,9 +233,9 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
 _ADDITIVE = re.compile(r"(?<!\bbut)(?<=[\w,])(\s+also)(?=\s+[a-z])")
 
 
-# ("today" stays: an encyclopaedia's "what is today Jacksonville" is the present; so
-# does "the last week of February")
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
+# a day said from the article's own date ("today" stays: an encyclopaedia's "what is
+# today Jacksonville" is the present; so does "the last week of February")
 _DEICTIC_TIME = re.compile(
     r"(?<!\bthe)(?<!,)\s(?:on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:last|this|next)\s(?:week|month)|earlier\sthis\s(?:week|month|year)"

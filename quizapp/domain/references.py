@@ -20,6 +20,7 @@ from typing import TypeGuard
 
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.facts import ROLE_PREFIX, Fact
+from quizapp.domain.numbers import SCALE_WORDS
 from quizapp.domain.roles import ROLE_WORDS, Profile, institution_noun, profiles, sort_of
 from quizapp.domain.syntax import Phrase, Shape, analyse
 from quizapp.domain.text import Sentence
@@ -1157,14 +1158,11 @@ def _a_noun(word: str) -> bool:
     return "NOUN" in pos and not participle
 
 
-_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"})
-
-
 def _a_model(shape: Shape, phrase: Phrase) -> bool:
     """ "the 777", "the 777-200LR": a number named with "the" or spelt with letters is
     a model's name, not a count."""
     head = shape.tokens[phrase.last].text
-    if head.lower() in _MAGNITUDES:
+    if head.lower() in SCALE_WORDS:
         return False  # "costs estimated at £76 million": an amount, not a model
     return bool(re.search(r"[A-Za-z]", head)) or (
         phrase.last > phrase.first and shape.tokens[phrase.first].text.lower() == "the"
