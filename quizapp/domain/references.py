@@ -960,6 +960,8 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
         pronoun = re.match(r"'(\w+)' refers", refusal)
         return pronoun is not None and pronoun.group(1).lower() not in _PERSONAL
     noun = described.group(1).split()[-1].lower()
+    if noun in _TIME_NOUNS:  # "During that year": the sentence before says when
+        return _WHEN_NAMED.search(before) is not None or _said_again(noun, before)
     if len(noun) < 4 or not noun.isalpha():
         return False  # "such a": no noun to find
     stem = noun[:-1] if noun.endswith("s") else noun
@@ -1236,6 +1238,13 @@ _ADDITIONS = (["in", "addition", "to"], ["apart", "from"], ["as", "well", "as"],
 _OPENING_QUOTES = frozenset({'"', "``", "\u201c", "'", "`", "\u2018"})
 
 
+# a year, a decade or a month: what "that year" or "those years" may point back to
+_WHEN_NAMED = re.compile(
+    rf"\b(?:1\d{{3}}|20\d\d)s?\b|\b(?:{'|'.join(m.capitalize() for m in gz.MONTHS)})\b"
+    r"|\b\d+(?:st|nd|rd|th) century\b"
+)
+
+
 def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
     """ "this deal", "such schools", "these figures": a demonstrative before a noun that
     is not a time ("this year" is fine)."""
@@ -1271,7 +1280,13 @@ def _points_back(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         # one the sentences before told of; "at this time" says when, as "now" does
         after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
         return not after_preposition and after in ("around", "round", ",")
-    return head is not None and head.text.lower() not in _TIME_NOUNS
+    if head is not None and head.text.lower() in _TIME_NOUNS:
+        # "this year" is the article's own; "that year", "those days" one the sentences
+        # before named ("In 1879 ... During that year, Tesla taught ...")
+        # unless the sentence named it first ("in 2004 when on 27 September of that year")
+        said = " ".join(t.text for t in tokens[:i])
+        return word in ("that", "those") and head is nxt and not _WHEN_NAMED.search(said)
+    return head is not None
 
 
 # "the government" and "the team" inside a sentence are often said of no one in

@@ -729,13 +729,17 @@ def test_a_name_the_article_writes_with_the_keeps_it_across_an_adjective():
     assert out[2] == "Billionaire Roman Abramovich bought the Blues in 2003."
 
 
-def test_this_time_against_an_earlier_occasion_points_back_but_at_this_time_does_not():
+def test_this_time_is_shown_after_the_occasion_it_is_set_against_at_this_time_alone():
     out = resolved(
         "Standard Chartered lost the Koram bid to Citigroup in 2004. "
         "This time around, Standard Chartered is thought to have beaten HSBC to KFB. "
         "At this time Standard Chartered had 500 branches in Asia."
     )
-    assert out[1] == "REFUSED: 'This time' points back"
+    # shown after the sentence before, which names the occasion it is set against
+    assert out[1] == (
+        "Standard Chartered lost the Koram bid to Citigroup in 2004. "
+        "This time around, Standard Chartered is thought to have beaten HSBC to KFB."
+    )
     assert not out[2].startswith("REFUSED")
 
 
@@ -846,3 +850,27 @@ def test_an_office_someone_else_holds_is_not_the_person_just_before():
         "Glenn Hart arrived on Monday. The chairman has been given a bonus by the club."
     )
     assert "Hart has been given a bonus" not in out[3]
+
+
+def test_that_year_is_the_year_the_sentence_before_names():
+    out = resolved(
+        "The painter Anna Berg moved to Oslo in 1921 to open a school of drawing. "
+        "During that year, Berg taught a large class of students in the old harbour. "
+        "The harbour was rebuilt with stone from the quarries of Lier and Drammen. "
+        "That autumn, Berg sold the school to the city council of Oslo."
+    )
+    assert out[1] == (
+        "The painter Anna Berg moved to Oslo in 1921 to open a school of drawing. "
+        "During that year, Berg taught a large class of students in the old harbour."
+    )
+    # the sentence before names no time: when "that autumn" was, the question cannot say
+    assert out[3] == "REFUSED: 'That autumn' points back"
+
+
+def test_that_year_after_a_year_in_the_same_sentence_and_this_year_stand_alone():
+    out = resolved(
+        "Stax Records was sold to MCA in February 1979 and closed by March 5 of that year. "
+        "This year the network plans to open two new studios in Glasgow."
+    )
+    assert not out[0].startswith("REFUSED")
+    assert not out[1].startswith("REFUSED")
