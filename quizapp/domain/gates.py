@@ -10,6 +10,7 @@ gate is a function returning the reason it refuses, or None; `sentence_refusal` 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -733,6 +734,10 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         # rare word is as telling in lower case
         if word_occurrences(rest, word.lower()) or word_occurrences(rest, word.lower() + "s"):
             return f"'{word.lower()}' in the sentence gives away '{word}'"
+    if fact.is_phrase:
+        said = _phrase_word_in_stem(fact.text, rest)
+        if said:
+            return f"'{said[1]}' in the sentence gives away '{said[0]}'"
     if (
         fact.kind == "place"
         and fact.subkind in ("region", "country")
@@ -772,6 +777,27 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
     return None
 
 
+def _phrase_word_in_stem(answer: str, rest: str) -> tuple[str, str] | None:
+    """A telling word of a common-noun answer that the stem says too, as it stands or
+    made into another word: "_____, where the photosynthetic pigment ..." for
+    "photosynthesis", "one of three chloroplast lineages ... and the _____" for "green
+    chloroplast lineage". The blank then asks for what is left (a modifier, or nothing).
+    Everyday words ("green", "new") say too little to give anything away."""
+    stem_words = {w.lower() for w in re.findall(r"[A-Za-z]{5,}", rest)}
+    for word in re.findall(r"[A-Za-z]{5,}", answer):
+        word = word.lower()
+        if zipf(word) >= _PHRASE_WORD_ZIPF:
+            continue
+        for other in stem_words:
+            shorter, longer = sorted((word, other), key=len)
+            shared = len(os.path.commonprefix([word, other]))
+            if longer in (shorter, shorter + "s", shorter + "es") or (
+                shared >= 8 and shared >= 0.75 * len(shorter)
+            ):  # the same word, its plural, or a word made from the same stem
+                return word, other
+    return None
+
+
 def _derived_word(text: str, word: str) -> str | None:
     """A word of `text` made from `word` by a suffix ("Calvinist" from "Calvin"). Found
     with str.find: a pattern made for each name flushes the re module's cache."""
@@ -795,6 +821,8 @@ _DERIVING_SUFFIX = re.compile(r"(?:(?:al)?ists?|(?:al)?isms?|i?ans?|ites?|esque)
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z]\w*(?:\s[A-Z]\w*)*")
 _NAME_JOINS = frozenset({"of", "and", "for", "de", "du", "des", "la", "le", "von", "van"})
+# a word as common as "engine" (4.4) still tells; "power" (5.0) and "green" do not
+_PHRASE_WORD_ZIPF = 4.5
 _NAME_ZIPF = 3.5  # wordfreq: "Serbian" 3.4, "Dolin" 1.5 give a name away; "Korea" 4.3 not
 
 

@@ -200,8 +200,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Lund Central Bank", "trivia"),
         ("The church recognises the creeds, the Apostle's Creed and the Nicene Creed.",
          "Apostle", "part_of_a_name"),
-        ("The chloroplastidan chloroplasts, or green chloroplasts, are a large lineage.",
-         "green chloroplasts", "in_brackets"),
+        ("The chloroplastidans, or green plastids, are a large lineage of algae.",
+         "green plastids", "in_brackets"),
         ("Cryptophytes, or cryptomonads are a group of algae with a red chloroplast.",
          "Cryptophytes", "in_brackets"),
         ("Gamers queued for hours to get their hands on the gadget, which costs $250.",
@@ -497,3 +497,49 @@ def test_a_name_written_in_lower_case_after_its_first_word_is_not_asked_by_halve
     frame = Fact(s, 0, 5, "Frame", "org", 0.0, "x")
     assert short_form(frame, {"frame relay", "osi model"}) is not None
     assert short_form(frame, {"osi model"}) is None
+
+
+def _phrase(text: str, phrase: str) -> Fact:
+    start = text.index(phrase)
+    s = split_sentences(text)[0]
+    return Fact(s, start, start + len(phrase), phrase, "other", 0.0, "x", subkind="phrase")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "given_away"),
+    [
+        # the stem says the answer's word, made into another
+        (
+            "The leaf's main role is to conduct photosynthesis, where the photosynthetic "
+            "pigment captures light.",
+            "photosynthesis",
+            True,
+        ),
+        # the stem says the answer's head: the blank asks only for its modifier
+        (
+            "All primary plastids belong to one of three plastid lineages: the red algal "
+            "lineage, the glaucophyte lineage and the green plastid lineage.",
+            "green plastid lineage",
+            True,
+        ),
+        (
+            "The same indicator can be used on engine test beds and on internal combustion "
+            "engines.",
+            "internal combustion engines",
+            True,
+        ),
+        # an everyday word in both says nothing: "green" is no clue to "green tea"
+        ("The green hills of the region grow green tea for export to Europe.", "green tea", False),
+        ("Rhodoplasts store a form of starch called floridean in granules.", "starch", False),
+        (
+            "The indicator traces the pressure, from which engineers calculate the horsepower.",
+            "horsepower",
+            False,
+        ),
+    ],
+)
+def test_a_common_noun_answer_whose_telling_word_the_stem_says_is_given_away(
+    text, phrase, given_away
+):
+    reason = answer_refusal(_phrase(text, phrase))
+    assert (reason is not None and reason.startswith("gives_itself_away")) == given_away, reason
