@@ -309,6 +309,14 @@ class References:
             return lead
         return None
 
+    def _as_written(self, name: str) -> str:
+        """A name opening a sentence with "The" where the article writes it so ("the
+        Victoria and Albert Museum"), without where it does not ("Harvard University")."""
+        text = " ".join(s.text for s in self.sentences)
+        written = text.count(name)
+        with_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}", text))
+        return f"The {name}" if with_the * 2 > written else name
+
     def _shown(self, sentence: Sentence | None) -> TypeGuard[Sentence]:
         """A sentence that can be shown before another: it stands alone, unquoted."""
         if sentence is None or '"' in sentence.text:
@@ -483,6 +491,12 @@ class References:
                     ]
                     entity = before[0] if len(before) == 1 else None
                 if entity is None:
+                    titled = _title_naming(self.title, noun)
+                    if titled is not None and sentence.text[start:end].lower() == f"the {noun}":
+                        # "The museum is a public body", under "Victoria and Albert
+                        # Museum": the title names the one thing the article is about
+                        edits.append(Edit(start, end, self._as_written(titled)))
+                        continue
                     refused = refused or f"'{sentence.text[start:end]}' refers back"
                     continue
                 entity.salience += _SUBJECT_WEIGHT
@@ -1444,6 +1458,30 @@ def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # t
         and after.text not in ('"', "“", "'", "‘")
         and not (noun.text in _META_NOUNS and after.tag in ("JJ", "NNP", "NN", "NNS"))
     )
+
+
+# the small words inside a name ("Victoria and Albert Museum", "University of Chicago")
+_TITLE_JOINS = frozenset({"of", "and", "on", "for", "in", "the", "de"})
+
+
+@cache
+def _title_naming(title: str, noun: str) -> str | None:
+    """The title, where it is the name of something whose head is `noun`: "Victoria and
+    Albert Museum" for "museum", "University of Chicago" for "university", "Yuan
+    dynasty" for "dynasty". A headline is no name: it has a verb ("Boeing unveils
+    new jet"), a possessive ("Turkey's new lira") or lower-case words inside."""
+    words = title.split()
+    if not 2 <= len(words) <= 6 or re.search(r"['’:;,!?]", title):
+        return None
+    lower = [w.lower() for w in words]
+    for k, word in enumerate(words[:-1]):  # only the head may be lower case ("Yuan dynasty")
+        if not (word[:1].isupper() or word[:1].isdigit() or lower[k] in _TITLE_JOINS):
+            return None
+    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    # a plural head names a kind ("Rivers of Europe"), not the one thing "the river" is
+    if head != noun or any(t.tag.startswith("VB") for t in analyse(title).tokens):
+        return None
+    return title
 
 
 def _singular(noun: str) -> str:

@@ -874,3 +874,26 @@ def test_that_year_after_a_year_in_the_same_sentence_and_this_year_stand_alone()
     )
     assert not out[0].startswith("REFUSED")
     assert not out[1].startswith("REFUSED")
+
+
+def test_the_noun_of_the_name_in_the_title_is_what_the_article_is_about():
+    out = resolved(
+        "Holloway and Marsh Museum\n\n"
+        "The Holloway and Marsh Museum is a museum of decorative arts in Leeds. "
+        "It was founded in 1852 by the merchant Tom Hart. "
+        "Several rooms were added to the east wing in 1899 and 1909. "
+        "The museum owns the largest collection of Dutch tiles in the north of England."
+    )
+    assert out[3] == (
+        "The Holloway and Marsh Museum owns the largest collection of Dutch tiles in the "
+        "north of England."
+    )
+
+
+def test_a_headline_with_a_verb_names_nothing_the_noun_could_mean():
+    out = resolved(
+        "Leeds council opens new museum\n\n"
+        "Several rooms were added to the east wing of the old mill in 1899 and 1909. "
+        "The museum owns the largest collection of Dutch tiles in the north of England."
+    )
+    assert out[1].startswith("REFUSED"), out
