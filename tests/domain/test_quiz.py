@@ -14,6 +14,7 @@ class Q:
     choices: list[str] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
     fact_id: int = 0
+    prompt: str = ""
 
     def __post_init__(self) -> None:
         self.fact_id = self.fact_id or self.id  # a fact of its own unless told
@@ -133,3 +134,28 @@ def test_score_percent():
     assert Score(7, 10).percent == 70
     assert Score(0, 0).percent == 0
     assert Score(2, 3).percent == 67
+
+
+def test_a_fact_another_chosen_question_gives_away_waits_until_the_others_are_in():
+    bank = [
+        Q(1, "cloze", "Barbara Broccoli", prompt="_____ and Michael Wilson produce the films."),
+        Q(2, "cloze", "Michael Wilson", prompt="Producers Barbara Broccoli and _____ met."),
+        Q(3, "cloze", "2006", prompt="The film is expected to be released in _____."),
+        Q(4, "cloze", "Leeds", prompt="The first film was shot in _____ in 1962."),
+    ]
+    plan = plan_quiz(bank, count=3, types=["cloze"], order="best", rng=random.Random(1))
+    # the second question says the first one's answer: it is left for a later quiz
+    assert plan.question_ids == [1, 3, 4]
+    # a quiz of every fact still asks it, last
+    every = plan_quiz(bank, count=None, types=["cloze"], order="best", rng=random.Random(1))
+    assert every.question_ids == [1, 3, 4, 2]
+
+
+def test_a_number_inside_a_longer_number_or_word_gives_nothing_away():
+    bank = [
+        Q(1, "cloze", "200", prompt="The club paid _____ pounds for the ground."),
+        Q(2, "cloze", "Hart", prompt="In 2004 the club sold 12,000 seats to _____ Ltd."),
+        Q(3, "cloze", "Leeds", prompt="Tom Harte moved the club to _____ in 1920."),
+    ]
+    plan = plan_quiz(bank, count=3, types=["cloze"], order="best", rng=random.Random(1))
+    assert plan.question_ids == [1, 2, 3]
