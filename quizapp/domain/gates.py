@@ -784,16 +784,22 @@ def _phrase_word_in_stem(answer: str, rest: str) -> tuple[str, str] | None:
     chloroplast lineage". The blank then asks for what is left (a modifier, or nothing).
     Everyday words ("green", "new") say too little to give anything away."""
     stem_words = {w.lower() for w in re.findall(r"[A-Za-z]{5,}", rest)}
+    by_prefix: dict[str, list[str]] = {}
+    for other in stem_words:
+        by_prefix.setdefault(other[:8], []).append(other)
     for word in re.findall(r"[A-Za-z]{5,}", answer):
         word = word.lower()
         if zipf(word) >= _PHRASE_WORD_ZIPF:
             continue
-        for other in stem_words:
-            shorter, longer = sorted((word, other), key=len)
+        forms = {word, word + "s", word + "es"}  # the same word or its plural
+        forms.update(word[:-n] for n in (1, 2) if word.endswith("es"[-n:]))
+        said = sorted(forms & stem_words)
+        if said:
+            return word, said[0]
+        # a word made from the same stem: 8 letters or more shared, 3/4 of the shorter
+        for other in sorted(by_prefix.get(word[:8], ())) if len(word) >= 8 else ():
             shared = len(os.path.commonprefix([word, other]))
-            if longer in (shorter, shorter + "s", shorter + "es") or (
-                shared >= 8 and shared >= 0.75 * len(shorter)
-            ):  # the same word, its plural, or a word made from the same stem
+            if shared >= 0.75 * min(len(word), len(other)):
                 return word, other
     return None
 
