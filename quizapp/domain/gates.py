@@ -1101,6 +1101,37 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
 )
 
 
+_OWNS_NEXT = re.compile(r"['\u2019]s\s+[A-Z]")
+# one word, or a saint's name ("St. John's Cathedral"): a full name ("William Tyndale's
+# English Bible") is a person named as such, the owner of a work, not half a name
+_OWNER_BEFORE = re.compile(r"(?<![\w.&-])((?:St\.?\s)?[A-Z][\w&-]*)['\u2019]s\s+$")
+
+
+def possessive_name(fact: Fact, article: str) -> str | None:
+    """Half of a name made with a possessive: "Levi's Stadium", "Hadrian's Wall",
+    "Charlie's Angels", and in an article that never names Nintendo but in "Nintendo's
+    DS", that too. Where the owner appears nowhere in the article but before "'s" and
+    a name, the two are one name: asking for either half asks for words, and the other
+    half gives it away. An owner the article names on its own ("NASA" as well as
+    "NASA's Langley Research Center") is a name of its own."""
+    text = fact.sentence.text
+    if _OWNS_NEXT.match(text, fact.end) and _OWNER_BEFORE.fullmatch(fact.text + "'s "):
+        owner = fact.text
+    elif (
+        fact.kind != "person"  # "the USA's Andy Roddick": a person is no half of a name
+        and fact.text[:1].isupper()
+        and (before := _OWNER_BEFORE.search(text, 0, fact.start)) is not None
+        and not re.search(r"[A-Z][\w.&-]*\s$", text[: before.start()])  # "Classic FM's"
+    ):
+        owner = before.group(1)
+    else:
+        return None
+    alone = re.search(rf"(?<![\w-]){re.escape(owner)}(?!['\u2019]s\s+[A-Z0-9])(?![\w-])", article)
+    if alone is not None:
+        return None
+    return f"'{owner}'s ...' is one name: the article never names {owner} alone"
+
+
 def answer_refusal(
     fact: Fact, headline: str | None = None, protagonists: dict[str, int] | None = None
 ) -> str | None:

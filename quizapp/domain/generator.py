@@ -21,6 +21,7 @@ from quizapp.domain.gates import (
     answer_refusal,
     incidental_phrase,
     passer_by,
+    possessive_name,
     sentence_refusal,
     short_form,
 )
@@ -94,6 +95,9 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
         if reason is None:
             reason = incidental_phrase(f, uses.get(_words_of(f.text), 0))
             reason = f"incidental_phrase: {reason}" if reason else None
+        if reason is None:
+            reason = possessive_name(f, text)
+            reason = f"part_of_a_name: {reason}" if reason else None
         if reason is None:
             reason = short_form(f, longer_names)
             reason = f"short_form: {reason}" if reason else None

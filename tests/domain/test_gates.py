@@ -1,7 +1,7 @@
 import pytest
 
 from quizapp.domain.facts import Fact, extract_facts
-from quizapp.domain.gates import answer_refusal, sentence_refusal, short_form
+from quizapp.domain.gates import answer_refusal, possessive_name, sentence_refusal, short_form
 from quizapp.domain.references import Resolution
 from quizapp.domain.text import Sentence, split_sentences
 
@@ -543,3 +543,26 @@ def test_a_common_noun_answer_whose_telling_word_the_stem_says_is_given_away(
 ):
     reason = answer_refusal(_phrase(text, phrase))
     assert (reason is not None and reason.startswith("gives_itself_away")) == given_away, reason
+
+
+def _possessive_refusals(text: str) -> dict[str, bool]:
+    return {
+        f.text: possessive_name(f, text) is not None for f in extract_facts(split_sentences(text))
+    }
+
+
+def test_both_halves_of_a_name_made_with_a_possessive_are_refused():
+    out = _possessive_refusals(
+        "The final was played at Levi's Stadium in Santa Clara in February 2016."
+    )
+    assert out["Levi"] and out["Stadium"]
+    assert not out["Santa Clara"]
+
+
+def test_an_owner_the_article_names_alone_or_a_person_after_it_stay():
+    out = _possessive_refusals(
+        "NASA ran the program from NASA's Langley Research Center in Virginia. "
+        "Carlos Moya of Spain beat Spain's Andy Roddick in the rubber in Seville."
+    )
+    assert not out["NASA"] and not out["Langley Research Center"]
+    assert not out["Andy Roddick"]
