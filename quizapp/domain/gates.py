@@ -730,6 +730,11 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         for other in re.findall(r"[A-Z][a-z]{3,}", rest):
             if other == word or (len(word) > 4 and fuzz.ratio(word, other) >= 80):
                 return f"'{other}' in the sentence gives away '{word}'"
+            # "Aristotle ... an integral part of _____ cosmology" (Aristotelian): the
+            # name the answer is made from, 6 letters or more and 3/4 of it shared
+            shared = len(os.path.commonprefix([word.lower(), other.lower()]))
+            if shared >= 6 and shared >= 0.75 * min(len(word), len(other)):
+                return f"'{other}' in the sentence gives away '{word}'"
         # "The _____ is an example of a datagram protocol" (User Datagram Protocol): a
         # rare word is as telling in lower case
         if word_occurrences(rest, word.lower()) or word_occurrences(rest, word.lower() + "s"):

@@ -164,6 +164,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "John Calvin", "gives_itself_away"),
         ("For Said, orientalism justified Europe's dominance over the essentialised Orient.",
          "Orient", "gives_itself_away"),
+        ("Aristotle saw force as an integral part of Aristotelian cosmology in his Physics.",
+         "Aristotelian", "gives_itself_away"),
         ("Hart moved to Leeds in 1966 and directed TV series such as Minder and Taggart.",
          "TV", "generic"),
         ("The lighter plane can connect almost any two cities in the world without a stop.",
