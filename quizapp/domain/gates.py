@@ -1109,16 +1109,28 @@ ANSWER_GATES: tuple[Callable[[Fact, Shape], str | None], ...] = (
 _OWNS_NEXT = re.compile(r"['\u2019]s\s+[A-Z]")
 # one word, or a saint's name ("St. John's Cathedral"): a full name ("William Tyndale's
 # English Bible") is a person named as such, the owner of a work, not half a name
-_OWNER_BEFORE = re.compile(r"(?<![\w.&-])((?:St\.?\s)?[A-Z][\w&-]*)['\u2019]s\s+$")
+_OWNER = r"(?:St\.?\s)?[A-Z][\w&-]*"
+_OWNER_BEFORE = re.compile(rf"(?<![\w.&-])({_OWNER})['\u2019]s\s+$")
+_NAME_OWNING = re.compile(rf"(?<![\w.&-])({_OWNER})(['\u2019]s\s+[A-Z])?")
 
 
-def possessive_name(fact: Fact, article: str) -> str | None:
+def possessive_owners(article: str) -> frozenset[str]:
+    """The names an article writes only ever before "'s" and another name ("Levi" of
+    "Levi's Stadium"), found in one pass: each is half of a longer name."""
+    owning: set[str] = set()
+    alone: set[str] = set()
+    for m in _NAME_OWNING.finditer(article):
+        (owning if m.group(2) else alone).add(m.group(1))
+    return frozenset(owning - alone)
+
+
+def possessive_name(fact: Fact, owners: frozenset[str]) -> str | None:
     """Half of a name made with a possessive: "Levi's Stadium", "Hadrian's Wall",
-    "Charlie's Angels", and in an article that never names Nintendo but in "Nintendo's
-    DS", that too. Where the owner appears nowhere in the article but before "'s" and
-    a name, the two are one name: asking for either half asks for words, and the other
-    half gives it away. An owner the article names on its own ("NASA" as well as
-    "NASA's Langley Research Center") is a name of its own."""
+    "Charlie's Angels". Where the owner appears nowhere in the article but before "'s"
+    and a name (`owners`, from possessive_owners), the two are one name: asking for
+    either half asks for words, and the other half gives it away. An owner the article
+    names on its own ("NASA" as well as "NASA's Langley Research Center") is a name of
+    its own."""
     text = fact.sentence.text
     if _OWNS_NEXT.match(text, fact.end) and _OWNER_BEFORE.fullmatch(fact.text + "'s "):
         owner = fact.text
@@ -1131,8 +1143,7 @@ def possessive_name(fact: Fact, article: str) -> str | None:
         owner = before.group(1)
     else:
         return None
-    alone = re.search(rf"(?<![\w-]){re.escape(owner)}(?!['\u2019]s\s+[A-Z0-9])(?![\w-])", article)
-    if alone is not None:
+    if owner not in owners:
         return None
     return f"'{owner}'s ...' is one name: the article never names {owner} alone"
 

@@ -22,6 +22,7 @@ from quizapp.domain.gates import (
     incidental_phrase,
     passer_by,
     possessive_name,
+    possessive_owners,
     sentence_refusal,
     short_form,
 )
@@ -83,6 +84,7 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
         for f in candidates
         if not f.is_phrase and f.kind not in NUMERIC_KINDS and len(_words_of(f.text)) > 1
     }
+    owners = possessive_owners(text)
     refusals: dict[int, str] = {}
     facts = []
     for f in candidates:
@@ -96,7 +98,7 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
             reason = incidental_phrase(f, uses.get(_words_of(f.text), 0))
             reason = f"incidental_phrase: {reason}" if reason else None
         if reason is None:
-            reason = possessive_name(f, text)
+            reason = possessive_name(f, owners)
             reason = f"part_of_a_name: {reason}" if reason else None
         if reason is None:
             reason = short_form(f, longer_names)

@@ -171,6 +171,7 @@ class References:
     protagonists: set[str] = field(default_factory=set)
     # sentences that say something "followed": after what the one before tells of
     _follows_before: set[int] = field(default_factory=set)
+    _with_article: dict[str, str] = field(default_factory=dict)  # _as_written's answers
 
     def __post_init__(self) -> None:
         self._profiles = profiles(self.facts)
@@ -312,10 +313,12 @@ class References:
     def _as_written(self, name: str) -> str:
         """A name opening a sentence with "The" where the article writes it so ("the
         Victoria and Albert Museum"), without where it does not ("Harvard University")."""
-        text = " ".join(s.text for s in self.sentences)
-        written = text.count(name)
-        with_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}", text))
-        return f"The {name}" if with_the * 2 > written else name
+        if name not in self._with_article:  # one pass over the article per title
+            text = " ".join(s.text for s in self.sentences)
+            written = text.count(name)
+            with_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}", text))
+            self._with_article[name] = f"The {name}" if with_the * 2 > written else name
+        return self._with_article[name]
 
     def _shown(self, sentence: Sentence | None) -> TypeGuard[Sentence]:
         """A sentence that can be shown before another: it stands alone, unquoted."""

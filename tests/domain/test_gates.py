@@ -1,7 +1,13 @@
 import pytest
 
 from quizapp.domain.facts import Fact, extract_facts
-from quizapp.domain.gates import answer_refusal, possessive_name, sentence_refusal, short_form
+from quizapp.domain.gates import (
+    answer_refusal,
+    possessive_name,
+    possessive_owners,
+    sentence_refusal,
+    short_form,
+)
 from quizapp.domain.references import Resolution
 from quizapp.domain.text import Sentence, split_sentences
 
@@ -549,7 +555,8 @@ def test_a_common_noun_answer_whose_telling_word_the_stem_says_is_given_away(
 
 def _possessive_refusals(text: str) -> dict[str, bool]:
     return {
-        f.text: possessive_name(f, text) is not None for f in extract_facts(split_sentences(text))
+        f.text: possessive_name(f, possessive_owners(text)) is not None
+        for f in extract_facts(split_sentences(text))
     }
 
 
