@@ -598,6 +598,22 @@ class References:
             ):
                 refused = refused or f"'{t.text}' compares with something said before"
                 continue
+            if (
+                word == "another"
+                and not quoted[i]
+                and _after_copula(tokens, i)
+                and i + 1 < len(tokens)
+                and tokens[i + 1].tag in ("NN", "JJ")
+            ):
+                # "Apicomplexans are another group of chromalveolates": besides one the
+                # sentences before named, which the question must show (where the one
+                # before names a group too)
+                noun = next(
+                    (u.text for u in tokens[i + 1 : i + 5] if u.tag in ("NN", "NNS")),
+                    tokens[i + 1].text,
+                )
+                refused = refused or f"'another {noun}' points back"
+                continue
             opens_clause = (
                 i == _first_word(tokens)
                 and i + 1 < len(tokens)
@@ -1342,6 +1358,17 @@ def _bare_figure(shape: Shape) -> tuple[int, int] | None:
     if not (after.tag.startswith("VB") or after.tag == "MD"):
         return None  # "Sales of the iPod", "Profits at Boeing": the sentence says whose
     return tokens[first].start, tokens[k].end
+
+
+_COPULAS = frozenset("is are was were be been becomes became remains remained".split())
+
+
+def _after_copula(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "X is another ...", "X was also another ...": the word stands after a copula."""
+    k = i - 1
+    if k >= 0 and tokens[k].tag == "RB":  # "also", "perhaps"
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in _COPULAS
 
 
 def _first_word(tokens) -> int:  # type: ignore[no-untyped-def]

@@ -897,3 +897,22 @@ def test_a_headline_with_a_verb_names_nothing_the_noun_could_mean():
         "The museum owns the largest collection of Dutch tiles in the north of England."
     )
     assert out[1].startswith("REFUSED"), out
+
+
+def test_another_after_a_copula_adds_to_what_the_sentence_before_named():
+    out = resolved(
+        "Ciliates are a group of single-celled organisms found in ponds near Leeds. "
+        "Apicomplexans are another group of single-celled organisms found in Leeds. "
+        "Trypanosomes use a strategy of switching surface proteins every week. "
+        "Masking antigens is another strategy for avoiding the immune system."
+    )
+    assert out[1] == (
+        "Ciliates are a group of single-celled organisms found in ponds near Leeds. "
+        "Apicomplexans are another group of single-celled organisms found in Leeds."
+    )
+    assert out[3].startswith("Trypanosomes use a strategy")
+
+
+def test_another_that_is_no_predicate_stands_alone():
+    out = resolved("Boeing bought another factory in Leeds in 1998 for £4m from Tom Hart.")
+    assert not out[0].startswith("REFUSED"), out
