@@ -194,6 +194,9 @@ def reader_sample(seed: int, out: Path, news: int = 6, wiki: int = 4) -> Path:
                     "prompt": q["prompt"],
                     "answer": q["answer"],
                     "choices": q["choices"],
+                    # a typed answer is graded right in these forms too: without them a
+                    # reader takes "Learmount" to refuse "David Learmount"
+                    "accepted": q["accepted"],
                     "source_sentence": q["source_sentence"],
                 }
             )
