@@ -25,7 +25,7 @@ from quizapp.domain.distractors import (
     head_of,
     pick_distractors,
 )
-from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key
+from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key, zipf
 from quizapp.domain.references import Edit
 from quizapp.domain.roles import institution_noun
 from quizapp.domain.syntax import analyse
@@ -114,11 +114,18 @@ def gives_away(prompt: str, answer: str) -> bool:
     return bool(a) and bool(word_occurrences(normalise_for_match(prompt), a))
 
 
+_COMMON_WORD_ZIPF = 4.5  # wordfreq: "international" 5.1; "Hart" 3.9, "Brown" 5.0 (Gordon)
+
+
 def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in fact.aliases if a != fact.text]
     words = fact.text.split()
     if fact.kind == "person" and len(words) >= 2:
         surname = _surname(words)
+        if gz.person_gender(fact.text) is None and zipf(surname) >= _COMMON_WORD_ZIPF:
+            # "Flight International", taken for a person: with no first name known,
+            # an everyday word alone ("International") is no surname to accept
+            return list(dict.fromkeys(out))
         out.append(surname)
         if len(words) == 3 and surname == words[1]:
             out.append(" ".join(words[:2]))  # "Robin Li" for Robin Li Yanhong

@@ -4,7 +4,7 @@ from collections import Counter
 import pytest
 
 from quizapp.domain.distractors import FactPool
-from quizapp.domain.facts import extract_facts
+from quizapp.domain.facts import Fact, extract_facts
 from quizapp.domain.generator import generate_bank
 from quizapp.domain.questions import (
     BLANK,
@@ -524,3 +524,15 @@ def test_the_head_of_a_name_says_what_it_is():
     assert asked
     # the University of Leeds Hospitals are hospitals, whatever their name's first word
     assert not any("which university" in q.prompt.lower() for q in asked)
+
+
+def test_an_everyday_word_is_no_surname_where_no_first_name_is_known():
+    s = split_sentences("The magazine Flight International said the plane was a niche player.")[0]
+    start = s.text.index("Flight International")
+    # a magazine the finder took for a person: "International" alone is no answer to it
+    taken = Fact(s, start, start + 20, "Flight International", "person", 0.0, "x")
+    assert "International" not in accepted_answers(taken)
+    s = split_sentences("Analyst Gordon Brown said the plane was a niche player.")[0]
+    start = s.text.index("Gordon Brown")
+    brown = Fact(s, start, start + 12, "Gordon Brown", "person", 0.0, "x")
+    assert accepted_answers(brown) == ["Brown"]  # a first name says it is a surname
