@@ -764,6 +764,14 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         and fact.text in gz.capital_names()
     ):  # "the Kenyan capital, _____": a country's capital is what everyone knows of it
         return "a capital named as its country's: anyone knows it"
+    state = re.match(r"\s+state\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[fact.end :])
+    if (
+        fact.kind not in NUMERIC_KINDS
+        and gz.country_code(fact.text.replace(".", "")) == "US"  # "U.S." is no place to the finder
+        and state is not None
+        and state.group(1) in gz.us_states()
+    ):  # "a city in the _____ state of California": whose state it is, anyone knows
+        return "the country of the state just named: anyone knows it"
     where = re.search(r"\b(?:in|across|throughout)\s(?:the\s)?$", text[: fact.start])
     if fact.kind == "place" and fact.subkind == "country" and where:
         # "in Philadelphia ... in the _____": where the town is, the country is; "lost to

@@ -172,6 +172,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Orient", "gives_itself_away"),
         ("Aristotle saw force as an integral part of Aristotelian cosmology in his Physics.",
          "Aristotelian", "gives_itself_away"),
+        ("Fresno, the seat of Fresno County, is a city in the U.S. state of California.",
+         "U.S.", "gives_itself_away"),
         ("Hart moved to Leeds in 1966 and directed TV series such as Minder and Taggart.",
          "TV", "generic"),
         ("The lighter plane can connect almost any two cities in the world without a stop.",
