@@ -1009,9 +1009,31 @@ def _bare_definite(refusal: str) -> str | None:
 
 
 def _said_again(noun: str, before: str) -> bool:
-    """The noun itself, in the same number: "Decisions are made by the council" tells
-    of decisions in general, not which one "The decision" is."""
-    return re.search(rf"\b{re.escape(noun)}\b", before.lower()) is not None
+    """The noun itself, in the same number, or a word news uses for the same thing
+    ("The novel" after "Fleming's first James Bond book"): reiteration by synonym, as
+    Halliday and Hasan (1976) count it. "Decisions are made by the council" tells of
+    decisions in general, not which one "The decision" is."""
+    lowered = before.lower()
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", lowered) is not None
+        for word in _SAME_THING.get(noun, (noun,))
+    )
+
+
+# words one story uses for one thing, each with the number it is written in
+_SYNONYM_SETS = (
+    ("book", "novel"),
+    ("books", "novels"),
+    ("film", "movie"),
+    ("films", "movies"),
+    ("match", "game", "tie"),
+    ("deal", "agreement", "takeover", "acquisition"),
+    ("plan", "scheme", "proposal"),
+    ("plans", "schemes", "proposals"),
+    ("company", "firm"),
+    ("device", "gadget", "machine"),
+)
+_SAME_THING = {word: group for group in _SYNONYM_SETS for word in group}
 
 
 # nouns that name an action someone took: said later in a news story without a name,

@@ -916,3 +916,14 @@ def test_another_after_a_copula_adds_to_what_the_sentence_before_named():
 def test_another_that_is_no_predicate_stands_alone():
     out = resolved("Boeing bought another factory in Leeds in 1998 for £4m from Tom Hart.")
     assert not out[0].startswith("REFUSED"), out
+
+
+def test_the_noun_said_before_in_other_words_is_shown_with_it():
+    out = resolved(
+        "Anna Berg wrote her first book about a spy in Oslo in 1953. "
+        "The novel is one of the most violent stories of the decade, critics said."
+    )
+    assert out[1] == (
+        "Anna Berg wrote her first book about a spy in Oslo in 1953. "
+        "The novel is one of the most violent stories of the decade, critics said."
+    )
