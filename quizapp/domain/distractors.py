@@ -548,6 +548,8 @@ def _looks_personal(f: Fact, pool: FactPool) -> bool:
     """A name a reader takes for a person's: a known first name, a title or a role, or a
     surname the article links to a full name."""
     words = _full_name(f).split()
+    if len(words) == 1 and gz.parts_of_speech(words[0]):
+        return False  # "Assembly", "Electric": a word of the dictionary alone is no name
     profile = pool.profile(f)
     return bool(
         (

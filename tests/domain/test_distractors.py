@@ -6,7 +6,7 @@ import pytest
 from quizapp.domain import gazetteer
 from quizapp.domain import gazetteer as gz
 from quizapp.domain.distractors import is_variant, pick_distractors
-from quizapp.domain.facts import extract_facts
+from quizapp.domain.facts import Fact, extract_facts
 from quizapp.domain.numbers import canonical_number
 from quizapp.domain.text import clean_article, split_sentences, split_title
 
@@ -1014,3 +1014,17 @@ def test_a_body_of_no_stated_sort_gets_no_church_or_museum():
             fact(facts, "Erganzungsschulen"), facts, random.Random(seed), stem=stem
         )
         assert not any(c.endswith("Church") for c in out), out
+
+
+def test_a_dictionary_word_alone_is_offered_for_no_person():
+    facts = article_facts(
+        "Aid\n\nPrime Minister Tony Blair and minister Hilary Benn agreed on the aid plan. "
+        "The Electric Speaker Jo Vale opened the debate."
+    )
+    s = facts[0].sentence
+    # the finder took "Electric" for a person with a title: a reader never would
+    facts.append(Fact(s, 0, 8, "Electric", "person", 0.0, "electric", role="Speaker"))
+    for seed in range(5):
+        assert "Electric" not in pick_distractors(
+            fact(facts, "Tony Blair"), facts, random.Random(seed)
+        )
