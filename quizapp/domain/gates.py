@@ -1052,6 +1052,12 @@ def half_of_a_pair(fact: Fact, shape: Shape) -> str | None:
         or re.match(rf"\sor\s{_NUMBER_WORD}\b", after, re.IGNORECASE)
     ):
         return "one of two figures said together ('five or six years')"
+    if re.fullmatch(r"(?:the\s)?\d{3}0s", fact.text) and (
+        re.search(r"\b\d{3}0s,?\s(?:and|or|to)\s(?:the\s)?$", before)
+        or re.match(r",?\s(?:and|or|to)\s(?:the\s)?\d{3}0s\b", after)
+    ):
+        # "during the 1970s and _____" (1980s): one decade of a span, the next one on
+        return "one of two decades said together ('the 1970s and 1980s')"
     words = fact.text.lower().split()
     other = re.search(r"\b([\w-]+)\s(?:and|or|to)\s$", before)
     if len(words) > 1 and other is not None and _paired(other.group(1), words[0]):

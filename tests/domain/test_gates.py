@@ -174,6 +174,8 @@ def test_a_phrase_of_everyday_words_is_no_fact_but_a_term_is():
          "Aristotelian", "gives_itself_away"),
         ("Fresno, the seat of Fresno County, is a city in the U.S. state of California.",
          "U.S.", "gives_itself_away"),
+        ("Observations made during the 1970s and 1980s confirmed the theory in Leeds.",
+         "1980s", "half_of_a_pair"),
         ("Hart moved to Leeds in 1966 and directed TV series such as Minder and Taggart.",
          "TV", "generic"),
         ("The lighter plane can connect almost any two cities in the world without a stop.",
