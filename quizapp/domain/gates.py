@@ -731,9 +731,8 @@ def gives_itself_away(fact: Fact, shape: Shape) -> str | None:
             if other == word or (len(word) > 4 and fuzz.ratio(word, other) >= 80):
                 return f"'{other}' in the sentence gives away '{word}'"
             # "Aristotle ... an integral part of _____ cosmology" (Aristotelian): the
-            # name the answer is made from, 6 letters or more and 3/4 of it shared
-            shared = len(os.path.commonprefix([word.lower(), other.lower()]))
-            if shared >= 6 and shared >= 0.75 * min(len(word), len(other)):
+            # name the answer is made from
+            if _same_stem(word.lower(), other.lower(), 6):
                 return f"'{other}' in the sentence gives away '{word}'"
         # "The _____ is an example of a datagram protocol" (User Datagram Protocol): a
         # rare word is as telling in lower case
@@ -805,16 +804,25 @@ def _phrase_word_in_stem(answer: str, rest: str) -> tuple[str, str] | None:
         if zipf(word) >= _PHRASE_WORD_ZIPF:
             continue
         forms = {word, word + "s", word + "es"}  # the same word or its plural
-        forms.update(word[:-n] for n in (1, 2) if word.endswith("es"[-n:]))
+        if word.endswith("s"):
+            forms.add(word[:-1])
+        if word.endswith("es"):
+            forms.add(word[:-2])
         said = sorted(forms & stem_words)
         if said:
             return word, said[0]
-        # a word made from the same stem: 8 letters or more shared, 3/4 of the shorter
+        # a word made from the same stem ("photosynthetic"): they share their first 8
         for other in sorted(by_prefix.get(word[:8], ())) if len(word) >= 8 else ():
-            shared = len(os.path.commonprefix([word, other]))
-            if shared >= 0.75 * min(len(word), len(other)):
+            if _same_stem(word, other, 8):
                 return word, other
     return None
+
+
+def _same_stem(a: str, b: str, least: int) -> bool:
+    """Two words made from one stem: their first `least` letters or more in common, and
+    3/4 of the shorter."""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= least and shared >= 0.75 * min(len(a), len(b))
 
 
 def _derived_word(text: str, word: str) -> str | None:

@@ -122,13 +122,12 @@ def accepted_answers(fact: Fact) -> list[str]:
     words = fact.text.split()
     if fact.kind == "person" and len(words) >= 2:
         surname = _surname(words)
-        if gz.person_gender(fact.text) is None and zipf(surname) >= _COMMON_WORD_ZIPF:
-            # "Flight International", taken for a person: with no first name known,
-            # an everyday word alone ("International") is no surname to accept
-            return list(dict.fromkeys(out))
-        out.append(surname)
-        if len(words) == 3 and surname == words[1]:
-            out.append(" ".join(words[:2]))  # "Robin Li" for Robin Li Yanhong
+        # "Flight International", taken for a person: with no first name known, an
+        # everyday word alone ("International") is no surname to accept
+        if gz.person_gender(fact.text) is not None or zipf(surname) < _COMMON_WORD_ZIPF:
+            out.append(surname)
+            if len(words) == 3 and surname == words[1]:
+                out.append(" ".join(words[:2]))  # "Robin Li" for Robin Li Yanhong
     if fact.kind == "org":
         # "Huawei" for Huawei Technologies, "Alibaba" for Alibaba Group Holding: the
         # words that only say "a company" may be left off a typed answer

@@ -977,10 +977,7 @@ def _names_what_is_pointed_at(refusal: str, before: str) -> bool:
     ("it", "they") goes with what the sentence before was about; "he" and "she", which
     no single name fitted, stay ambiguous."""
     if refusal.endswith("refers to a time named before"):  # "Since then": a time before
-        return (
-            re.search(rf"\b(?:1\d|20)\d\d\b|\b(?:{'|'.join(gz.MONTHS)})\b", before, re.I)
-            is not None
-        )
+        return _WHEN_NAMED.search(before) is not None
     if refusal.startswith(("'there'", "'here'")):  # "settle there": a place named before
         return re.search(r"\b(?:in|at|to|from|near)\s(?:[a-z]+\s){0,3}[A-Z]", before) is not None
     described = re.match(r"'([^']+)' (?:refers|points) back$", refusal)

@@ -927,3 +927,14 @@ def test_the_noun_said_before_in_other_words_is_shown_with_it():
         "Anna Berg wrote her first book about a spy in Oslo in 1953. "
         "The novel is one of the most violent stories of the decade, critics said."
     )
+
+
+def test_by_then_after_a_decade_is_shown_with_the_sentence_that_names_it():
+    out = resolved(
+        "One of the first Norman generals in the east was Hervé in the 1050s. "
+        "By then Norman soldiers were serving as far away as Trebizond and Georgia."
+    )
+    assert out[1] == (
+        "One of the first Norman generals in the east was Hervé in the 1050s. "
+        "By then Norman soldiers were serving as far away as Trebizond and Georgia."
+    )
