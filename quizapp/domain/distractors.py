@@ -803,7 +803,7 @@ _CITY_SCALE = 5  # a rival city has at least a fifth of the answer's people
 def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Iterator[str]:
     """The article's figures of the same shape and magnitude, then perturbed values; all
     on the answer's side of any figure the stem compares it with."""
-    if len(_YEAR.findall(fact.text)) > 1:
+    if len(_YEAR.findall(fact.text)) > 1 or len(re.findall(r"\d(?:st|nd|rd|th)\b", fact.text)) > 1:
         # "between _____" (2005 and 2008): a made-up range moves one end of it into
         # nonsense ("891 and 2008"); a span of years is asked typed
         return
@@ -829,8 +829,8 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
     stem_figures = set(_FIGURE.findall(stem.replace("_____", " ")))
     stated: set[float] = set()  # the article's own figures of this sort, asked or not
     for f in pool.same_kind(fact.kind, near=fact):
-        if f.key == fact.key or _shape(f.text) != shape:
-            continue
+        if f.key == fact.key or _shape(f.text) != shape or shape == "ordinal":
+            continue  # the article's other ranks rank other things; the next ones do not
         if stem_figures & set(_FIGURE.findall(f.sentence.text)):
             # said beside a figure the stem gives: it may be right too ("1.5 million by
             # 2010" and "1.5 million by 2007"), and so may a made-up value equal to it
@@ -844,7 +844,15 @@ def _numbers(fact: Fact, pool: FactPool, rng: random.Random, stem: str) -> Itera
         if shape == "year" and not future and _in_the_future(f):
             continue  # "overtook Boeing in _____": not 2008, the year a plane is to fly
         v = canonical_number(f.text)
-        if value and v and (abs(v - value) <= 25 if shape == "year" else 0.2 <= v / value <= 5):
+        if shape == "year" or shape.startswith("ordinal"):  # a year, a century
+            close = (
+                value is not None
+                and v is not None
+                and abs(v - value) <= (25 if shape == "year" else 3)
+            )
+        else:
+            close = bool(value and v and 0.2 <= v / value <= 5)
+        if value and v and close:
             if shape == "year" and approximate and abs(v - value) < 5:
                 continue  # "around 1712": 1710 is about right too
             own.append(f.text)  # 1885 and 1978 are no years for a wartime camp of 1942
@@ -1110,6 +1118,8 @@ def _shape(text: str) -> str:
     """What a number looks like, digits aside: '$3.3bn' -> '$.bn', '1998' -> 'year'."""
     if _YEAR.fullmatch(text):
         return "year"
+    if _ORDINAL.fullmatch(text):  # "21st" and "17th": both ranks
+        return re.sub(r"\d+(?:st|nd|rd|th)", "ordinal", text)  # "19th-century" -> "ordinal-century"
     return re.sub(r"\d+", "", text.lower().replace(",", ""))
 
 
@@ -1135,6 +1145,16 @@ def _perturbed(
             w = w.capitalize() if word.group(1)[0].isupper() else w
             out.append(w + word.group(2))
         return out
+    ordinal = _ORDINAL.fullmatch(text)
+    if ordinal:  # "21st" -> "20th", "22nd"; "the 14th century" -> the 13th, 15th
+        value = int(ordinal.group(1))
+        top = 22.0 if ordinal.group(2) else float("inf")  # no century after the 21st
+        rungs = _ladder(value, 1, False, (max(bounds[0], 0), min(bounds[1], top)), rng)
+        fallback = [value + d for d in (1, -1, 2, -2, 3) if 0 < value + d < top]
+        return [
+            f"{int(v)}{_ordinal_suffix(int(v))}{ordinal.group(2) or ''}"
+            for v in dict.fromkeys((*rungs, *fallback))
+        ]
     if fact.kind == "date":
         days = _other_days(text, rng)
         if days is not None:
@@ -1287,6 +1307,15 @@ def _ladder(
         if all(v > 0 and bounds[0] < v < bounds[1] for v in rungs) and len({*rungs, value}) == 4:
             return rungs
     return []
+
+
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)([\s-]century)?")
+
+
+def _ordinal_suffix(n: int) -> str:
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _decimals_of(value: float) -> int:

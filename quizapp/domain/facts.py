@@ -43,6 +43,7 @@ _MEASURES_ADJ = (
     r"megawatt|kilowatt|gigawatt|watt|mile|kilometre|kilometer|metre|meter|foot|inch|ton"
     r"|tonne|storey|story|seat|bed|year|month|week|day|hour|minute|point|percent|page"
 )
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|seasons?|games|matches|goals|times)"  # noqa: E501
 
 # (kind, pattern); earlier patterns win where spans overlap.
@@ -67,6 +68,17 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),  # noqa: E501
     ("date", re.compile(r"\b(?:mid-|early\s|late\s)?(?:1[5-9]|20)\d0s\b")),
+    # a century, or a span of them ("the 18th and 19th centuries": one answer)
+    (
+        "date",
+        re.compile(
+            rf"\b(?:{_ORDINAL}(?:\s(?:and|or|to)\s|\s?[-–]\s?)(?:(?:early|mid|late)[\s-])?)?"
+            rf"{_ORDINAL}[\s-]centur(?:y|ies)\b"
+        ),
+    ),
+    # a rank: "the 21st James Bond film", "currently 17th in the Championship" (the
+    # place in a name, "West 66th Street", is left to the name; see _rank_in_a_name)
+    ("number", re.compile(rf"\b{_ORDINAL}\b(?!\s?(?:[-–]|and|or|to)\s?\d)")),
     ("number", re.compile(r"\b\d{1,3}-year-old\b")),
     # "a 310-megawatt site", "a six-month contract": a measure made an adjective
     ("number", re.compile(rf"\b{_NUM}-(?:{_MEASURES_ADJ})\b")),
@@ -247,6 +259,8 @@ def extract_facts(sentences: list[Sentence], title: str | None = None) -> list[F
                 text = sentence.text[s:e].strip()
                 if not text or any(s < te and ts < e for ts, te in taken):
                     continue
+                if re.fullmatch(_ORDINAL, text) and _rank_in_a_name(sentence.text, s, e):
+                    continue
                 taken.append((s, e))
                 quantities.append(
                     Fact(sentence, s, s + len(text), text, kind, 0.0, answer_key(text))
@@ -313,6 +327,19 @@ def _a_known_place(word: str, people: int) -> bool:
     """A country, or a place of at least `people` ("Bryan", Texas, is a surname too)."""
     place = gz.place_kind(word)
     return place is not None and (place[0] == "country" or place[1] >= people)
+
+
+def _rank_in_a_name(text: str, start: int, end: int) -> bool:
+    """ "West 66th Street", "the 40th Army into Afghanistan": an ordinal before a
+    capitalised word is that name's own number, unless the name only describes the
+    common noun after it ("the 21st James Bond film" ranks films)."""
+    if re.search(r"[A-Z][\w'-]*\s$", text[:start]):
+        return True
+    after = re.match(r"\s(?:[A-Z][\w'.-]*\s)*[A-Z][\w'.-]*(?:\s([a-z]+))?", text[end:])
+    if after is None:
+        return False
+    noun = after.group(1)
+    return noun is None or "NOUN" not in gz.parts_of_speech(noun)
 
 
 def _a_quantity_from(text: str, start: int, end: int) -> bool:

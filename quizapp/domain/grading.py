@@ -59,7 +59,29 @@ def _number(text: str) -> tuple[float, ...] | None:
         )
         return values or None
     value = words_to_number(text)
+    if value is None:
+        value = _ordinal_in_words(text)
     return None if value is None else (value,)
+
+
+_ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+        twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
+        nineteenth twentieth""".split(),
+        start=1,
+    )
+}
+
+
+def _ordinal_in_words(text: str) -> float | None:
+    """ "fourteenth century" -> 14, "twenty-first" -> 21: a rank or a century typed in
+    words, for an answer the article wrote in digits ("14th century")."""
+    m = re.fullmatch(r"(?:(twenty)[\s-])?([a-z]+)(?: century)?", text)
+    if m is None or m.group(2) not in _ORDINAL_WORDS:
+        return None
+    return _ORDINAL_WORDS[m.group(2)] + (20 if m.group(1) else 0)
 
 
 def grade(given: str, expected: str, accepted: Iterable[str] = ()) -> Verdict:

@@ -1028,3 +1028,27 @@ def test_a_dictionary_word_alone_is_offered_for_no_person():
         assert "Electric" not in pick_distractors(
             fact(facts, "Tony Blair"), facts, random.Random(seed)
         )
+
+
+def test_other_centuries_are_near_ones_written_alike():
+    facts = article_facts(
+        "Abbey\n\nThe abbey grew rich from the salt trade in the 12th century. A fire in "
+        "the 3rd century had destroyed the first church; its rebuilt 14th-century tower stands."
+    )
+    out = pick_distractors(fact(facts, "12th century"), facts, random.Random(0))
+    assert len(out) == 3
+    for d in out:
+        m = re.fullmatch(r"(\d+)(st|nd|rd|th) century", d)
+        assert m and 9 <= int(m.group(1)) <= 15 and int(m.group(1)) != 12
+        assert m.group(2) == {1: "st", 2: "nd", 3: "rd"}.get(int(m.group(1)) % 10, "th") or (
+            int(m.group(1)) in (11, 12, 13) and m.group(2) == "th"
+        )
+
+
+def test_other_ranks_are_the_places_beside_it():
+    facts = article_facts(
+        "League\n\nThe club is currently 21st in the league. Its 150th anniversary is next year."
+    )
+    out = pick_distractors(fact(facts, "21st"), facts, random.Random(0))
+    assert len(out) == 3
+    assert set(out) <= {"18th", "19th", "20th", "22nd", "23rd", "24th"}

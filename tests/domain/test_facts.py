@@ -338,3 +338,37 @@ def test_a_name_with_and_in_it_is_no_pair_of_people():
     )
     kinds = {f.text: f.kind for f in extract_facts(sentences)}
     assert kinds.get("Victoria and Albert Museum") not in (None, "person")
+
+
+def test_a_century_is_a_date_and_a_span_of_them_one_answer():
+    facts = facts_of(
+        "The abbey grew rich from the salt trade in the 12th century. Its cloister dates "
+        "from the 15th and 16th centuries, and its organ from the late 18th-century rebuild."
+    )
+    assert facts["12th century"] == "date"
+    assert facts["15th and 16th centuries"] == "date"
+    assert facts["18th-century"] == "date"
+    assert "15th" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("The orchestra finished 3rd in the national competition last spring.", "3rd"),
+        ("It will be the 12th Harry Lime film to open in Vienna this year.", "12th"),
+    ],
+)
+def test_a_rank_is_a_number(text, rank):
+    assert facts_of(text)[rank] == "number"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop moved to West 72nd Street before the war began.",
+        "In 1942 the general sent the 8th Army into the desert again.",
+    ],
+)
+def test_the_number_in_a_name_is_no_rank(text):
+    found = facts_of(text)
+    assert not [name for name, kind in found.items() if kind == "number" and name[0].isdigit()]

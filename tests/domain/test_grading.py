@@ -26,6 +26,11 @@ from quizapp.domain.grading import grade, is_correct
         ("Lei", "Lee", False),
         ("GPT-4", "GPT-4 Turbo", False),
         ("", "anything", False),
+        ("the 14th century", "14th century", True),
+        ("fourteenth century", "14th century", True),
+        ("15th century", "14th century", False),
+        ("twenty-first", "21st", True),
+        ("twentieth", "21st", False),
     ],
 )
 def test_typed_answers(given, expected, right):
