@@ -119,6 +119,11 @@ _COMMON_WORD_ZIPF = 4.5  # wordfreq: "international" 5.1; "Hart" 3.9, "Brown" 5.
 
 def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in fact.aliases if a != fact.text]
+    own_acronym = _OWN_ACRONYM.match(fact.sentence.text, fact.end)
+    if own_acronym and fact.text[:1].isupper():
+        # "the National Football League (NFL)": the stem leaves the brackets out (they
+        # spell the answer), and a learner may well type the short form
+        out.append(own_acronym.group(1))
     words = fact.text.split()
     if fact.kind == "person" and len(words) >= 2:
         surname = _surname(words)
@@ -137,6 +142,9 @@ def accepted_answers(fact: Fact) -> list[str]:
         if len(core) < len(words) and len(core[0]) > 2:
             out.append(" ".join(core))
     return list(dict.fromkeys(out))
+
+
+_OWN_ACRONYM = re.compile(r"\s\(([A-Z]{2,8})\)")
 
 
 def _surname(words: list[str]) -> str:
@@ -208,10 +216,10 @@ def reworded(fact: Fact, ctx: Context, answer: str | None = None) -> tuple[str, 
         # "the _____ (now called the University of Chicago Medical Center)": its other
         # name spells the answer out
         edits.append(Edit(fact.end, fact.end + other_name.end(), ""))
-    own_acronym = re.match(r"\s\(([A-Z]{2,8})\)", text[fact.end :])
+    own_acronym = _OWN_ACRONYM.match(text, fact.end)
     if own_acronym and fact.text[:1].isupper():
         # "Korea First Bank (KFB)": the brackets would spell the answer out
-        edits.append(Edit(fact.end, fact.end + own_acronym.end(), ""))
+        edits.append(Edit(fact.end, own_acronym.end(), ""))
     conversion = _CONVERSION.match(text[fact.end :])
     if conversion and fact.kind == "money":
         # "less than $100 (£53)", "$250 (about £132)", "$10bn a year (£5.5bn)": the

@@ -481,8 +481,12 @@ class References:
                         ]
                         if len(before) == 1 and before[0].name in self.protagonists:
                             entity = before[0]
-                else:  # "The novel": the name the article called a novel
+                elif _singular(noun) == noun:  # "The novel": the name the article called a novel
                     entity = self._best_described(entities, self._described_as(noun))
+                else:
+                    # "The fee-paying schools": several things, which no one name is
+                    # (a plural description agrees with no single name)
+                    entity = None
                 if entity is None and noun in _ARTIFACTS:
                     # "Airport (1968) remains his best-loved work. The book was adapted
                     # into a film": a made thing as the subject goes on with the made

@@ -359,6 +359,17 @@ def test_a_name_given_another_way_in_brackets_is_not_shown_beside_the_blank():
     assert "(now called the Vale Medical Center)" in build_cloze(fact(facts, "1927"), ctx).prompt
 
 
+def test_a_names_own_acronym_in_brackets_is_hidden_and_accepted():
+    facts, ctx = setup(
+        "Football\n\nThe Northern Rugby League (NRL) chose Leeds to host its final in 2016."
+    )
+    league = fact(facts, "Northern Rugby League")
+    question = build_cloze(league, ctx)
+    assert "(NRL)" not in question.prompt and "The _____ chose Leeds" in question.prompt
+    assert "NRL" in question.accepted
+    assert "(NRL)" in build_cloze(fact(facts, "Leeds"), ctx).prompt
+
+
 def test_a_plural_answer_is_not_asked_as_which_organisation():
     bank = generate_bank(
         "Schools\n\nThe National Audit Office praised ministers for the scheme on Tuesday. "

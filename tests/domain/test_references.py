@@ -938,3 +938,12 @@ def test_by_then_after_a_decade_is_shown_with_the_sentence_that_names_it():
         "One of the first Norman generals in the east was Hervé in the 1050s. "
         "By then Norman soldiers were serving as far away as Trebizond and Georgia."
     )
+
+
+def test_a_plural_description_is_no_one_name():
+    out = resolved(
+        "Schools in Ireland\n\nMost secondary schools in Ireland are free. Vale College is a "
+        "fee-paying school in Kildare. The fee-paying schools are usually run by a religious "
+        "order, such as the Society of Jesus."
+    )
+    assert "schools Vale College" not in out[2]
