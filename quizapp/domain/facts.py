@@ -1086,6 +1086,15 @@ def _a_big_place(name: str) -> bool:
     return _a_nation_or_region(name) or (place is not None and place[1] >= _BIG_CITY)
 
 
+def _a_surname_of(entry: _Name, other_words: list[str], other: _Name) -> bool:
+    """ "Hart" for Tom Hart; not "Normandy" for "Duke Richard II of Normandy" (a title's
+    domain is no surname), nor "Harvard" for John Harvard where the article's own uses
+    of "Harvard" say it is no person ("Harvard's faculty", "at Harvard")."""
+    if len(other_words) >= 3 and other_words[-2].lower() in ("of", "the"):
+        return False  # "Emma of Normandy", "Edward the Confessor"
+    return other.votes["person"] > 0 and entry.votes["person"] >= 0
+
+
 def _stands_for(
     entry: _Name, words: list[str], other: _Name, other_words: list[str], acronym: str
 ) -> bool:
@@ -1096,7 +1105,11 @@ def _stands_for(
         # is named after it
         return False
     return (
-        (len(words) == 1 and words[0] == other_words[-1] and other.votes["person"] > 0)
+        (
+            len(words) == 1
+            and words[0] == other_words[-1]
+            and _a_surname_of(entry, other_words, other)
+        )
         # Chinese names put the family name first: "Xi" is "Xi Jinping"
         or (
             len(words) == 1

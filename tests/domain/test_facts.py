@@ -74,6 +74,26 @@ def test_surname_links_to_the_full_name():
     assert keys["Penrose"] == keys["Arthur Penrose"]
 
 
+def test_a_titles_domain_is_no_surname():
+    facts = facts_of(
+        "Duke Robert II of Varnia gave land to the abbey in 1010. Varnia was then a rich "
+        "province, and its ports traded with Flanders. Merchants from Varnia sold wool in "
+        "Bruges and in Ghent."
+    )
+    assert facts["Duke Robert II of Varnia"] == "person"
+    assert facts["Varnia"] != "person"
+
+
+def test_a_name_the_article_uses_as_no_person_is_no_surname():
+    facts = facts_of(
+        "The college was named after its first benefactor, John Pelham, in 1639. Pelham's "
+        "faculty grew quickly. At Pelham, students studied theology. Pelham's library holds "
+        "two million books, and Pelham's endowment is the largest in the state."
+    )
+    assert facts["John Pelham"] == "person"
+    assert facts["Pelham"] != "person"
+
+
 def test_titles_of_works_keep_their_small_words():
     facts = facts_of(
         "His debut was the screenplay Flight into Danger in 1956. "
