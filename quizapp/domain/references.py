@@ -1110,6 +1110,7 @@ def _expletive(tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
             r" (?:that|whether|if|until))\b|"
             r"(?:emerged|follows|comes|is understood|was understood)\b|"
             r"(?:takes|took) (?:\w+ ){1,3}(?:for|to)\b|"  # "it takes several years for"
+            r"(?:comes|came) to \w+ing\b|"  # "when it came to explaining life-forms"
             r"(?:is|was) (?:[A-Z]\w+ )+(?:who|that)\b",  # "It was Diaghilev who ..."
             rest,
         )

@@ -101,6 +101,11 @@ def test_quoted_words_whose_speaker_no_sentence_names_are_refused():
 def test_an_expletive_it_needs_no_referent():
     out = resolved("Boeing sold 500 planes. It is expected that sales will rise in 2006.")
     assert out[1] == "It is expected that sales will rise in 2006."
+    out = resolved(
+        "The naturalist Tom Hart lectured at Vale College in 1846. When it came to "
+        "explaining fossils, Hart trusted his eyes."
+    )
+    assert out[1].startswith("When it came to explaining fossils")
 
 
 def test_the_club_inside_a_sentence_is_the_club_named_before():
