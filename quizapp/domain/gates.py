@@ -1008,7 +1008,11 @@ _LIST_ITEM = (
     r"(?:(?:the|a|an)\s)?(?:[\w-]+\s){0,2}?[A-Z][\w'.-]*"
     r"(?:\s(?:[A-Z][\w'.-]*|of|for|de|von|van|du|la|le|on))*"
 )
-_LONG_LIST = re.compile(rf"{_LIST_ITEM}(?:,\s{_LIST_ITEM}){{1,}},?\s(?:and|or)\s{_LIST_ITEM}")
+_LONG_LIST = re.compile(
+    rf"{_LIST_ITEM}(?:,\s{_LIST_ITEM}){{1,}},?\s(?:and|or)\s{_LIST_ITEM}"
+    # "such as RP, BPP, PP, BQP, MA, PH, etc.": a list left open ends without "and"
+    rf"|{_LIST_ITEM}(?:,\s{_LIST_ITEM}){{2,}},?\s(?:etc\b|and so on\b|and others\b)"
+)
 
 
 def dangling_apostrophe(fact: Fact, shape: Shape) -> str | None:

@@ -74,6 +74,8 @@ def refusal(text: str, answer: str) -> str | None:
          "Hebrides", "one_of_a_list"),
         ("The favourites are Scottish actor Tom Hart, Oscar nominee Ann Vale and star Jo Dunn.",
          "Ann Vale", "one_of_a_list"),
+        ("Its branches in Leith, Perth, Dundee, Oban, etc. were closed by the bank in 2004.",
+         "Dundee", "one_of_a_list"),
         ("The bank paid $3.3bn (£1.8bn) for the Korean lender.", "£1.8bn", "in_brackets"),
         ("The plague in Leeds was caused by Yersinia pestis, carried by fleas.", "Yersinia",
          "part_of_a_name"),
