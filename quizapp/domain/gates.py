@@ -129,8 +129,13 @@ SENTENCE_GATES: tuple[Callable[[Sentence, Shape], str | None], ...] = (
 )
 
 
-def sentence_refusal(sentence: Sentence, resolution: Resolution) -> str | None:
+def sentence_refusal(
+    sentence: Sentence, resolution: Resolution, publishers: frozenset[str] = frozenset()
+) -> str | None:
     """The first reason this sentence cannot be a question's source, or None."""
+    reason = disclosure(sentence, publishers)
+    if reason:
+        return f"disclosure: {reason}"
     shape = analyse(sentence.text)
     for gate in SENTENCE_GATES:
         reason = gate(sentence, shape)
@@ -138,6 +143,19 @@ def sentence_refusal(sentence: Sentence, resolution: Resolution) -> str | None:
             return f"{gate.__name__}: {reason}"
     reason = _standalone(resolution, sentence)
     return f"not standalone: {reason}" if reason else None
+
+
+def disclosure(sentence: Sentence, publishers: frozenset[str]) -> str | None:
+    """ "Alibaba owns the South China Morning Post.": a paper tells its readers who owns
+    it (the publication its credit line names) when the story is about its owner; that
+    is about the paper, not the story."""
+    if not publishers or not _OWNS.search(sentence.text):
+        return None
+    named = next((p for p in publishers if re.search(rf"\b{re.escape(p)}\b", sentence.text)), None)
+    return f"who owns the publisher, {named}, not the story" if named else None
+
+
+_OWNS = re.compile(r"\b(?:owns|owned|owner|parent company|is a (?:unit|subsidiary) of)\b")
 
 
 # ---- the answer ---------------------------------------------------------------------

@@ -36,7 +36,13 @@ from quizapp.domain.questions import (
 )
 from quizapp.domain.ranking import score_facts
 from quizapp.domain.references import References, full_name
-from quizapp.domain.text import Sentence, clean_article, split_sentences, split_title
+from quizapp.domain.text import (
+    Sentence,
+    clean_article,
+    publishers,
+    split_sentences,
+    split_title,
+)
 
 _MIN_WORDS = 5  # shorter "sentences" are fragments: "Have happened."
 _LAYER_DECAY = 0.7  # a sentence's second fact counts for this share of its score, the third
@@ -73,7 +79,10 @@ def analyse_article(raw_text: str, title: str | None = None) -> Analysis:
     references = References(
         sentences, candidates, article_sentences=every, title=title or headline or ""
     )
-    sentence_reasons = {s.index: sentence_refusal(s, references.resolve(s)) for s in sentences}
+    credited = publishers(raw_text)
+    sentence_reasons = {
+        s.index: sentence_refusal(s, references.resolve(s), credited) for s in sentences
+    }
     naming: dict[str, set[int]] = defaultdict(set)  # each name: the sentences naming it
     for f in candidates:
         naming[full_name(f)].add(f.sentence.index)

@@ -101,6 +101,25 @@ def clean_article(raw: str) -> str:
     return "\n\n".join(kept)
 
 
+# a credit line naming the publication the article comes from
+_CREDIT = re.compile(
+    r"(?i:(?:appeared|was\s+(?:first\s+)?published)\s+(?:on|in)\s+(?:the\s+)?)"
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*)*)(?:\s\((?P<short>[A-Z]{2,8})\))?"
+)
+
+
+def publishers(raw: str) -> frozenset[str]:
+    """The publication a syndicated article names in its credit line ("This article
+    originally appeared on the South China Morning Post (SCMP)"), and its initials:
+    the boilerplate clean_article drops says whose paper the story is."""
+    names: set[str] = set()
+    for paragraph in normalise(raw).split("\n\n"):
+        if is_boilerplate(paragraph):
+            for m in _CREDIT.finditer(paragraph):
+                names.update(n.rstrip(".") for n in (m.group("name"), m.group("short")) if n)
+    return frozenset(names)
+
+
 def split_title(text: str) -> tuple[str | None, str]:
     """Split off a headline: a short first paragraph with no closing full stop."""
     first, sep, rest = text.partition("\n\n")

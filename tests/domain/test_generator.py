@@ -191,3 +191,18 @@ def test_a_name_cut_short_to_its_last_word_is_not_asked():
     )
     asked = {f.text for f in analysis.facts}
     assert "Great Exhibition" in asked and "Exhibition" not in asked
+
+
+def test_who_owns_the_publisher_is_not_asked():
+    bank = generate_bank(
+        "Ferries\n\nThe harbour board bought two ferries from Vale Marine in 2023 for "
+        "$40m. Vale Marine owns the Northern Coast Herald. The ferries will carry 900 "
+        "passengers each between Leith and Oban.\n\nThis article originally appeared on "
+        "the Northern Coast Herald."
+    )
+    assert bank.questions
+    assert not any("owns" in q.source_sentence for q in bank.questions)
+    analysis = analyse_article(
+        "Ferries\n\nVale Marine owns the Northern Coast Herald, which has 200 reporters."
+    )
+    assert analysis.facts  # no credit line: nothing says whose paper this is

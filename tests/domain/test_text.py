@@ -1,6 +1,7 @@
 from quizapp.domain.text import (
     clean_article,
     normalise,
+    publishers,
     split_sentences,
     split_title,
     word_occurrences,
@@ -97,3 +98,13 @@ def test_a_lower_case_letter_before_a_full_stop_ends_the_sentence():
     text = "The membranes hold pigments, including chlorophyll a. Phycobilins are common too."
     assert len(split_sentences(text)) == 2
     assert len(split_sentences("The hall was built c. 1850 for the case of Smith v. Jones.")) == 1
+
+
+def test_the_credit_line_names_the_publisher():
+    raw = (
+        "Ferries\n\nThe harbour board bought two ferries.\n\n"
+        "This article originally appeared on the Northern Coast Herald (NCH), a paper "
+        "read across the region.\n\nCopyright (c) 2023. All rights reserved."
+    )
+    assert publishers(raw) == {"Northern Coast Herald", "NCH"}
+    assert publishers("Ferries\n\nThe harbour board bought two ferries.") == frozenset()
