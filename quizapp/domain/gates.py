@@ -1071,6 +1071,10 @@ _PAIRING_MODIFIERS = (
 )
 
 
+_PART_OF = r"(?:(?:early|mid|late)[\s-])"  # "the early 1990s", "the mid-1980s"
+_DECADE = rf"{_PART_OF}?\d{{3}}0s"
+
+
 def half_of_a_pair(fact: Fact, shape: Shape) -> str | None:
     """ "That's for five or _____" (six years), "The North and _____ were built" (South
     Courts): the word before, joined by "or" or "and", shares the answer's noun (the
@@ -1082,9 +1086,9 @@ def half_of_a_pair(fact: Fact, shape: Shape) -> str | None:
         or re.match(rf"\sor\s{_NUMBER_WORD}\b", after, re.IGNORECASE)
     ):
         return "one of two figures said together ('five or six years')"
-    if re.fullmatch(r"(?:the\s)?\d{3}0s", fact.text) and (
-        re.search(r"\b\d{3}0s,?\s(?:and|or|to)\s(?:the\s)?$", before)
-        or re.match(r",?\s(?:and|or|to)\s(?:the\s)?\d{3}0s\b", after)
+    if re.fullmatch(rf"(?:the\s)?{_DECADE}", fact.text) and (
+        re.search(rf"\b\d{{3}}0s,?\s(?:and|or|to)\s(?:the\s)?{_PART_OF}?$", before)
+        or re.match(rf",?\s(?:and|or|to)\s(?:the\s)?{_DECADE}\b", after)
     ):
         # "during the 1970s and _____" (1980s): one decade of a span, the next one on
         return "one of two decades said together ('the 1970s and 1980s')"
