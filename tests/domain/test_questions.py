@@ -392,6 +392,15 @@ def test_a_chinese_name_is_accepted_by_its_family_name():
     assert accepted_answers(fact(facts, "Tom Hart")) == ["Hart"]
 
 
+def test_a_short_form_the_prompt_says_is_not_accepted():
+    facts, ctx = setup(
+        "Mill\n\nEngineer Tom Hart and his brother Ben Hart built the mill in Leeds in 1850."
+    )
+    question = build_cloze(fact(facts, "Tom Hart"), ctx)
+    assert "Ben Hart" in question.prompt
+    assert "Hart" not in question.accepted
+
+
 def test_a_company_is_accepted_without_the_words_that_say_it_is_one():
     facts, _ctx = setup(
         "Chips\n\nHuawei Technologies and Alibaba Group Holding bought chips from "
