@@ -365,6 +365,9 @@ _TITLE_AFTER_CUE = re.compile(
 )
 
 
+_WORK_CUE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(gz.WORK_CUES)) + r")\s$")
+
+
 def _titles_of_works(sentences: list[Sentence]) -> set[str]:
     """Multi-word titles named after a cue: "the screenplay Flight into Danger"."""
     found = set()
@@ -721,8 +724,12 @@ def _classify_names(
             continue  # "Fearing that ...": a verb capitalised because it opens the sentence
         if " of " in low and low.split()[0] in gz.TITLE_WORDS:
             continue  # "Professor of Ballet": a job title, not a name
-        if low.strip(".") in gz.HONORIFICS or low in gz.TITLE_WORDS:
-            continue  # "Created a Dame": a title alone names nobody
+        if (low.strip(".") in gz.HONORIFICS or low in gz.TITLE_WORDS) and not (
+            _WORK_CUE_BEFORE.search(sentence.text, 0, s)
+        ):
+            # "Created a Dame": a title alone names nobody; "the 1997 novel Detective"
+            # names a book
+            continue
         entry = table.setdefault(low, _Name(name))
         entry.mentions += 1
         if role and not entry.role:

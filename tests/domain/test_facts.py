@@ -94,6 +94,12 @@ def test_a_name_the_article_uses_as_no_person_is_no_surname():
     assert facts["Pelham"] != "person"
 
 
+def test_a_work_named_with_a_title_word_is_a_name():
+    facts = facts_of("His 1997 novel Detective was his last book. He was made a Dame in 2003.")
+    assert facts["Detective"] == "product"
+    assert "Dame" not in facts
+
+
 def test_titles_of_works_keep_their_small_words():
     facts = facts_of(
         "His debut was the screenplay Flight into Danger in 1956. "
