@@ -183,6 +183,9 @@ class Fact:
     # the pattern's certainty (quantities, whose kind the pattern states)
     certainty: float = 10.0
     asked: float = 0.0  # ranking.py: how likely people are to ask about it (SQuAD)
+    # the initials the article writes the name as ("IMF" for the International Monetary
+    # Fund): a right typed answer wherever the name is asked
+    acronyms: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:
@@ -738,6 +741,10 @@ def _classify_names(
         kept.append(item)
     _mark_brand_families(table)
     _link_short_forms(table)
+    acronyms: dict[int, list[str]] = defaultdict(list)
+    for entry in table.values():
+        if entry.canonical is not None and _is_acronym_of(entry.text, entry.canonical.text):
+            acronyms[id(entry.canonical)].append(entry.text)
     facts: list[Fact] = []
     for sentence, s, e, name, _role in kept:
         entry = table[name.lower()]
@@ -767,9 +774,16 @@ def _classify_names(
                 aliases=[full] if full != name else [],
                 subkind=subkind,
                 certainty=certainty,
+                acronyms=tuple(acronyms.get(id(canonical), ())),
             )
         )
     return facts
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """ "IMF" for "International Monetary Fund": capitals that spell the name's words."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    return short.isupper() and len(short) >= 2 and short == initials
 
 
 def _after_honorific(start: int, name: str) -> tuple[int, str]:

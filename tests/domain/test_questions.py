@@ -370,6 +370,15 @@ def test_a_names_own_acronym_in_brackets_is_hidden_and_accepted():
     assert "(NRL)" in build_cloze(fact(facts, "Leeds"), ctx).prompt
 
 
+def test_a_names_initials_written_anywhere_in_the_article_are_accepted():
+    facts, ctx = setup(
+        "Lira\n\nThe Northern Rugby League (NRL) chose Leeds in 2016. The NRL sold 9,000 "
+        "tickets there. In 2019 the Northern Rugby League moved its final to Hull."
+    )
+    later = [f for f in facts if f.text == "Northern Rugby League"][-1]
+    assert "NRL" in build_cloze(later, ctx).accepted
+
+
 def test_a_plural_answer_is_not_asked_as_which_organisation():
     bank = generate_bank(
         "Schools\n\nThe National Audit Office praised ministers for the scheme on Tuesday. "
