@@ -88,6 +88,11 @@ _OFFICES = frozenset(
     king queen prince princess pope bishop archbishop cardinal judge auditor general
     spokesman spokeswoman spokesperson""".split()
 )
+# works a sentence may call by their sort: "The hit novel", "The series"
+_WORKS = frozenset(
+    """novel book film movie series programme program show album song single play opera
+    musical novella memoir biography thriller comedy drama documentary""".split()
+)
 # made things a sentence may open with, meaning the one just named: "The book", "The device"
 _ARTIFACTS = frozenset(
     """book novel thriller story epic sequel film movie documentary drama comedy album
@@ -172,6 +177,8 @@ class References:
     # sentences that say something "followed": after what the one before tells of
     _follows_before: set[int] = field(default_factory=set)
     _with_article: dict[str, str] = field(default_factory=dict)  # _as_written's answers
+    # the made things (works, products, events) the sentence before names
+    _previous_things: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._profiles = profiles(self.facts)
@@ -235,6 +242,9 @@ class References:
                 s, shape, mentions, entities, open_quotes[s.index], previous_subjects
             )
             previous_subjects = {m[1].name for m in mentions if m[2]} | self._resolved_subjects
+            self._previous_things = {
+                m[1].name for m in mentions if m[1].kind in ("thing", "product", "event")
+            }
             self._people_as_subject[s.index] = [
                 entities[n].label for n in previous_subjects if entities[n].kind == "person"
             ]
@@ -496,6 +506,17 @@ class References:
                         for n in previous_subjects
                         if n in entities and entities[n].kind in ("thing", "product", "event")
                     ]
+                    if not before and noun in _WORKS:
+                        # "But it was not until Hotel, in 1965, that Hollywood came
+                        # calling. The hit novel took four years to write": with no made
+                        # thing as the subject before, the one work it names
+                        before = [
+                            entities[n]
+                            for n in self._previous_things
+                            if n in entities
+                            and entities[n].kind in ("thing", "product")
+                            and not n.isupper()  # "on DVD": a format, not a work
+                        ]
                     entity = before[0] if len(before) == 1 else None
                 if entity is None:
                     titled = _title_naming(self.title, noun)

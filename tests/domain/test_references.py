@@ -952,3 +952,16 @@ def test_a_plural_description_is_no_one_name():
         "order, such as the Society of Jesus."
     )
     assert "schools Vale College" not in out[2]
+
+
+def test_a_work_called_by_its_sort_is_the_one_work_the_sentence_before_names():
+    out = resolved(
+        "Tom Hart wrote Runway (1959) and Harbour (1961). But it was not until Harbour, in "
+        "1961, that the film studios came calling. The hit novel took four years to write."
+    )
+    assert out[2] == "The hit novel Harbour took four years to write."
+    out = resolved(
+        "Tom Hart wrote Runway (1959) and Harbour (1961). Most studios wanted Runway and "
+        "Harbour in 1962. The hit novel took four years to write."
+    )
+    assert out[2].startswith("REFUSED")  # two works named: which one is meant?
