@@ -422,3 +422,19 @@ def country_code(name: str) -> str | None:
         return code
     return {"uk": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
             "us": "US", "usa": "US", "america": "US"}.get(name.lower())  # fmt: skip
+
+
+# the names English uses for one country, beside geonames' own
+_COUNTRY_NAMES = {
+    "GB": ("United Kingdom", "UK", "Britain", "Great Britain"),
+    "US": ("United States", "US", "USA", "America"),
+}
+
+
+def country_names(name: str) -> tuple[str, ...]:
+    """Every name a reader may write for the country `name` is ("UK" for "Britain");
+    () for a place that is no country, or one known by one name. England, Scotland and
+    Wales are parts of the UK, not other names for it."""
+    if name.lower() in _HOME_NATIONS or not is_country(name):
+        return ()
+    return _COUNTRY_NAMES.get(country_code(name) or "", ())

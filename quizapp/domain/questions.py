@@ -119,6 +119,8 @@ _COMMON_WORD_ZIPF = 4.5  # wordfreq: "international" 5.1; "Hart" 3.9, "Brown" 5.
 
 def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in (*fact.aliases, *fact.acronyms) if a != fact.text]
+    if fact.kind == "place":  # "the US" for "the United States"
+        out += [n for n in gz.country_names(fact.text) if n.lower() != fact.text.lower()]
     own_acronym = _OWN_ACRONYM.match(fact.sentence.text, fact.end)
     if own_acronym and fact.text[:1].isupper():
         # "the National Football League (NFL)": the stem leaves the brackets out (they

@@ -41,3 +41,9 @@ def test_two_parts_of_one_city_are_one_place_and_two_cities_are_not():
     assert gz.same_place("Islington", "London")
     assert not gz.same_place("Coventry", "London")
     assert not gz.same_place("Atlantis", "London")  # not on the map: no claim
+
+
+def test_a_countrys_other_names():
+    assert "UK" in gz.country_names("Britain") and "United Kingdom" in gz.country_names("UK")
+    assert "US" in gz.country_names("the United States")
+    assert gz.country_names("England") == () and gz.country_names("Leeds") == ()

@@ -379,6 +379,13 @@ def test_a_names_initials_written_anywhere_in_the_article_are_accepted():
     assert "NRL" in build_cloze(later, ctx).accepted
 
 
+def test_a_country_is_accepted_by_its_other_names():
+    facts, ctx = setup(
+        "Flights\n\nThe airline began flights from Leeds to the United States in 1999."
+    )
+    assert {"US", "USA"} <= set(build_cloze(fact(facts, "United States"), ctx).accepted)
+
+
 def test_a_plural_answer_is_not_asked_as_which_organisation():
     bank = generate_bank(
         "Schools\n\nThe National Audit Office praised ministers for the scheme on Tuesday. "
