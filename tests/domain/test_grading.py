@@ -31,6 +31,12 @@ from quizapp.domain.grading import grade, is_correct
         ("15th century", "14th century", False),
         ("twenty-first", "21st", True),
         ("twentieth", "21st", False),
+        ("World War II", "World War Two", True),
+        ("world war 2", "World War Two", True),
+        ("World War One", "World War Two", False),
+        ("Apollo XI", "Apollo 11", True),
+        ("Apollo 12", "Apollo 11", False),
+        ("Malcolm 10", "Malcolm X", False),
     ],
 )
 def test_typed_answers(given, expected, right):
