@@ -684,6 +684,9 @@ def named_thing(fact: Fact, shape: Shape) -> str | None:
         and fact.kind == "number"
         and model.start() > 0
         and model.group(1).lower() not in (gz.MONTHS)
+        # "winning the first leg at Stamford Bridge 3-1": a score after a name is the
+        # game's result, which no name ends with
+        and not re.fullmatch(r"\d{1,2}-\d{1,2}", fact.text)
     ):
         return f"part of a name: '{model.group(1)} {fact.text}'"  # "PlayStation 2", "Boeing 777"
     return None

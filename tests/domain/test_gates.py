@@ -131,6 +131,11 @@ def test_a_figure_and_the_one_it_changed_to_are_no_pair():
     assert reason is None or not reason.startswith("half_of_a_pair")
 
 
+def test_a_score_after_a_ground_is_no_part_of_its_name():
+    reason = refusal("Leeds won the first leg at Elland Road 3-1 on Tuesday night.", "3-1")
+    assert reason is None or not reason.startswith("named_thing")
+
+
 def test_a_whole_name_passes():
     assert refusal("Standard Chartered agreed to buy Korea First Bank in 2004.", "2004") is None
 
