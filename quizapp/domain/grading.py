@@ -96,6 +96,8 @@ def grade(given: str, expected: str, accepted: Iterable[str] = ()) -> Verdict:
             return Verdict(True, True, expected)
         if _numbered(g) == _numbered(c):  # "World War Two" for "World War II"
             return Verdict(True, False, expected)
+        if len(c.split()) > 1 and sorted(g.split()) == sorted(c.split()):
+            return Verdict(True, False, expected)  # "Camp Nou" for "Nou Camp", "Kai-fu Li"
         expected_value, given_value = _number(c), _number(g)
         if expected_value is not None:
             if given_value is not None and given_value == expected_value:

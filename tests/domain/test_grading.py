@@ -37,6 +37,9 @@ from quizapp.domain.grading import grade, is_correct
         ("Apollo XI", "Apollo 11", True),
         ("Apollo 12", "Apollo 11", False),
         ("Malcolm 10", "Malcolm X", False),
+        ("Camp Nou", "Nou Camp", True),
+        ("Kai-fu Li", "Li Kai-fu", True),
+        ("Nou", "Nou Camp", False),
     ],
 )
 def test_typed_answers(given, expected, right):
