@@ -44,6 +44,23 @@ _UNIT_WORDS = re.compile(
     r"(?:million|billion|trillion|thousand|percent|cent|pence|dollars|pounds|euros|yuan|years?|old)"
 )
 _NUMERAL = re.compile(r"(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)?")
+# a measure's unit, however written: "60 km" is "60 kilometres"
+_MEASURE_UNITS = {
+    **dict.fromkeys("km kilometre kilometres kilometer kilometers".split(), "km"),
+    **dict.fromkeys("m metre metres meter meters".split(), "m"),
+    **dict.fromkeys("cm centimetre centimetres centimeter centimeters".split(), "cm"),
+    **dict.fromkeys("mi mile miles".split(), "mi"),
+    **dict.fromkeys("ft foot feet".split(), "ft"),
+    **dict.fromkeys("kg kilogram kilograms kilo kilos".split(), "kg"),
+    **dict.fromkeys("ha hectare hectares".split(), "ha"),
+    **dict.fromkeys("mph".split(), "mph"),
+}
+_MEASURE = re.compile(rf"(?<=\d)\s*({'|'.join(sorted(_MEASURE_UNITS, key=len, reverse=True))})\b")
+
+
+def _measure(text: str) -> str | None:
+    m = _MEASURE.search(text)
+    return _MEASURE_UNITS[m.group(1)] if m else None
 
 
 def _number(text: str) -> tuple[float, ...] | None:
@@ -52,7 +69,7 @@ def _number(text: str) -> tuple[float, ...] | None:
     "16 to 18" -> (16, 18), "$3.3bn" -> (3.3e9,), "eleven" -> (11,).
     """
     if re.search(r"\d", text):
-        if re.search(r"[a-z]{4,}", _UNIT_WORDS.sub("", text)):
+        if re.search(r"[a-z]{4,}", _UNIT_WORDS.sub("", _MEASURE.sub("", text))):
             return None  # "GPT-4 Turbo" is a name with a digit, not a number
         values = tuple(
             v for m in _NUMERAL.finditer(text) if (v := canonical_number(m.group())) is not None
@@ -100,8 +117,9 @@ def grade(given: str, expected: str, accepted: Iterable[str] = ()) -> Verdict:
             return Verdict(True, False, expected)  # "Camp Nou" for "Nou Camp", "Kai-fu Li"
         expected_value, given_value = _number(c), _number(g)
         if expected_value is not None:
-            if given_value is not None and given_value == expected_value:
-                return Verdict(True, False, expected)
+            units = {_measure(g), _measure(c)} - {None}
+            if given_value is not None and given_value == expected_value and len(units) <= 1:
+                return Verdict(True, False, expected)  # "60 kilometres" for "60 km"
             continue  # a different number is never close enough
         if given_value is not None:
             continue

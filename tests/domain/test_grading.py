@@ -40,6 +40,10 @@ from quizapp.domain.grading import grade, is_correct
         ("Camp Nou", "Nou Camp", True),
         ("Kai-fu Li", "Li Kai-fu", True),
         ("Nou", "Nou Camp", False),
+        ("60 kilometres", "60 km", True),
+        ("60", "60 km", True),
+        ("60 miles", "60 km", False),
+        ("15.5 hectares", "15.5 ha", True),
     ],
 )
 def test_typed_answers(given, expected, right):
