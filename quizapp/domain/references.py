@@ -425,6 +425,7 @@ class References:
             if _familiar_definite(shape, p, self._introduced, sentence.index, quoted)
             and (opening is None or shape.tokens[p.first].start != opening[0])
         }
+        edits += self._topic_place_named(sentence, mentions, opening)
         figure = _bare_figure(shape)
         if figure is not None and not any(m[1].kind == "org" for m in mentions):
             # "Net profit was $186m in the quarter": whose, the company the article or
@@ -829,6 +830,46 @@ class References:
             # speaker, whose words the next sentences of the quotation still are
             return Resolution(edits=tuple(edits), refused=refused, speaker=speaker_name)
         return Resolution(edits=tuple(edits), speaker=speaker_name, needs_speaker=needs_speaker)
+
+    def _topic_place_named(
+        self,
+        sentence: Sentence,
+        mentions: list[tuple[int, _Entity, bool]],
+        opening: tuple[int, int, str] | None,
+    ) -> list[Edit]:
+        """ "In 1900 the population of the city was 400,000", in an article titled
+        "Leeds": the city the article is about, which its title names. Not "the city of
+        Reedley", nor where the sentence has named another city before."""
+        topic = self._topic_place()
+        if topic is None:
+            return []
+        name, noun = topic
+        edits = []
+        for m in re.finditer(rf"\b[Tt]he {noun}\b(?!\s+of\b)(?!\s+[A-Z])(?!-)", sentence.text):
+            if opening is not None and m.start() == opening[0]:
+                continue  # "The city is ...": the opening's own rule names it
+            if sentence.text.count('"', 0, m.start()) % 2:
+                continue  # inside a quotation: the speaker's city
+            after = re.match(r"\s([a-z]+)", sentence.text[m.end() :])
+            if after and (
+                after.group(1) in ("and", "or") or "NOUN" in gz.parts_of_speech(after.group(1))
+            ):
+                continue  # "the city centre", "the city council", "the city and country"
+            if any(
+                at < m.start() and e.kind == "place" and e.name != name for at, e, _ in mentions
+            ):
+                continue  # "... from Tours, France drew off the city's silk workers"
+            edits.append(Edit(m.start(), m.end(), name))
+        return edits
+
+    def _topic_place(self) -> tuple[str, str] | None:
+        """The city or country the article's title names ("Fresno, California",
+        "Kenya"), and the noun the article calls it by."""
+        head = re.sub(r"\s*\(.*\)$", "", self.title.split(",")[0]).strip()
+        place = gz.place_kind(head) if head else None
+        if place is None or place[0] not in ("city", "country"):
+            return None
+        return head, place[0]
 
     def _company_of_the_article(self, entities: dict[str, _Entity]) -> _Entity | None:
         """The organisation the article is about, or else the passage, where one leads."""

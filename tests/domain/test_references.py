@@ -965,3 +965,17 @@ def test_a_work_called_by_its_sort_is_the_one_work_the_sentence_before_names():
         "Harbour in 1962. The hit novel took four years to write."
     )
     assert out[2].startswith("REFUSED")  # two works named: which one is meant?
+
+
+def test_the_city_an_article_is_about_is_named_by_its_title():
+    out = resolved(
+        "Leeds\n\nLeeds is a city in West Yorkshire, England. In 1900 the population of the "
+        "city was 400,000. Most of the city's mills closed in the 1970s. Traders from York "
+        "sold wool in the city. Workers moved to the city of Wakefield. The city centre has "
+        "two markets, and buses link the city and its suburbs."
+    )
+    assert out[1] == "In 1900 the population of Leeds was 400,000."
+    assert out[2] == "Most of Leeds's mills closed in the 1970s."
+    assert "in the city" in out[3]  # York was named just before
+    assert "the city of Wakefield" in out[4]
+    assert "The city centre" in out[5] and "the city and its suburbs" in out[5]
