@@ -425,7 +425,6 @@ class References:
             if _familiar_definite(shape, p, self._introduced, sentence.index, quoted)
             and (opening is None or shape.tokens[p.first].start != opening[0])
         }
-        edits += self._topic_place_named(sentence, mentions, opening)
         figure = _bare_figure(shape)
         if figure is not None and not any(m[1].kind == "org" for m in mentions):
             # "Net profit was $186m in the quarter": whose, the company the article or
@@ -812,6 +811,11 @@ class References:
                 # an editor's insertion in a quotation goes in square brackets
                 edits.append(Edit(t.start, t.end, f"[{label}]" if quoted[i] else label))
                 named.add(entity.name)
+        edits += [
+            topic
+            for topic in self._topic_named(sentence, mentions, opening)
+            if not any(topic.start < e.end and e.start < topic.end for e in edits)
+        ]
         edits = [
             Edit(e.start, e.end, e.text[:1].upper() + e.text[1:]) if e.start == 0 else e
             for e in edits
@@ -831,7 +835,7 @@ class References:
             return Resolution(edits=tuple(edits), refused=refused, speaker=speaker_name)
         return Resolution(edits=tuple(edits), speaker=speaker_name, needs_speaker=needs_speaker)
 
-    def _topic_place_named(
+    def _topic_named(
         self,
         sentence: Sentence,
         mentions: list[tuple[int, _Entity, bool]],
@@ -840,7 +844,7 @@ class References:
         """ "In 1900 the population of the city was 400,000", in an article titled
         "Leeds": the city the article is about, which its title names. Not "the city of
         Reedley", nor where the sentence has named another city before."""
-        topic = self._topic_place()
+        topic = self._topic()
         if topic is None:
             return []
         name, noun = topic
@@ -862,14 +866,22 @@ class References:
             edits.append(Edit(m.start(), m.end(), name))
         return edits
 
-    def _topic_place(self) -> tuple[str, str] | None:
+    def _topic(self) -> tuple[str, str] | None:
         """The city or country the article's title names ("Fresno, California",
         "Kenya"), and the noun the article calls it by."""
         head = re.sub(r"\s*\(.*\)$", "", self.title.split(",")[0]).strip()
         place = gz.place_kind(head) if head else None
-        if place is None or place[0] not in ("city", "country"):
-            return None
-        return head, place[0]
+        if place is not None and place[0] in ("city", "country"):
+            return head, place[0]
+        # "the university" in "University of Chicago", "the museum" in "Victoria and
+        # Albert Museum": a title that is the name of one thing of that sort
+        words = [w.lower() for w in self.title.split()]
+        noun = words[words.index("of") - 1] if "of" in words[1:] else (words or [""])[-1]
+        titled = _title_naming(self.title, noun) if noun.isalpha() else None
+        if titled is None or noun.capitalize() not in titled.split():
+            return None  # "Steam engine", "Apollo program": a kind or a head in lower case
+        written = self._as_written(titled)
+        return (f"the {titled}" if written.startswith("The ") else titled), noun
 
     def _company_of_the_article(self, entities: dict[str, _Entity]) -> _Entity | None:
         """The organisation the article is about, or else the passage, where one leads."""

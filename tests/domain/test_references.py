@@ -979,3 +979,13 @@ def test_the_city_an_article_is_about_is_named_by_its_title():
     assert "in the city" in out[3]  # York was named just before
     assert "the city of Wakefield" in out[4]
     assert "The city centre" in out[5] and "the city and its suburbs" in out[5]
+
+
+def test_the_university_an_article_is_about_is_named_by_its_title():
+    out = resolved(
+        "University of Leeds\n\nThe University of Leeds was founded in 1904. In 1953 a new "
+        "library was built at the university."
+    )
+    assert out[1] == "In 1953 a new library was built at the University of Leeds."
+    out = resolved("Steam engine\n\nA steam engine burns coal. Its heat makes the engine turn.")
+    assert out[1].endswith("the engine turn.")  # a kind, not one named thing
