@@ -119,6 +119,11 @@ _COMMON_WORD_ZIPF = 4.5  # wordfreq: "international" 5.1; "Hart" 3.9, "Brown" 5.
 
 def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in (*fact.aliases, *fact.acronyms) if a != fact.text]
+    capitals = [w for w in fact.text.split() if w[:1].isupper() and w.isalpha()]
+    if fact.kind in ("org", "event") and len(capitals) >= 3:
+        # "PIA" for Pakistan International Airlines, "NFL" for the National Football
+        # League: initials a learner may type though this article never writes them
+        out.append("".join(w[0] for w in capitals))
     if fact.kind == "place":  # "the US" for "the United States"
         out += [n for n in gz.country_names(fact.text) if n.lower() != fact.text.lower()]
     own_acronym = _OWN_ACRONYM.match(fact.sentence.text, fact.end)

@@ -379,6 +379,15 @@ def test_a_names_initials_written_anywhere_in_the_article_are_accepted():
     assert "NRL" in build_cloze(later, ctx).accepted
 
 
+def test_a_long_name_is_accepted_by_its_initials():
+    facts, ctx = setup(
+        "Flights\n\nNorthern Coast Airways began flights from Leeds to Oslo in 1999 with "
+        "the Vale Trust."
+    )
+    assert "NCA" in build_cloze(fact(facts, "Northern Coast Airways"), ctx).accepted
+    assert "VT" not in build_cloze(fact(facts, "Vale Trust"), ctx).accepted
+
+
 def test_a_country_is_accepted_by_its_other_names():
     facts, ctx = setup(
         "Flights\n\nThe airline began flights from Leeds to the United States in 1999."
