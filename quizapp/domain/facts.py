@@ -82,6 +82,7 @@ _QUANTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b\d{1,3}-year-old\b")),
     # "a 310-megawatt site", "a six-month contract": a measure made an adjective
     ("number", re.compile(rf"\b{_NUM}-(?:{_MEASURES_ADJ})\b")),
+    ("number", re.compile(rf"\b(?:{NUMBER_WORDS})-(?:{_MEASURES_ADJ})\b", re.I)),
     (
         "number",
         re.compile(

@@ -107,4 +107,9 @@ def canonical_number(text: str) -> float | None:
         if scale in SCALE_WORDS:
             value *= SCALE_WORDS[scale]
         return value
-    return words_to_number(cleaned)
+    value = words_to_number(cleaned)
+    if value is None:
+        # "six-month", "four year": a number in words before what it counts
+        counted = re.match(rf"((?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*)[\s-][a-z]", cleaned)
+        value = words_to_number(counted.group(1)) if counted else None
+    return value

@@ -26,6 +26,7 @@ from quizapp.domain.distractors import (
     pick_distractors,
 )
 from quizapp.domain.facts import NUMERIC_KINDS, Fact, fact_key, zipf
+from quizapp.domain.numbers import WORD_VALUES
 from quizapp.domain.references import Edit
 from quizapp.domain.roles import institution_noun
 from quizapp.domain.syntax import analyse
@@ -119,6 +120,9 @@ _COMMON_WORD_ZIPF = 4.5  # wordfreq: "international" 5.1; "Hart" 3.9, "Brown" 5.
 
 def accepted_answers(fact: Fact) -> list[str]:
     out = [a for a in (*fact.aliases, *fact.acronyms) if a != fact.text]
+    spelt = re.fullmatch(r"([A-Za-z]+)-([a-z]+)", fact.text)
+    if fact.kind == "number" and spelt and spelt.group(1).lower() in WORD_VALUES:
+        out.append(f"{WORD_VALUES[spelt.group(1).lower()]}-{spelt.group(2)}")  # "6-month"
     capitals = [w for w in fact.text.split() if w[:1].isupper() and w.isalpha()]
     if fact.kind in ("org", "event") and len(capitals) >= 3:
         # "PIA" for Pakistan International Airlines, "NFL" for the National Football

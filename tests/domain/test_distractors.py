@@ -1052,3 +1052,10 @@ def test_other_ranks_are_the_places_beside_it():
     out = pick_distractors(fact(facts, "21st"), facts, random.Random(0))
     assert len(out) == 3
     assert set(out) <= {"18th", "19th", "20th", "22nd", "23rd", "24th"}
+
+
+def test_a_spelt_count_made_an_adjective_moves_by_a_few():
+    facts = article_facts("Coach\n\nHart has been given a six-month contract at Leeds in 2004.")
+    out = pick_distractors(fact(facts, "six-month"), facts, random.Random(0))
+    assert len(out) == 3
+    assert all(re.fullmatch(r"(?:two|three|four|five|seven|eight|nine|ten)-month", d) for d in out)

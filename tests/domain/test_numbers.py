@@ -13,6 +13,8 @@ from quizapp.domain.numbers import canonical_number, format_like, parse_quantity
         ("eleven", 11),
         ("two hundred and five", 205),
         ("45%", 45),
+        ("six-month", 6),
+        ("twenty-five years", 25),
     ],
 )
 def test_canonical_number(text, value):

@@ -388,6 +388,11 @@ def test_a_long_name_is_accepted_by_its_initials():
     assert "VT" not in build_cloze(fact(facts, "Vale Trust"), ctx).accepted
 
 
+def test_a_spelt_count_made_an_adjective_is_accepted_in_digits():
+    facts, ctx = setup("Coach\n\nHart has been given a six-month contract at Leeds in 2004.")
+    assert "6-month" in build_cloze(fact(facts, "six-month"), ctx).accepted
+
+
 def test_a_country_is_accepted_by_its_other_names():
     facts, ctx = setup(
         "Flights\n\nThe airline began flights from Leeds to the United States in 1999."
