@@ -1149,6 +1149,12 @@ def _perturbed(
     if ordinal:  # "21st" -> "20th", "22nd"; "the 14th century" -> the 13th, 15th
         value = int(ordinal.group(1))
         top = 22.0 if ordinal.group(2) else float("inf")  # no century after the 21st
+        if ordinal.group(2) and pool.reported_years and not _speaks_of_the_future(stem):
+            # no century after that of the article's latest year, and "in the late
+            # _____" is over: not the century the article was written in
+            now = max(pool.reported_years) // 100 + 1
+            over = re.search(r"\b(?:late|end of the)[\s-]$", before) is not None
+            top = min(top, float(now if over else now + 1))
         rungs = _ladder(value, 1, False, (max(bounds[0], 0), min(bounds[1], top)), rng)
         fallback = [value + d for d in (1, -1, 2, -2, 3) if 0 < value + d < top]
         return [

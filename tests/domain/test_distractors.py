@@ -1059,3 +1059,16 @@ def test_a_spelt_count_made_an_adjective_moves_by_a_few():
     out = pick_distractors(fact(facts, "six-month"), facts, random.Random(0))
     assert len(out) == 3
     assert all(re.fullmatch(r"(?:two|three|four|five|seven|eight|nine|ten)-month", d) for d in out)
+
+
+def test_no_century_after_the_articles_own_and_a_late_one_is_past():
+    facts = article_facts(
+        "Mills\n\nIn the late 20th century the mills of Leeds closed. The last one shut in "
+        "2015, and the town hall was sold in 2016."
+    )
+    stem = "In the late _____ the mills of Leeds closed."
+    for seed in range(8):
+        out = pick_distractors(fact(facts, "20th century"), facts, random.Random(seed), stem=stem)
+        assert out and "21st century" not in out and "22nd century" not in out
+        out = pick_distractors(fact(facts, "20th century"), facts, random.Random(seed))
+        assert "22nd century" not in out  # the article's latest year is in the 21st
