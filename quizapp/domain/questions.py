@@ -123,7 +123,15 @@ def accepted_answers(fact: Fact) -> list[str]:
     spelt = re.fullmatch(r"([A-Za-z]+)-([a-z]+)", fact.text)
     if fact.kind == "number" and spelt and spelt.group(1).lower() in WORD_VALUES:
         out.append(f"{WORD_VALUES[spelt.group(1).lower()]}-{spelt.group(2)}")  # "6-month"
-    capitals = [w for w in fact.text.split() if w[:1].isupper() and w.isalpha()]
+    # (an all-capitals word or a company's "Limited" spells no initial: "Sky UK Limited")
+    capitals = [
+        w
+        for w in fact.text.split()
+        if w[:1].isupper()
+        and w.isalpha()
+        and not w.isupper()
+        and w.lower().strip(".") not in CORPORATE_WORDS
+    ]
     if fact.kind in ("org", "event") and len(capitals) >= 3:
         # "PIA" for Pakistan International Airlines, "NFL" for the National Football
         # League: initials a learner may type though this article never writes them
@@ -596,7 +604,9 @@ def _question(fact: Fact, qtype: str, prompt: str, **kw: object) -> Question:
         answer_start=int(kw.pop("answer_start", fact.start)),  # type: ignore[call-overload]
         # "Many _____ claim ..." (Hui Muslims) beside "Muslim communities": a short
         # form the prompt says would be a free point
-        accepted=[a for a in accepted_answers(fact) if not gives_away(prompt, a)],
+        accepted=[]
+        if qtype == "true_false"
+        else [a for a in accepted_answers(fact) if not gives_away(prompt, a)],
         fact_key=fact_key(s.text, fact.start, fact.end),
     )
 

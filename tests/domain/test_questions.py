@@ -386,6 +386,9 @@ def test_a_long_name_is_accepted_by_its_initials():
     )
     assert "NCA" in build_cloze(fact(facts, "Northern Coast Airways"), ctx).accepted
     assert "VT" not in build_cloze(fact(facts, "Vale Trust"), ctx).accepted
+    facts, ctx = setup("Sky\n\nShares in Vale Coast Holdings Limited fell 5% in Leeds in 1999.")
+    accepted = build_cloze(fact(facts, "Vale Coast Holdings Limited"), ctx).accepted
+    assert "VCHL" not in accepted and "VCH" not in accepted  # "Limited" is no initial
 
 
 def test_a_spelt_count_made_an_adjective_is_accepted_in_digits():
