@@ -101,9 +101,11 @@ def clean_article(raw: str) -> str:
     return "\n\n".join(kept)
 
 
-# a credit line naming the publication the article comes from
+# a credit line naming the publication the article comes from (the boilerplate
+# clean_article drops: "This article originally appeared on ...")
 _CREDIT = re.compile(
-    r"(?i:(?:appeared|was\s+(?:first\s+)?published)\s+(?:on|in)\s+(?:the\s+)?)"
+    r"(?i:\bthis\s+(?:article|story)\s+(?:originally\s+)?"
+    r"(?:appeared|was\s+(?:first\s+)?published)\s+(?:on|in)\s+(?:the\s+)?)"
     r"(?P<name>[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*)*)(?:\s\((?P<short>[A-Z]{2,8})\))?"
 )
 
@@ -111,13 +113,14 @@ _CREDIT = re.compile(
 def publishers(raw: str) -> frozenset[str]:
     """The publication a syndicated article names in its credit line ("This article
     originally appeared on the South China Morning Post (SCMP)"), and its initials:
-    the boilerplate clean_article drops says whose paper the story is."""
-    names: set[str] = set()
-    for paragraph in normalise(raw).split("\n\n"):
-        if is_boilerplate(paragraph):
-            for m in _CREDIT.finditer(paragraph):
-                names.update(n.rstrip(".") for n in (m.group("name"), m.group("short")) if n)
-    return frozenset(names)
+    the boilerplate clean_article drops says whose paper the story is. One scan of the
+    raw text: the credit line's own words mark it, with no paragraphs to rebuild."""
+    return frozenset(
+        n.rstrip(".")
+        for m in _CREDIT.finditer(raw)
+        for n in (m.group("name"), m.group("short"))
+        if n
+    )
 
 
 def split_title(text: str) -> tuple[str | None, str]:
