@@ -783,8 +783,12 @@ def _classify_names(
 
 def _is_acronym_of(short: str, name: str) -> bool:
     """ "IMF" for "International Monetary Fund": capitals that spell the name's words."""
-    initials = "".join(w[0] for w in name.split() if w[0].isupper())
-    return short.isupper() and len(short) >= 2 and short == initials
+    return short.isupper() and len(short) >= 2 and short == _initials(name)
+
+
+def _initials(name: str) -> str:
+    """ "International Monetary Fund" -> "IMF": its capitalised words' first letters."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def _after_honorific(start: int, name: str) -> tuple[int, str]:
@@ -1048,7 +1052,7 @@ def _link_short_forms(table: dict[str, _Name]) -> None:
     full = sorted(table.values(), key=lambda n: -len(n.text))
     rank = {id(n): i for i, n in enumerate(full)}
     words_of = {id(n): n.text.split() for n in full}
-    initials = {id(n): "".join(w[0] for w in words_of[id(n)] if w[0].isupper()) for n in full}
+    initials = {id(n): _initials(n.text) for n in full}
     by_first: dict[str, list[_Name]] = defaultdict(list)
     by_last: dict[str, list[_Name]] = defaultdict(list)
     by_word: dict[str, list[_Name]] = defaultdict(list)
