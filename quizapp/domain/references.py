@@ -177,11 +177,14 @@ class References:
     # sentences that say something "followed": after what the one before tells of
     _follows_before: set[int] = field(default_factory=set)
     _with_article: dict[str, str] = field(default_factory=dict)  # _as_written's answers
-    # the made things (works, products, events) the sentence before names
+    # the made things (works, products) the sentence before names
     _previous_things: set[str] = field(default_factory=set)
+    # what the title names, where it is a place or one thing of a sort, and its noun
+    _topic: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         self._profiles = profiles(self.facts)
+        self._topic = self._title_topic()
         by_sentence: dict[int, list[Fact]] = {}
         for f in self.facts:
             if f.kind in _NAMED_KINDS and not f.is_phrase and _is_a_name(f):
@@ -243,7 +246,7 @@ class References:
             )
             previous_subjects = {m[1].name for m in mentions if m[2]} | self._resolved_subjects
             self._previous_things = {
-                m[1].name for m in mentions if m[1].kind in ("thing", "product", "event")
+                m[1].name for m in mentions if m[1].kind in ("thing", "product")
             }
             self._people_as_subject[s.index] = [
                 entities[n].label for n in previous_subjects if entities[n].kind == "person"
@@ -513,9 +516,7 @@ class References:
                         before = [
                             entities[n]
                             for n in self._previous_things
-                            if n in entities
-                            and entities[n].kind in ("thing", "product")
-                            and not n.isupper()  # "on DVD": a format, not a work
+                            if n in entities and not n.isupper()  # "on DVD": a format
                         ]
                     entity = before[0] if len(before) == 1 else None
                 if entity is None:
@@ -844,10 +845,9 @@ class References:
         """ "In 1900 the population of the city was 400,000", in an article titled
         "Leeds": the city the article is about, which its title names. Not "the city of
         Reedley", nor where the sentence has named another city before."""
-        topic = self._topic()
-        if topic is None:
+        if self._topic is None:
             return []
-        name, noun = topic
+        name, noun = self._topic
         edits = []
         for m in re.finditer(rf"\b[Tt]he {noun}\b(?!\s+of\b)(?!\s+[A-Z])(?!-)", sentence.text):
             if opening is not None and m.start() == opening[0]:
@@ -866,22 +866,19 @@ class References:
             edits.append(Edit(m.start(), m.end(), name))
         return edits
 
-    def _topic(self) -> tuple[str, str] | None:
+    def _title_topic(self) -> tuple[str, str] | None:
         """The city or country the article's title names ("Fresno, California",
-        "Kenya"), and the noun the article calls it by."""
+        "Kenya"), or the one thing of a sort it is the name of ("University of
+        Chicago"), and the noun the article calls it by."""
         head = re.sub(r"\s*\(.*\)$", "", self.title.split(",")[0]).strip()
         place = gz.place_kind(head) if head else None
         if place is not None and place[0] in ("city", "country"):
             return head, place[0]
-        # "the university" in "University of Chicago", "the museum" in "Victoria and
-        # Albert Museum": a title that is the name of one thing of that sort
-        words = [w.lower() for w in self.title.split()]
-        noun = words[words.index("of") - 1] if "of" in words[1:] else (words or [""])[-1]
-        titled = _title_naming(self.title, noun) if noun.isalpha() else None
-        if titled is None or noun.capitalize() not in titled.split():
+        noun = _title_head(self.title)
+        if noun is None or noun.capitalize() not in self.title.split():
             return None  # "Steam engine", "Apollo program": a kind or a head in lower case
-        written = self._as_written(titled)
-        return (f"the {titled}" if written.startswith("The ") else titled), noun
+        written = self._as_written(self.title)
+        return (f"the {self.title}" if written.startswith("The ") else self.title), noun
 
     def _company_of_the_article(self, entities: dict[str, _Entity]) -> _Entity | None:
         """The organisation the article is about, or else the passage, where one leads."""
@@ -1592,12 +1589,20 @@ def _inner_event_anaphor(tokens, i: int, quoted: tuple[bool, ...]) -> bool:  # t
 _TITLE_JOINS = frozenset({"of", "and", "on", "for", "in", "the", "de"})
 
 
-@cache
 def _title_naming(title: str, noun: str) -> str | None:
     """The title, where it is the name of something whose head is `noun`: "Victoria and
     Albert Museum" for "museum", "University of Chicago" for "university", "Yuan
-    dynasty" for "dynasty". A headline is no name: it has a verb ("Boeing unveils
-    new jet"), a possessive ("Turkey's new lira") or lower-case words inside."""
+    dynasty" for "dynasty". A plural head names a kind ("Rivers of Europe"), not the
+    one thing "the river" is."""
+    return title if _title_head(title) == noun else None
+
+
+@cache
+def _title_head(title: str) -> str | None:
+    """The head noun of a title that is the name of one thing ("university" for
+    "University of Chicago"); None for a headline, which is no name: it has a verb
+    ("Boeing unveils new jet"), a possessive ("Turkey's new lira") or lower-case words
+    inside."""
     words = title.split()
     if not 2 <= len(words) <= 6 or re.search(r"['’:;,!?]", title):
         return None
@@ -1605,11 +1610,9 @@ def _title_naming(title: str, noun: str) -> str | None:
     for k, word in enumerate(words[:-1]):  # only the head may be lower case ("Yuan dynasty")
         if not (word[:1].isupper() or word[:1].isdigit() or lower[k] in _TITLE_JOINS):
             return None
-    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
-    # a plural head names a kind ("Rivers of Europe"), not the one thing "the river" is
-    if head != noun or any(t.tag.startswith("VB") for t in analyse(title).tokens):
+    if any(t.tag.startswith("VB") for t in analyse(title).tokens):
         return None
-    return title
+    return lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
 
 
 def _singular(noun: str) -> str:
