@@ -94,6 +94,10 @@ def words_to_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+# "six-month", "four year": a number in words before what it counts
+_COUNT_IN_WORDS = re.compile(rf"((?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*)[\s-][a-z]")
+
+
 def canonical_number(text: str) -> float | None:
     """The value a number-like answer stands for, scale words applied.
 
@@ -109,7 +113,6 @@ def canonical_number(text: str) -> float | None:
         return value
     value = words_to_number(cleaned)
     if value is None:
-        # "six-month", "four year": a number in words before what it counts
-        counted = re.match(rf"((?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*)[\s-][a-z]", cleaned)
+        counted = _COUNT_IN_WORDS.match(cleaned)
         value = words_to_number(counted.group(1)) if counted else None
     return value
