@@ -62,8 +62,37 @@ def parse_quantity(text: str) -> Quantity | None:
     )
 
 
+# the scale a value under one of its own is written in: "$0.7bn" reads "$700m", and
+# "0.8 million people" reads "800,000 people" ("" is a plain grouped numeral)
+_SCALE_BELOW = {
+    "trillion": "billion",
+    "tn": "bn",
+    "billion": "million",
+    "bn": "m",
+    "b": "m",
+    "million": "",
+    "m": "",
+    "mn": "",
+    "mln": "",
+    "thousand": "",
+    "k": "",
+}
+_SCALE_SUFFIX = re.compile(r"(\s?)([a-z]+)\b(.*)$", re.S)
+
+
 def format_like(q: Quantity, value: float) -> str:
-    """Write `value` the way `q` was written (same unit, decimals and grouping)."""
+    """Write `value` the way `q` was written (same unit, decimals and grouping).
+
+    A value under one of a scale the original was at least one of ("$1.2 billion" ->
+    0.8) is written in the scale below, as people write it: "$800 million", not
+    "$0.8 billion"."""
+    scaled = _SCALE_SUFFIX.match(q.suffix)
+    if scaled and scaled.group(2) in _SCALE_BELOW and 0 < value < 1 <= q.value:
+        below = _SCALE_BELOW[scaled.group(2)]
+        step = SCALE_WORDS[scaled.group(2)] // (SCALE_WORDS[below] if below else 1)
+        body = f"{round(value * step):,}"
+        unit = f"{scaled.group(1)}{below}" if below else ""
+        return f"{q.prefix}{body}{unit}{scaled.group(3)}"
     if q.decimals:
         body = f"{value:,.{q.decimals}f}" if q.grouped else f"{value:.{q.decimals}f}"
     else:

@@ -33,6 +33,14 @@ def test_words_that_are_not_numbers():
         ("750,000", 375000, "375,000"),
         ("45%", 30, "30%"),
         ("925p", 1000, "1000p"),
+        # under one of the original's scale: the scale below, as people write it
+        ("$1.2 billion", 0.8, "$800 million"),
+        ("$1.13bn", 0.72, "$720m"),
+        ("£1.5m", 0.75, "£750,000"),
+        ("1.5 million people", 0.8, "800,000 people"),
+        ("$1.5 million", 2.5, "$2.5 million"),
+        ("$0.5 billion", 0.3, "$0.3 billion"),  # the article's own way
+        ("1.25 metres", 0.8, "0.80 metres"),  # no scale word
     ],
 )
 def test_format_like_keeps_unit_and_format(text, new_value, expected):
