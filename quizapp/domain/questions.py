@@ -115,6 +115,7 @@ def gives_away(prompt: str, answer: str) -> bool:
     return bool(a) and bool(word_occurrences(normalise_for_match(prompt), a))
 
 
+_MOST_INITIALS = 4  # NATO, NASA; five-letter ones (NAACP) the article writes itself
 _COMMON_WORD_ZIPF = 4.5  # wordfreq: "international" 5.1; "Hart" 3.9, "Brown" 5.0 (Gordon)
 
 
@@ -132,9 +133,11 @@ def accepted_answers(fact: Fact) -> list[str]:
         and not w.isupper()
         and w.lower().strip(".") not in CORPORATE_WORDS
     ]
-    if fact.kind in ("org", "event") and len(capitals) >= 3:
+    if fact.kind in ("org", "event") and 3 <= len(capitals) <= _MOST_INITIALS:
         # "PIA" for Pakistan International Airlines, "NFL" for the National Football
-        # League: initials a learner may type though this article never writes them
+        # League: initials a learner may type though this article never writes them;
+        # a longer name's are no short form anyone uses ("ARHCMS" for the Ann and Roy
+        # Hale Centre for Marine Study)
         out.append("".join(w[0] for w in capitals))
     if fact.kind == "place":  # "the US" for "the United States"
         out += [n for n in gz.country_names(fact.text) if n.lower() != fact.text.lower()]
